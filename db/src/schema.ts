@@ -1,0 +1,359 @@
+// Baton's tables, as code. Migrations under db/migrations are generated from this file by
+// drizzle-kit (`pnpm --filter @baton/db generate`) and committed.
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export const ROLES = ['admin', 'process_owner', 'agent', 'manager', 'developer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PRIORITIES = ['urgent', 'high', 'medium', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const CATEGORIES = [
+  'fault',
+  'inquiry',
+  'service-request',
+  'complaint',
+  'suggestion',
+  'refund',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const TICKET_STATUSES = ['submitted', 'pending', 'in_progress', 'replied', 'done', 'cancelled'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const SLA_LEVELS = ['ok', 'warning', 'overdue', 'severe'] as const;
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const ms = (name: string) => bigint(name, { mode: 'number' });
+
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** scrypt hash `scrypt$N$r$p$salt$hash`; null = cannot log in with a password. */
+    passwordHash: text('password_hash'),
+    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    check('users_roles_known', sql`${t.roles} <@ ARRAY[${inList(ROLES)}]::text[]`),
+  ],
+);
+
+export const departments = pgTable('departments', {
+  key: text('key').primaryKey(),
+  name: text('name').notNull(),
+  leadUserId: text('lead_user_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+  /** Contact address for the department (notifications to `group:<key>` fall back to it). */
+  email: text('email'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    departmentKey: text('department_key')
+      .notNull()
+      .references(() => departments.key, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.departmentKey] }), index('memberships_department_idx').on(t.departmentKey)],
+);
+
+export const calendars = pgTable('calendars', {
+  key: text('key').primaryKey(),
+  name: text('name').notNull(),
+  /** engine CalendarSpec: { timeZone, week, holidays } */
+  spec: jsonb('spec').notNull(),
+  isDefault: boolean('is_default').notNull().default(false),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** A custom field of a ticket type's form. */
+export type FieldDefinition = {
+  key: string;
+  label: string;
+  type: 'text' | 'textarea' | 'number' | 'boolean' | 'select' | 'date' | 'email';
+  required?: boolean;
+  options?: string[];
+};
+
+export const ticketTypes = pgTable('ticket_types', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  fields: jsonb('fields').$type<FieldDefinition[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Defaults for new tickets: { priority, category, service, fields } */
+  defaults: jsonb('defaults').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** The editable draft of a ticket type's flow (one per type). */
+export const flows = pgTable('flows', {
+  ticketTypeId: text('ticket_type_id')
+    .primaryKey()
+    .references(() => ticketTypes.id, { onDelete: 'cascade' }),
+  xml: text('xml').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+});
+
+/** Immutable deployed versions; running tickets keep the version they started with. */
+export const flowVersions = pgTable(
+  'flow_versions',
+  {
+    id: text('id').primaryKey(),
+    ticketTypeId: text('ticket_type_id')
+      .notNull()
+      .references(() => ticketTypes.id, { onDelete: 'restrict' }),
+    version: integer('version').notNull(),
+    xml: text('xml').notNull(),
+    /** engine Flow */
+    compiled: jsonb('compiled').notNull(),
+    deployedAt: ts('deployed_at').notNull().defaultNow(),
+    deployedBy: text('deployed_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('flow_versions_type_version_key').on(t.ticketTypeId, t.version),
+    check('flow_versions_version_positive', sql`${t.version} > 0`),
+  ],
+);
+
+export type Customer = { name?: string; email?: string; phone?: string; tier?: string };
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: text('id').primaryKey(),
+    /** Human-facing number, e.g. #1042. */
+    number: bigserial('number', { mode: 'number' }).notNull().unique(),
+    typeId: text('type_id')
+      .notNull()
+      .references(() => ticketTypes.id, { onDelete: 'restrict' }),
+    flowVersionId: text('flow_version_id')
+      .notNull()
+      .references(() => flowVersions.id, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    priority: text('priority').$type<Priority>().notNull().default('medium'),
+    category: text('category').$type<Category>().notNull().default('other'),
+    /** Service catalogue entry, e.g. 'shop-after-sales'. */
+    service: text('service'),
+    status: text('status').$type<TicketStatus>().notNull().default('submitted'),
+    customer: jsonb('customer').$type<Customer>().notNull().default(sql`'{}'::jsonb`),
+    fields: jsonb('fields').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    closedAt: ts('closed_at'),
+    /** Whole-ticket SLA (process baton:ticketSla). */
+    slaDueAt: ts('sla_due_at'),
+    slaLevel: text('sla_level').notNull().default('ok'),
+    /** Last engine event applied to the read model, for idempotent writes. */
+    lastSeq: integer('last_seq').notNull().default(0),
+  },
+  (t) => [
+    check('tickets_priority_known', sql`${t.priority} in (${inList(PRIORITIES)})`),
+    check('tickets_category_known', sql`${t.category} in (${inList(CATEGORIES)})`),
+    check('tickets_status_known', sql`${t.status} in (${inList(TICKET_STATUSES)})`),
+    check('tickets_sla_level_known', sql`${t.slaLevel} in (${inList(SLA_LEVELS)})`),
+    check('tickets_closed_after_created', sql`${t.closedAt} is null or ${t.closedAt} >= ${t.createdAt}`),
+    index('tickets_type_status_idx').on(t.typeId, t.status),
+    index('tickets_created_idx').on(t.createdAt, t.id),
+  ],
+);
+
+/** One row per user-task instance: how long each department held the ticket. */
+export const stages = pgTable(
+  'stages',
+  {
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    /** Engine task id, unique within the ticket. */
+    taskId: text('task_id').notNull(),
+    elementId: text('element_id').notNull(),
+    name: text('name').notNull(),
+    departmentKey: text('department_key').references(() => departments.key, { onDelete: 'restrict' }),
+    assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    enteredAt: ts('entered_at').notNull(),
+    claimedAt: ts('claimed_at'),
+    closedAt: ts('closed_at'),
+    outcome: text('outcome'),
+    slaTargetMs: ms('sla_target_ms'),
+    slaCalendar: text('sla_calendar'),
+    dueAt: ts('due_at'),
+    slaLevel: text('sla_level').notNull().default('ok'),
+    /** Wall-clock durations: queue = entered..claimed, work = claimed..closed, total = entered..closed. */
+    queueMs: ms('queue_ms'),
+    workMs: ms('work_ms'),
+    totalMs: ms('total_ms'),
+    /** The same in the stage's business calendar (equal to wall-clock when it has none). */
+    businessQueueMs: ms('business_queue_ms'),
+    businessWorkMs: ms('business_work_ms'),
+    businessTotalMs: ms('business_total_ms'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ticketId, t.taskId] }),
+    check('stages_sla_level_known', sql`${t.slaLevel} in (${inList(SLA_LEVELS)})`),
+    check('stages_claimed_after_entered', sql`${t.claimedAt} is null or ${t.claimedAt} >= ${t.enteredAt}`),
+    check('stages_closed_after_entered', sql`${t.closedAt} is null or ${t.closedAt} >= ${t.enteredAt}`),
+    check(
+      'stages_durations_non_negative',
+      sql`coalesce(${t.queueMs}, 0) >= 0 and coalesce(${t.workMs}, 0) >= 0 and coalesce(${t.totalMs}, 0) >= 0
+        and coalesce(${t.businessQueueMs}, 0) >= 0 and coalesce(${t.businessWorkMs}, 0) >= 0
+        and coalesce(${t.businessTotalMs}, 0) >= 0 and coalesce(${t.slaTargetMs}, 0) >= 0`,
+    ),
+    check('stages_closed_has_total', sql`${t.closedAt} is null or ${t.totalMs} is not null`),
+    index('stages_open_due_idx').on(t.dueAt).where(sql`${t.closedAt} is null`),
+    index('stages_closed_department_idx').on(t.departmentKey, t.closedAt).where(sql`${t.closedAt} is not null`),
+    index('stages_assignee_open_idx').on(t.assigneeId).where(sql`${t.closedAt} is null`),
+    index('stages_element_idx').on(t.elementId),
+  ],
+);
+
+/** The ticket's timeline. (ticket, seq, ord) makes read-model writes idempotent. */
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    /** Engine event sequence number (RunState.seq after the event). */
+    seq: integer('seq').notNull(),
+    /** Position among the entries one engine event produced. */
+    ord: integer('ord').notNull().default(0),
+    type: text('type').notNull(),
+    at: ts('at').notNull(),
+    actorId: text('actor_id'),
+    taskId: text('task_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.seq, t.ord] }), index('ticket_events_at_idx').on(t.at)],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Deterministic key (ticket, seq, recipient, channel) so a retried activity adds nothing. */
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    ticketId: text('ticket_id').references(() => tickets.id, { onDelete: 'cascade' }),
+    taskId: text('task_id'),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    email: text('email'),
+    channel: text('channel').$type<'email' | 'in_app'>().notNull(),
+    template: text('template').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    sentAt: ts('sent_at'),
+    readAt: ts('read_at'),
+    error: text('error'),
+  },
+  (t) => [
+    check('notifications_channel_known', sql`${t.channel} in ('email', 'in_app')`),
+    index('notifications_user_unread_idx').on(t.userId, t.createdAt).where(sql`${t.readAt} is null`),
+  ],
+);
+
+export const extensionRequests = pgTable(
+  'extension_requests',
+  {
+    id: text('id').primaryKey(),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    taskId: text('task_id').notNull(),
+    requestedBy: text('requested_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    extendByMs: ms('extend_by_ms').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').$type<'pending' | 'granted' | 'denied'>().notNull().default('pending'),
+    decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: ts('decided_at'),
+    decisionNote: text('decision_note'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('extension_requests_positive', sql`${t.extendByMs} > 0`),
+    check('extension_requests_status_known', sql`${t.status} in ('pending', 'granted', 'denied')`),
+    index('extension_requests_ticket_idx').on(t.ticketId, t.taskId),
+  ],
+);
+
+export const apiTokens = pgTable('api_tokens', {
+  id: text('id').primaryKey(),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  /** sha256 of the token; the token itself is shown once and never stored. */
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  lastUsedAt: ts('last_used_at'),
+  revokedAt: ts('revoked_at'),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the cookie value. */
+    idHash: text('id_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Answers to mutations sent with an Idempotency-Key, replayed on a repeat. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: text('user_id').notNull(),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    body: jsonb('body'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+/** Next assignee per department for round-robin assignment. */
+export const assignmentCursors = pgTable('assignment_cursors', {
+  departmentKey: text('department_key')
+    .primaryKey()
+    .references(() => departments.key, { onDelete: 'cascade' }),
+  lastUserId: text('last_user_id'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

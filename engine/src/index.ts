@@ -1,0 +1,2 @@
+export * from './types.js';
+export { addBusinessTime, businessTimeBetween } from './calendar/index.js';

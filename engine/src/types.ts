@@ -1,0 +1,322 @@
+// Public shapes of @baton/engine. The names and meanings of the contract types are fixed by
+// ARCHITECTURE.md (tests outside the project use them); the Flow IR below is ours.
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics and calendars
+// ---------------------------------------------------------------------------------------------
+
+export type Severity = 'error' | 'warning';
+
+export type Diagnostic = {
+  /** Stable, kebab-case code, e.g. `unsupported-element`, `gateway-not-exhaustive`. */
+  code: string;
+  /** Says what is wrong and what to do about it. */
+  message: string;
+  elementId?: string;
+  severity: Severity;
+};
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+export type CalendarSpec = {
+  /** IANA zone, e.g. 'Asia/Shanghai'. */
+  timeZone: string;
+  /** Opening hours per weekday as [from, to] 'HH:MM' pairs; a missing day is closed. */
+  week: Partial<Record<Weekday, [string, string][]>>;
+  /** Closed dates, 'YYYY-MM-DD' in the calendar's zone. */
+  holidays?: string[];
+};
+
+export type CompileOptions = {
+  calendars?: Record<string, CalendarSpec>;
+  /** When given, a service task naming an activity type outside this list is an error. */
+  activities?: string[];
+};
+
+export type CompileResult =
+  | { ok: true; flow: Flow; warnings: Diagnostic[] }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+// ---------------------------------------------------------------------------------------------
+// Flow IR: what compileFlow produces and the interpreter runs. Plain JSON, so it travels in
+// Temporal workflow input and is stored with a flow version.
+// ---------------------------------------------------------------------------------------------
+
+export const FLOW_SCHEMA_VERSION = 1;
+
+export type SlaLevel = 'ok' | 'warning' | 'overdue' | 'severe';
+export type ReachedSlaLevel = Exclude<SlaLevel, 'ok'>;
+
+/** A time target measured either in wall-clock time or in a named calendar's business time. */
+export type SlaSpec = {
+  /** The ISO 8601 duration as written in the diagram, for display. */
+  iso: string;
+  targetMs: number;
+  /** Calendar key (in Flow.calendars); absent = wall-clock time. */
+  calendar?: string;
+  /** Fractions of the target: warning (default 0.8) and severe (default 1.3); overdue is 1.0. */
+  warnAt: number;
+  severeAt: number;
+};
+
+export type TimerSpec =
+  | { kind: 'duration'; iso: string; ms: number; calendar?: string }
+  /** ISO 8601 date-time, resolved to epoch ms at compile time. */
+  | { kind: 'date'; iso: string; at: number }
+  /** `R<n>/<duration>`; repetitions absent = unbounded (only valid on non-interrupting boundaries). */
+  | { kind: 'cycle'; iso: string; ms: number; repetitions?: number; calendar?: string };
+
+export type AssignStrategy = 'round-robin' | 'least-loaded' | 'previous-handler' | 'none';
+
+type NodeBase = {
+  id: string;
+  name?: string;
+  /** Id of the enclosing sub-process node; absent at process level. */
+  scope?: string;
+  incoming: string[];
+  outgoing: string[];
+};
+
+export type StartEventNode = NodeBase & { kind: 'startEvent'; message?: string };
+export type EndEventNode = NodeBase & { kind: 'endEvent'; terminate: boolean };
+
+export type UserTaskNode = NodeBase & {
+  kind: 'userTask';
+  name: string;
+  /** Department key of the lane the task sits in. */
+  department?: string;
+  sla?: SlaSpec;
+  assign: AssignStrategy;
+  /** Buttons the agent sees; an empty list means a plain "complete". */
+  outcomes: string[];
+  /** Departments this task may be transferred to; '*' = any department of the flow. */
+  transferTo: string[] | '*';
+  returnable: boolean;
+  /** Ids of boundary event nodes attached to this task. */
+  boundaries: string[];
+};
+
+export type ServiceTaskNode = NodeBase & {
+  kind: 'serviceTask';
+  activity: string;
+  /** Input name -> FEEL expression evaluated over the ticket variables. */
+  inputs: { name: string; expression: string }[];
+  retries: number;
+  timeoutMs: number;
+  boundaries: string[];
+};
+
+export type SendTaskNode = NodeBase & {
+  kind: 'sendTask';
+  /** Symbolic recipients, see `Recipient`. */
+  notify: string[];
+  template: string;
+};
+
+export type ExclusiveGatewayNode = NodeBase & { kind: 'exclusiveGateway'; defaultFlow?: string };
+export type ParallelGatewayNode = NodeBase & { kind: 'parallelGateway' };
+export type EventBasedGatewayNode = NodeBase & { kind: 'eventBasedGateway' };
+
+export type CatchEventNode = NodeBase & {
+  kind: 'intermediateCatchEvent';
+  timer?: TimerSpec;
+  message?: string;
+};
+
+export type BoundaryEventNode = NodeBase & {
+  kind: 'boundaryEvent';
+  attachedTo: string;
+  cancelActivity: boolean;
+  timer: TimerSpec;
+};
+
+export type SubProcessNode = NodeBase & {
+  kind: 'subProcess';
+  /** The sub-process's none start event. */
+  start: string;
+};
+
+export type FlowNode =
+  | StartEventNode
+  | EndEventNode
+  | UserTaskNode
+  | ServiceTaskNode
+  | SendTaskNode
+  | ExclusiveGatewayNode
+  | ParallelGatewayNode
+  | EventBasedGatewayNode
+  | CatchEventNode
+  | BoundaryEventNode
+  | SubProcessNode;
+
+export type FlowNodeKind = FlowNode['kind'];
+
+export type SequenceFlow = {
+  id: string;
+  name?: string;
+  source: string;
+  target: string;
+  /** FEEL expression; absent = unconditional. */
+  condition?: string;
+};
+
+export type Flow = {
+  schemaVersion: typeof FLOW_SCHEMA_VERSION;
+  /** bpmn:Process id. */
+  id: string;
+  name?: string;
+  /** Process-level none start events (a ticket starts at the first; message starts by name). */
+  starts: string[];
+  nodes: Record<string, FlowNode>;
+  flows: Record<string, SequenceFlow>;
+  /** Department keys in lane order. */
+  departments: string[];
+  /** First user task of each department's lane in flow order: where a transfer lands. */
+  entryTasks: Record<string, string>;
+  /** Default calendar key (process `baton:calendar`). */
+  calendar?: string;
+  /** Whole-ticket resolution target (process `baton:ticketSla`). */
+  ticketSla?: SlaSpec;
+  /** Every calendar the flow refers to, embedded so a run needs nothing else. */
+  calendars: Record<string, CalendarSpec>;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Running: the contract of startRun / applyEvent / openTasks.
+// ---------------------------------------------------------------------------------------------
+
+export type Actor = { userId: string; departments: string[]; roles: string[] };
+
+export type RunInput = { ticketId: string; variables: Record<string, unknown> };
+
+export type RunEvent =
+  | { type: 'task.claimed'; taskId: string; actor: Actor }
+  | { type: 'task.completed'; taskId: string; actor: Actor; outcome?: string; data?: Record<string, unknown> }
+  | { type: 'task.transferred'; taskId: string; actor: Actor; department: string; reason?: string }
+  | { type: 'task.returned'; taskId: string; actor: Actor; reason?: string }
+  | { type: 'task.held'; taskId: string; actor: Actor; reason: string }
+  | { type: 'task.resumed'; taskId: string; actor?: Actor }
+  | { type: 'task.extensionGranted'; taskId: string; actor: Actor; extendByMs: number }
+  | { type: 'timer.fired'; timerId: string }
+  | { type: 'activity.completed'; activityId: string; result?: unknown }
+  | { type: 'activity.failed'; activityId: string; error: string }
+  | { type: 'message.received'; name: string; data?: Record<string, unknown> }
+  | { type: 'ticket.cancelled'; actor: Actor; reason?: string };
+
+export type RunEventType = RunEvent['type'];
+
+/**
+ * Symbolic notification recipients; the notification activity resolves them to people:
+ * `user:<id>`, `lead:<department>` (the department's lead), `group:<department>` (its members),
+ * `role:manager`, `customer`.
+ */
+export type Recipient = string;
+
+export type Effect =
+  | { type: 'timer.start'; timerId: string; at: number }
+  | { type: 'timer.cancel'; timerId: string }
+  | { type: 'activity.run'; activityId: string; activity: string; input: unknown; retries: number; timeoutMs: number }
+  | { type: 'stage.opened'; taskId: string; elementId: string; department?: string; at: number; dueAt?: number }
+  | { type: 'stage.claimed'; taskId: string; userId: string; at: number }
+  | {
+      type: 'stage.closed';
+      taskId: string;
+      elementId: string;
+      department?: string;
+      openedAt: number;
+      claimedAt?: number;
+      closedAt: number;
+      outcome?: string;
+      totalMs: number;
+      businessMs: number;
+      slaLevel: SlaLevel;
+    }
+  | { type: 'sla.level'; taskId?: string; level: ReachedSlaLevel; at: number }
+  | { type: 'notify'; to: Recipient[]; template: string; taskId?: string }
+  | { type: 'ticket.completed'; at: number; outcome: 'done' | 'cancelled' };
+
+export type EffectType = Effect['type'];
+
+export type TaskView = {
+  taskId: string;
+  elementId: string;
+  name: string;
+  department?: string;
+  outcomes: string[];
+  assignee?: string;
+  openedAt: number;
+  claimedAt?: number;
+  dueAt?: number;
+  held?: boolean;
+  slaLevel: SlaLevel;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Run state. Plain JSON; owned by the interpreter. Consumers (workflows, api) may read the
+// fields below; everything else in it is the interpreter's business.
+// ---------------------------------------------------------------------------------------------
+
+export type Pause = { from: number; to?: number; reason: string };
+export type Extension = { at: number; byMs: number; by: string };
+
+/** The deadlines of one SLA clock, with what moved them. */
+export type SlaClock = {
+  targetMs: number;
+  calendar?: string;
+  startedAt: number;
+  /** Absolute instants of each level; recomputed on hold/resume/extension. Absent while held. */
+  warningAt?: number;
+  dueAt?: number;
+  severeAt?: number;
+  level: SlaLevel;
+  pauses: Pause[];
+  extensions: Extension[];
+};
+
+export type TaskState = {
+  taskId: string;
+  elementId: string;
+  name: string;
+  department?: string;
+  status: 'open' | 'closed';
+  assignee?: string;
+  openedAt: number;
+  claimedAt?: number;
+  closedAt?: number;
+  outcome?: string;
+  held?: { since: number; reason: string };
+  sla?: SlaClock;
+  /** Task that handed this one over (by transfer or flow), for `task.returned`. */
+  handedOverBy?: string;
+};
+
+export type RunStatus = 'running' | 'done' | 'cancelled';
+
+export type RunState = {
+  v: 1;
+  ticketId: string;
+  status: RunStatus;
+  variables: Record<string, unknown>;
+  /** Number of events applied, for idempotent read-model writes keyed by (ticket, seq). */
+  seq: number;
+  tasks: Record<string, TaskState>;
+  ticketSla?: SlaClock;
+  // Interpreter internals (tokens, timers, activities, joins, id counters) are added below by
+  // the interpreter; consumers must not depend on them.
+};
+
+export type Step = { state: RunState; effects: Effect[]; rejected?: string };
+
+/**
+ * Why applyEvent rejected an event. `Step.rejected` is `<code>: <human message>` so callers can
+ * map it (api: unknown-* -> 404, forbidden -> 403, conflict -> 409, invalid -> 422).
+ */
+export type RejectCode =
+  | 'unknown-task' // no such task in this run
+  | 'unknown-timer' // timer not pending (already fired or cancelled): ignored by runtimes
+  | 'unknown-activity'
+  | 'conflict' // task closed, claimed by someone else, already held, ticket finished...
+  | 'forbidden' // actor not in the task's department / lacks the role
+  | 'invalid'; // outcome not offered, transfer target not allowed, bad extension...
+
+export const rejectCode = (rejected: string): RejectCode => rejected.slice(0, rejected.indexOf(':')) as RejectCode;

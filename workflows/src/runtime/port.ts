@@ -1,0 +1,36 @@
+// The EngineRuntime port: how the API drives tickets without knowing whether they run on
+// Temporal (durable) or in-process (InMemoryRuntime, not durable: tests and demo mode).
+import type { Actor, Flow, RunEvent, RunState, TaskView } from '@baton/engine';
+
+export type TicketInput = {
+  ticketId: string;
+  typeId: string;
+  flowVersionId: string;
+  /** Engine variables: priority, category, service, customer, custom fields... */
+  variables: Record<string, unknown>;
+};
+
+/** The agent actions a runtime accepts (the task.* events of the engine). */
+export type TaskEvent = Extract<RunEvent, { type: `task.${string}` }>;
+
+export type RuntimeMode = 'temporal' | 'in-memory';
+
+export type ActResult =
+  | { ok: true; state: RunState; tasks: TaskView[] }
+  /** `rejected` is the engine's `<code>: <message>`; see rejectCode(). */
+  | { ok: false; rejected: string };
+
+export interface EngineRuntime {
+  readonly mode: RuntimeMode;
+  readonly durable: boolean;
+  /** Starts the ticket's run; resolves once the first step's effects are recorded. Idempotent by ticketId. */
+  startTicket(input: { flow: Flow; ticket: TicketInput }): Promise<void>;
+  /** Applies an agent action; resolves after the engine accepted or rejected it. */
+  act(ticketId: string, event: TaskEvent): Promise<ActResult>;
+  /** A customer message: resumes held tasks, feeds message catch events. */
+  sendMessage(ticketId: string, name: string, data?: Record<string, unknown>): Promise<void>;
+  /** Live state, or undefined for an unknown ticket. */
+  readState(ticketId: string): Promise<{ state: RunState; tasks: TaskView[] } | undefined>;
+  cancel(ticketId: string, actor: Actor, reason?: string): Promise<ActResult>;
+  close(): Promise<void>;
+}
