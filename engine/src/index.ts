@@ -1,2 +1,7 @@
+// @baton/engine public API. Names fixed by ARCHITECTURE.md; outside tests import exactly these.
 export * from './types.js';
+export { compileFlow } from './compiler/index.js';
+export { moddleExtension } from './moddle/index.js';
+export { startRun, applyEvent, openTasks } from './interpreter/index.js';
 export { addBusinessTime, businessTimeBetween } from './calendar/index.js';
+export { feelSyntaxError, evaluateFeel } from './feel/index.js';
