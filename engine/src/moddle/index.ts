@@ -1,3 +1,4 @@
+/// <reference path="./bpmn-moddle.d.ts" />
 // The `baton` moddle extension: the attributes and elements Baton adds to BPMN. The designer
 // (bpmn-js) registers this same object as a moddle extension, so it must stay plain JSON.
 export const BATON_URI = 'https://baton.dev/schema/bpmn/1.0';
