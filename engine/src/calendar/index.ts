@@ -1,10 +1,13 @@
-// PLACEHOLDER until the calendar module lands: wall-clock arithmetic only.
-import type { CalendarSpec } from '../types.js';
-
-export function addBusinessTime(start: number, durationMs: number, _calendar: CalendarSpec): number {
-  return start + durationMs;
-}
-
-export function businessTimeBetween(a: number, b: number, _calendar: CalendarSpec): number {
-  return Math.max(0, b - a);
-}
+// Business calendars: IANA zone, weekly opening hours with breaks, holidays.
+//
+// Rules (see zone-offsets.ts and business-time.ts for the why):
+// - Opening hours are wall-clock times in the calendar's zone; holidays close whole local days.
+// - A wall-clock time maps to the first instant at which the local clock shows it or later:
+//   a time skipped by a spring-forward change opens at the jump, a time repeated by an autumn
+//   change means its first occurrence. An opening lasts the real time between its two instants.
+// - Openings are [from, to): open at `from`, closed at `to`.
+// - Negative durations count as 0. addBusinessTime returns Number.MAX_SAFE_INTEGER when the
+//   calendar does not open within 20 years.
+// - Compiled specs are cached per spec object: treat specs as immutable once used.
+export { addBusinessTime, businessTimeBetween, businessSegments, isOpenAt, NEVER, MAX_IDLE_DAYS, type BusinessSegment } from './business-time.js';
+export { calendarSpecErrors } from './calendar-spec.js';
