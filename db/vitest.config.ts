@@ -1,5 +1,12 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  test: {
+    name: 'db',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Starts or joins the shared test Postgres (see src/testing/global-setup.ts).
+    globalSetup: ['./src/testing/global-setup.ts'],
+    // Starting the shared server cold runs initdb (several seconds on a busy machine).
+    hookTimeout: 120_000,
+  },
 });

@@ -34,7 +34,14 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const TICKET_STATUSES = ['submitted', 'pending', 'in_progress', 'replied', 'done', 'cancelled'] as const;
+export const TICKET_STATUSES = [
+  'submitted',
+  'pending',
+  'in_progress',
+  'replied',
+  'done',
+  'cancelled',
+] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export const SLA_LEVELS = ['ok', 'warning', 'overdue', 'severe'] as const;
@@ -51,7 +58,10 @@ export const users = pgTable(
     name: text('name').notNull(),
     /** scrypt hash `scrypt$N$r$p$salt$hash`; null = cannot log in with a password. */
     passwordHash: text('password_hash'),
-    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    roles: text('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -61,14 +71,19 @@ export const users = pgTable(
   ],
 );
 
-export const departments = pgTable('departments', {
-  key: text('key').primaryKey(),
-  name: text('name').notNull(),
-  leadUserId: text('lead_user_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
-  /** Contact address for the department (notifications to `group:<key>` fall back to it). */
-  email: text('email'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-});
+export const departments = pgTable(
+  'departments',
+  {
+    key: text('key').primaryKey(),
+    name: text('name').notNull(),
+    leadUserId: text('lead_user_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    /** Contact address for the department (notifications to `group:<key>` fall back to it). */
+    email: text('email'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  // Keys appear in BPMN attributes (baton:department, baton:transferTo lists, group:KEY): keep them plain.
+  (t) => [check('departments_key_format', sql`${t.key} ~ '^[a-z0-9][a-z0-9_-]*$'`)],
+);
 
 export const memberships = pgTable(
   'memberships',
@@ -80,17 +95,29 @@ export const memberships = pgTable(
       .notNull()
       .references(() => departments.key, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.departmentKey] }), index('memberships_department_idx').on(t.departmentKey)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.departmentKey] }),
+    index('memberships_department_idx').on(t.departmentKey),
+  ],
 );
 
-export const calendars = pgTable('calendars', {
-  key: text('key').primaryKey(),
-  name: text('name').notNull(),
-  /** engine CalendarSpec: { timeZone, week, holidays } */
-  spec: jsonb('spec').notNull(),
-  isDefault: boolean('is_default').notNull().default(false),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+export const calendars = pgTable(
+  'calendars',
+  {
+    key: text('key').primaryKey(),
+    name: text('name').notNull(),
+    /** engine CalendarSpec: { timeZone, week, holidays } */
+    spec: jsonb('spec').notNull(),
+    isDefault: boolean('is_default').notNull().default(false),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  // At most one default calendar.
+  (t) => [
+    uniqueIndex('calendars_one_default_key')
+      .on(t.isDefault)
+      .where(sql`${t.isDefault}`),
+  ],
+);
 
 /** A custom field of a ticket type's form. */
 export type FieldDefinition = {
@@ -105,9 +132,15 @@ export const ticketTypes = pgTable('ticket_types', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
-  fields: jsonb('fields').$type<FieldDefinition[]>().notNull().default(sql`'[]'::jsonb`),
+  fields: jsonb('fields')
+    .$type<FieldDefinition[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   /** Defaults for new tickets: { priority, category, service, fields } */
-  defaults: jsonb('defaults').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  defaults: jsonb('defaults')
+    .$type<Record<string, unknown>>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -162,8 +195,14 @@ export const tickets = pgTable(
     /** Service catalogue entry, e.g. 'shop-after-sales'. */
     service: text('service'),
     status: text('status').$type<TicketStatus>().notNull().default('submitted'),
-    customer: jsonb('customer').$type<Customer>().notNull().default(sql`'{}'::jsonb`),
-    fields: jsonb('fields').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    customer: jsonb('customer')
+      .$type<Customer>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    fields: jsonb('fields')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -228,9 +267,15 @@ export const stages = pgTable(
         and coalesce(${t.businessTotalMs}, 0) >= 0 and coalesce(${t.slaTargetMs}, 0) >= 0`,
     ),
     check('stages_closed_has_total', sql`${t.closedAt} is null or ${t.totalMs} is not null`),
-    index('stages_open_due_idx').on(t.dueAt).where(sql`${t.closedAt} is null`),
-    index('stages_closed_department_idx').on(t.departmentKey, t.closedAt).where(sql`${t.closedAt} is not null`),
-    index('stages_assignee_open_idx').on(t.assigneeId).where(sql`${t.closedAt} is null`),
+    index('stages_open_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.closedAt} is null`),
+    index('stages_closed_department_idx')
+      .on(t.departmentKey, t.closedAt)
+      .where(sql`${t.closedAt} is not null`),
+    index('stages_assignee_open_idx')
+      .on(t.assigneeId)
+      .where(sql`${t.closedAt} is null`),
     index('stages_element_idx').on(t.elementId),
   ],
 );
@@ -250,7 +295,10 @@ export const ticketEvents = pgTable(
     at: ts('at').notNull(),
     actorId: text('actor_id'),
     taskId: text('task_id'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    data: jsonb('data')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.seq, t.ord] }), index('ticket_events_at_idx').on(t.at)],
 );
@@ -276,7 +324,9 @@ export const notifications = pgTable(
   },
   (t) => [
     check('notifications_channel_known', sql`${t.channel} in ('email', 'in_app')`),
-    index('notifications_user_unread_idx').on(t.userId, t.createdAt).where(sql`${t.readAt} is null`),
+    index('notifications_user_unread_idx')
+      .on(t.userId, t.createdAt)
+      .where(sql`${t.readAt} is null`),
   ],
 );
 
