@@ -271,6 +271,12 @@ export type SlaClock = {
   level: SlaLevel;
   pauses: Pause[];
   extensions: Extension[];
+  /** Internal: level fractions (of the target), business time consumed before `runningSince`, and the start of
+   * the segment being counted now (absent while held). */
+  warnFraction: number;
+  severeFraction: number;
+  consumedMs: number;
+  runningSince?: number;
 };
 
 export type TaskState = {
@@ -288,6 +294,9 @@ export type TaskState = {
   sla?: SlaClock;
   /** Task that handed this one over (by transfer or flow), for `task.returned`. */
   handedOverBy?: string;
+  /** Internal: the token waiting on this task, and the outcomes it offers. */
+  tokenId?: string;
+  outcomes?: string[];
 };
 
 export type RunStatus = 'running' | 'done' | 'cancelled';
@@ -301,8 +310,9 @@ export type RunState = {
   seq: number;
   tasks: Record<string, TaskState>;
   ticketSla?: SlaClock;
-  // Interpreter internals (tokens, timers, activities, joins, id counters) are added below by
-  // the interpreter; consumers must not depend on them.
+  // Interpreter internals (tokens, timers, activities, joins, id counters); consumers must not
+  // depend on them.
+  internal: RunInternals;
 };
 
 export type Step = { state: RunState; effects: Effect[]; rejected?: string };
@@ -320,3 +330,54 @@ export type RejectCode =
   | 'invalid'; // outcome not offered, transfer target not allowed, bad extension...
 
 export const rejectCode = (rejected: string): RejectCode => rejected.slice(0, rejected.indexOf(':')) as RejectCode;
+
+// ---------------------------------------------------------------------------------------------
+// Interpreter internals (owned by src/interpreter; consumers must not depend on them).
+// ---------------------------------------------------------------------------------------------
+
+/** What a token is waiting for at its node; absent = the token is moving. */
+export type TokenWait =
+  | { kind: 'task'; taskId: string }
+  | { kind: 'activity'; activityId: string }
+  | { kind: 'timer'; timerId: string }
+  | { kind: 'message'; name: string }
+  /** Event-based gateway: catch node per armed timer id / message name; the first wins. */
+  | { kind: 'race'; timers: Record<string, string>; messages: Record<string, string> }
+  | { kind: 'scope'; scopeId: string }
+  /** Flow could not continue (no gateway flow matched...): see RunState.incidents. */
+  | { kind: 'stuck' };
+
+export type TokenState = {
+  id: string;
+  node: string;
+  /** Scope instance ('' = process level, else a sub-process instance id `s<n>`). */
+  scope: string;
+  wait?: TokenWait;
+  /** Last user task this token closed: a new task it opens is handed over by it. */
+  lastTask?: string;
+};
+
+export type TimerState =
+  | { kind: 'sla'; at: number; taskId: string; level: ReachedSlaLevel }
+  | { kind: 'ticketSla'; at: number; level: ReachedSlaLevel }
+  | { kind: 'boundary'; at: number; tokenId: string; node: string; owner: string; fired: number }
+  | { kind: 'catch'; at: number; tokenId: string; node: string };
+
+export type ActivityState = { tokenId: string; node: string };
+
+export type ScopeState = { node: string; parentToken: string; parentScope: string };
+
+export type Incident = { at: number; elementId: string; message: string };
+
+export type RunInternals = {
+  tokens: Record<string, TokenState>;
+  timers: Record<string, TimerState>;
+  activities: Record<string, ActivityState>;
+  /** Arrivals per `<scope>|<parallel join id>`. */
+  joins: Record<string, number>;
+  scopes: Record<string, ScopeState>;
+  counters: { task: number; activity: number; token: number; scope: number };
+  incidents: Incident[];
+  /** Last closed user task of the ticket, for send-task recipients. */
+  lastTask?: string;
+};

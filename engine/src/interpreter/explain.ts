@@ -1,0 +1,57 @@
+import { businessSegments } from '../calendar/index.js';
+import type { Flow, SlaClock } from '../types.js';
+import { consumedMs, effectiveTargetMs } from './sla.js';
+import { calendarOf } from './time.js';
+
+/** Why an SLA clock's deadlines are where they are: business segments counted, pauses, extensions. */
+export type SlaExplanation = {
+  targetMs: number;
+  calendar?: string;
+  dueAt?: number;
+  consumedMs: number;
+  remainingMs: number;
+  segments: { from: number; to: number }[];
+  pauses: { from: number; to?: number; reason: string }[];
+  extensions: { at: number; byMs: number; by: string }[];
+};
+
+/**
+ * Explains a clock as of `now`: the spans it ran (start to now or to when it stopped, minus
+ * pauses), cut to the calendar's open hours; their sum is the consumed business time.
+ */
+export function explainSla(flow: Flow, clock: SlaClock, now: number): SlaExplanation {
+  const consumed = consumedMs(flow, clock, now);
+  const target = effectiveTargetMs(clock);
+  const calendar = calendarOf(flow, clock.calendar);
+  const segments: { from: number; to: number }[] = [];
+  for (const [from, to] of runningSpans(clock, now)) {
+    if (to <= from) continue;
+    if (calendar === undefined) segments.push({ from, to });
+    else segments.push(...businessSegments(from, to, calendar));
+  }
+  return {
+    targetMs: target,
+    ...(clock.calendar === undefined ? {} : { calendar: clock.calendar }),
+    ...(clock.dueAt === undefined ? {} : { dueAt: clock.dueAt }),
+    consumedMs: consumed,
+    remainingMs: Math.max(0, target - consumed),
+    segments,
+    pauses: clock.pauses.map((p) => ({ ...p })),
+    extensions: clock.extensions.map((e) => ({ ...e })),
+  };
+}
+
+/** [from, to) spans during which the clock counted. */
+function runningSpans(clock: SlaClock, now: number): [number, number][] {
+  const spans: [number, number][] = [];
+  let from = clock.startedAt;
+  for (const pause of clock.pauses) {
+    spans.push([from, pause.from]);
+    if (pause.to === undefined) return spans;
+    from = pause.to;
+  }
+  // A stopped clock (task closed) that is not paused stopped when its task closed: the caller's
+  // `now` is then the close time; consumedMs already excludes anything later.
+  spans.push([from, now]);
+  return spans;
+}

@@ -1,0 +1,232 @@
+/**
+ * The flow interpreter: a pure function of (flow, state, event, now). No clock, randomness or
+ * I/O: time comes in as `now`, timers fire only through `timer.fired` events for timers the
+ * engine asked for, and the state is plain JSON shared structurally between steps (only what an
+ * event changes is copied).
+ *
+ * Semantics, where BPMN leaves room:
+ * - Ids are counters in the state: tasks `t<n>`, activities `a<n>`, tokens `k<n>`, sub-process
+ *   instances `s<n>`. Timers: `sla:<task>:<level>`, `sla:ticket:<level>`,
+ *   `boundary:<task|activity>:<boundary id>`, `catch:<token>:<catch event id>`.
+ * - Leaving a node takes every unconditional outgoing flow and every one whose FEEL condition is
+ *   true (one token each). An exclusive gateway takes the first true flow in document order
+ *   (a flow without condition counts as true), else its default flow.
+ * - When no flow can be taken, the token parks (`stuck`), an incident is recorded in the state
+ *   and `notify role:admin` (template `flow.incident`) is emitted; the ticket stays open until
+ *   someone cancels it. A flow that loops through more than 10,000 nodes in one event parks the
+ *   same way.
+ * - Completing a task merges `data` into the variables and sets `outcome` (null when none).
+ *   Without outcomes any outcome is accepted; the stage closes with outcome 'completed' then.
+ *   Completing an unclaimed task assigns it to the actor.
+ * - Actors act on tasks of their department (role `admin`: any); extensions also by `manager`.
+ *   Claiming a claimed task (even one's own) is a conflict.
+ * - A new task is handed over by the task its token closed last (flow, transfer or return), so
+ *   `task.returned` goes back there when the task is `returnable`. Transfer and return stay in
+ *   the sub-process the task is in.
+ * - SLA: levels at warnAt / 1.0 / severeAt of the target plus extensions, in business time of
+ *   the SLA calendar (else the flow's calendar, else wall clock). Hold stops the clock and
+ *   cancels its timers; resume or any accepted `message.received` restarts it from the business
+ *   time left. An extension lowers the level to what the time consumed reaches under the new
+ *   target and re-arms the higher levels. The ticket SLA runs from startRun to completion and
+ *   is never paused.
+ * - `message.received` wakes every token waiting for that name (catch events, event-based
+ *   gateways) and resumes every held task; its data is merged into the variables. A message
+ *   nobody waits for is rejected as a conflict.
+ * - Service task: `activity.completed` merges a plain-object result into the variables and
+ *   sets `error` to null if it was set; `activity.failed` sets `error` = { activity, message }.
+ *   Both leave along the outgoing flows (conditions can test `error`).
+ * - Terminate end event ends its scope: the whole ticket at process level, the sub-process
+ *   instance (which then completes) inside one.
+ * - Any event after the ticket completed or was cancelled is a conflict.
+ */
+import type { Flow, RunEvent, RunInput, RunState, Step, TokenState } from '../types.js';
+import { beginDraft, dropActivity, dropTimer, nextId, putTask, putTimer, reject, Rejection, setVariables, type Draft } from './draft.js';
+import { armClock, startClock, taskRecipients } from './sla.js';
+import { applyTaskEvent, resume } from './tasks.js';
+import { boundaryTimerId, closeTask, disarmBoundaries, enter, finishTicket, killScope, leave, release } from './tokens.js';
+import { timerDueAt } from './time.js';
+
+export function startRun(flow: Flow, input: RunInput, now: number): Step {
+  const state: RunState = {
+    v: 1,
+    ticketId: input.ticketId,
+    status: 'running',
+    variables: { ...input.variables },
+    seq: 0,
+    tasks: {},
+    internal: {
+      tokens: {},
+      timers: {},
+      activities: {},
+      joins: {},
+      scopes: {},
+      counters: { task: 0, activity: 0, token: 0, scope: 0 },
+      incidents: [],
+    },
+  };
+  const d = beginDraft(flow, state, now);
+  if (flow.ticketSla !== undefined) {
+    d.state.ticketSla = startClock(flow, flow.ticketSla, now);
+    armClock(d, d.state.ticketSla, undefined);
+  }
+  const start = flow.starts[0];
+  if (start === undefined) {
+    d.internal.incidents = [{ at: now, elementId: flow.id, message: 'the flow has no start event' }];
+    finishTicket(d, 'done');
+  } else {
+    const token: TokenState = { id: 'k1', node: start, scope: '' };
+    d.internal.counters = { ...d.internal.counters, token: 1 };
+    enter(d, token, start);
+  }
+  return { state: d.state, effects: d.effects };
+}
+
+export function applyEvent(flow: Flow, state: RunState, event: RunEvent, now: number): Step {
+  const d = beginDraft(flow, state, now);
+  try {
+    if (state.status !== 'running') reject('conflict', `ticket ${state.ticketId} is already ${state.status}`);
+    dispatch(d, event);
+  } catch (error) {
+    if (error instanceof Rejection) return { state, effects: [], rejected: `${error.code}: ${error.message}` };
+    throw error;
+  }
+  d.state.seq = state.seq + 1;
+  return { state: d.state, effects: d.effects };
+}
+
+function dispatch(d: Draft, event: RunEvent): void {
+  switch (event.type) {
+    case 'timer.fired':
+      return fireTimer(d, event.timerId);
+    case 'activity.completed':
+    case 'activity.failed':
+      return finishActivity(d, event);
+    case 'message.received':
+      return receiveMessage(d, event.name, event.data);
+    case 'ticket.cancelled':
+      killScope(d, '', 'cancelled');
+      return finishTicket(d, 'cancelled');
+    default:
+      if (typeof event !== 'object' || event === null || typeof (event as { taskId?: unknown }).taskId !== 'string') {
+        reject('invalid', `unknown event ${JSON.stringify((event as { type?: unknown } | null)?.type ?? null)}`);
+      }
+      return applyTaskEvent(d, event);
+  }
+}
+
+function fireTimer(d: Draft, timerId: string): void {
+  const timer = d.internal.timers[timerId];
+  if (timer === undefined) reject('unknown-timer', `timer ${timerId} is not pending`);
+  dropTimer(d, timerId);
+  switch (timer.kind) {
+    case 'sla': {
+      const task = d.state.tasks[timer.taskId];
+      if (task?.sla === undefined) return;
+      putTask(d, { ...task, sla: { ...task.sla, level: timer.level } });
+      d.effects.push({ type: 'sla.level', taskId: task.taskId, level: timer.level, at: d.now });
+      d.effects.push({ type: 'notify', to: taskRecipients(task, timer.level), template: `sla.${timer.level}`, taskId: task.taskId });
+      return;
+    }
+    case 'ticketSla': {
+      const clock = d.state.ticketSla;
+      if (clock !== undefined) d.state.ticketSla = { ...clock, level: timer.level };
+      d.effects.push({ type: 'sla.level', level: timer.level, at: d.now });
+      d.effects.push({ type: 'notify', to: ticketRecipients(d, timer.level), template: `sla.${timer.level}` });
+      return;
+    }
+    case 'catch': {
+      const token = d.internal.tokens[timer.tokenId];
+      if (token?.wait?.kind === 'race') {
+        for (const other in token.wait.timers) if (other !== timerId) cancelPending(d, other);
+      }
+      if (token === undefined) return;
+      return leave(d, { ...release(d, token), node: timer.node });
+    }
+    case 'boundary':
+      return fireBoundary(d, timerId, timer);
+  }
+}
+
+const cancelPending = (d: Draft, timerId: string): void => {
+  if (d.internal.timers[timerId] === undefined) return;
+  dropTimer(d, timerId);
+  d.effects.push({ type: 'timer.cancel', timerId });
+};
+
+function fireBoundary(d: Draft, timerId: string, timer: Extract<Draft['internal']['timers'][string], { kind: 'boundary' }>): void {
+  const token = d.internal.tokens[timer.tokenId];
+  const node = d.flow.nodes[timer.node];
+  if (token === undefined || node?.kind !== 'boundaryEvent') return;
+  if (node.cancelActivity) {
+    const wait = token.wait;
+    if (wait?.kind === 'task') closeTask(d, wait.taskId, 'timeout');
+    if (wait?.kind === 'activity') dropActivity(d, wait.activityId);
+    disarmBoundaries(d, token.node, timer.owner);
+    const lastTask = wait?.kind === 'task' ? wait.taskId : undefined;
+    return leave(d, { ...release(d, token, lastTask), node: node.id });
+  }
+  const fired = timer.fired + 1;
+  const spec = node.timer;
+  if (spec.kind === 'cycle' && (spec.repetitions === undefined || fired < spec.repetitions)) {
+    putTimer(d, timerId, { ...timer, at: timerDueAt(d.flow, spec, d.now), fired });
+  }
+  const branch: TokenState = {
+    id: nextId(d, 'token', 'k'),
+    node: node.id,
+    scope: token.scope,
+    ...(token.lastTask === undefined ? {} : { lastTask: token.lastTask }),
+  };
+  leave(d, branch);
+}
+
+function ticketRecipients(d: Draft, level: 'warning' | 'overdue' | 'severe'): string[] {
+  const to = new Set<string>(level === 'severe' ? ['role:manager'] : []);
+  for (const id in d.state.tasks) {
+    const task = d.state.tasks[id]!;
+    if (task.status === 'open') for (const r of taskRecipients(task, level)) to.add(r);
+  }
+  return to.size > 0 ? [...to] : ['role:manager'];
+}
+
+function finishActivity(d: Draft, event: Extract<RunEvent, { activityId: string }>): void {
+  const activity = d.internal.activities[event.activityId];
+  if (activity === undefined) reject('unknown-activity', `activity ${event.activityId} is not running`);
+  const token = d.internal.tokens[activity.tokenId];
+  if (token === undefined) reject('conflict', `activity ${event.activityId} has no token waiting on it`);
+  dropActivity(d, event.activityId);
+  disarmBoundaries(d, token.node, event.activityId);
+  if (event.type === 'activity.failed') {
+    const node = d.flow.nodes[activity.node];
+    setVariables(d, { error: { activity: node?.kind === 'serviceTask' ? node.activity : activity.node, message: event.error } });
+  } else {
+    const result = event.result;
+    if (typeof result === 'object' && result !== null && !Array.isArray(result)) setVariables(d, result as Record<string, unknown>);
+    if (d.state.variables.error !== undefined && d.state.variables.error !== null) setVariables(d, { error: null });
+  }
+  leave(d, release(d, token));
+}
+
+function receiveMessage(d: Draft, name: string, data: Record<string, unknown> | undefined): void {
+  const waiting: { token: TokenState; node: string }[] = [];
+  for (const id in d.internal.tokens) {
+    const token = d.internal.tokens[id]!;
+    const wait = token.wait;
+    if (wait?.kind === 'message' && wait.name === name) waiting.push({ token, node: token.node });
+    else if (wait?.kind === 'race' && wait.messages[name] !== undefined) waiting.push({ token, node: wait.messages[name] });
+  }
+  const held = Object.values(d.state.tasks).filter((task) => task.status === 'open' && task.held !== undefined);
+  if (waiting.length === 0 && held.length === 0) reject('conflict', `nothing in ticket ${d.state.ticketId} waits for message "${name}"`);
+  if (data !== undefined) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) reject('invalid', 'message data must be an object');
+    setVariables(d, data);
+  }
+  for (const task of held) resume(d, task);
+  for (const { token, node } of waiting) {
+    const current = d.internal.tokens[token.id];
+    if (current?.wait === undefined) continue; // ended by an earlier branch (terminate)
+    if (current.wait.kind === 'race') for (const timerId in current.wait.timers) cancelPending(d, timerId);
+    leave(d, { ...release(d, current), node });
+  }
+}
+
+export { boundaryTimerId };

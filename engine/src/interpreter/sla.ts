@@ -1,0 +1,125 @@
+// SLA clocks: a target in business time, consumed while the clock runs (not while held),
+// stretched by extensions, with warning / overdue / severe deadlines at fractions of the target.
+// A level is reached only when the timer armed for it fires.
+import type { Flow, ReachedSlaLevel, SlaClock, SlaSpec, TaskState } from '../types.js';
+import { cancelTimer, putTimer, type Draft } from './draft.js';
+import { addTime, timeBetween } from './time.js';
+
+export const LEVELS: readonly ReachedSlaLevel[] = ['warning', 'overdue', 'severe'];
+const RANK = { ok: 0, warning: 1, overdue: 2, severe: 3 } as const;
+
+export const TICKET_TIMER_PREFIX = 'sla:ticket';
+export const taskTimerPrefix = (taskId: string): string => `sla:${taskId}`;
+
+export function effectiveTargetMs(clock: SlaClock): number {
+  let target = clock.targetMs;
+  for (const extension of clock.extensions) target += extension.byMs;
+  return target;
+}
+
+function thresholdMs(clock: SlaClock, level: ReachedSlaLevel, target: number): number {
+  const fraction = level === 'warning' ? clock.warnFraction : level === 'overdue' ? 1 : clock.severeFraction;
+  return Math.round(fraction * target);
+}
+
+/** Business time the clock has counted up to `now`. */
+export function consumedMs(flow: Flow, clock: SlaClock, now: number): number {
+  return clock.runningSince === undefined
+    ? clock.consumedMs
+    : clock.consumedMs + timeBetween(flow, clock.calendar, clock.runningSince, now);
+}
+
+/** The clock with its deadlines recomputed from the remaining business time (none while held). */
+function withDeadlines(flow: Flow, clock: SlaClock): SlaClock {
+  const { warningAt: _w, dueAt: _d, severeAt: _s, ...rest } = clock;
+  const since = clock.runningSince;
+  if (since === undefined) return rest;
+  const target = effectiveTargetMs(clock);
+  const at = (level: ReachedSlaLevel): number =>
+    addTime(flow, clock.calendar, since, Math.max(0, thresholdMs(clock, level, target) - clock.consumedMs));
+  return { ...rest, warningAt: at('warning'), dueAt: at('overdue'), severeAt: at('severe') };
+}
+
+export function startClock(flow: Flow, spec: SlaSpec, now: number): SlaClock {
+  const calendar = spec.calendar ?? flow.calendar;
+  const clock: SlaClock = {
+    targetMs: spec.targetMs,
+    ...(calendar === undefined ? {} : { calendar }),
+    startedAt: now,
+    level: 'ok',
+    pauses: [],
+    extensions: [],
+    warnFraction: spec.warnAt,
+    severeFraction: spec.severeAt,
+    consumedMs: 0,
+    runningSince: now,
+  };
+  return withDeadlines(flow, clock);
+}
+
+const deadlineOf = (clock: SlaClock, level: ReachedSlaLevel): number | undefined =>
+  level === 'warning' ? clock.warningAt : level === 'overdue' ? clock.dueAt : clock.severeAt;
+
+/** Arms a timer for every level above the clock's current one (the clock must be running). */
+export function armClock(d: Draft, clock: SlaClock, taskId: string | undefined): void {
+  for (const level of LEVELS) {
+    const at = deadlineOf(clock, level);
+    if (RANK[level] <= RANK[clock.level] || at === undefined) continue;
+    if (taskId === undefined) putTimer(d, `${TICKET_TIMER_PREFIX}:${level}`, { kind: 'ticketSla', at, level });
+    else putTimer(d, `${taskTimerPrefix(taskId)}:${level}`, { kind: 'sla', at, taskId, level });
+  }
+}
+
+export function disarmClock(d: Draft, taskId: string | undefined): void {
+  const prefix = taskId === undefined ? TICKET_TIMER_PREFIX : taskTimerPrefix(taskId);
+  for (const level of LEVELS) cancelTimer(d, `${prefix}:${level}`);
+}
+
+/** Stops counting (hold or close); deadlines stay as they were for the record. */
+export function stopClock(flow: Flow, clock: SlaClock, now: number): SlaClock {
+  if (clock.runningSince === undefined) return clock;
+  const { runningSince: _r, ...rest } = clock;
+  return { ...rest, consumedMs: consumedMs(flow, clock, now) };
+}
+
+export function pauseClock(flow: Flow, clock: SlaClock, now: number, reason: string): SlaClock {
+  const { warningAt: _w, dueAt: _d, severeAt: _s, ...stopped } = stopClock(flow, clock, now);
+  return { ...stopped, pauses: [...clock.pauses, { from: now, reason }] };
+}
+
+export function resumeClock(flow: Flow, clock: SlaClock, now: number): SlaClock {
+  const pauses = clock.pauses.map((pause, i) =>
+    i === clock.pauses.length - 1 && pause.to === undefined ? { ...pause, to: now } : pause,
+  );
+  return withDeadlines(flow, { ...clock, pauses, runningSince: now });
+}
+
+/**
+ * Adds `byMs` to the target. The level drops back to what the consumed time reaches under the
+ * new target (an extension is granted so the ticket is no longer overdue); higher levels are
+ * re-armed and fire again if the new deadlines pass.
+ */
+export function extendClock(flow: Flow, clock: SlaClock, now: number, byMs: number, by: string): SlaClock {
+  const consumed = consumedMs(flow, clock, now);
+  const extended = { ...clock, extensions: [...clock.extensions, { at: now, byMs, by }] };
+  const target = effectiveTargetMs(extended);
+  let level: SlaClock['level'] = 'ok';
+  for (const candidate of LEVELS) {
+    if (RANK[candidate] <= RANK[clock.level] && consumed >= thresholdMs(extended, candidate, target)) level = candidate;
+  }
+  const rebased =
+    extended.runningSince === undefined ? extended : { ...extended, consumedMs: consumed, runningSince: now };
+  return withDeadlines(flow, { ...rebased, level });
+}
+
+/** Who hears about a task reaching a level: assignee (or its group), lead, manager. */
+export function taskRecipients(task: TaskState, level: ReachedSlaLevel): string[] {
+  const handler = task.assignee !== undefined ? `user:${task.assignee}` : task.department && `group:${task.department}`;
+  const lead = task.department && `lead:${task.department}`;
+  const to =
+    level === 'warning' ? [handler] : level === 'overdue' ? [handler, lead] : ['role:manager', lead];
+  const recipients = to.filter((r): r is string => typeof r === 'string' && r !== '');
+  return recipients.length > 0 ? recipients : ['role:manager'];
+}
+
+export const RANKS = RANK;

@@ -1,0 +1,390 @@
+// Token movement: entering a node either waits (task, activity, catch event, sub-process,
+// event-based gateway) or passes straight on along the outgoing flows.
+import { evaluateFeel, feelHolds } from '../feel/index.js';
+import type {
+
+  EventBasedGatewayNode,
+  ExclusiveGatewayNode,
+  FlowNode,
+  ParallelGatewayNode,
+  SendTaskNode,
+  ServiceTaskNode,
+  SubProcessNode,
+  TokenState,
+  UserTaskNode,
+} from '../types.js';
+import {
+  cancelTimer,
+  dropActivity,
+  dropScope,
+  dropToken,
+  joins,
+  nextId,
+  putActivity,
+  putScope,
+  putTask,
+  putTimer,
+  putToken,
+  type Draft,
+} from './draft.js';
+import { armClock, disarmClock, startClock, stopClock } from './sla.js';
+import { timeBetween, timerDueAt } from './time.js';
+
+// --------------------------------------------------------------------------------------------
+// Entering nodes
+// --------------------------------------------------------------------------------------------
+
+/** Moves `token` into `nodeId` and runs it until it waits or is consumed. */
+export function enter(d: Draft, token: TokenState, nodeId: string): void {
+  const node = d.flow.nodes[nodeId];
+  if (node === undefined) return incident(d, token, nodeId, `flow refers to unknown node '${nodeId}'`);
+  const moved: TokenState = { id: token.id, node: nodeId, scope: token.scope, ...lastTaskOf(token) };
+  if (--d.budget < 0) return incident(d, moved, nodeId, 'the flow loops without waiting anywhere');
+  switch (node.kind) {
+    case 'startEvent':
+    case 'boundaryEvent':
+      return leave(d, moved);
+    case 'endEvent':
+      return node.terminate ? terminateScope(d, moved.scope) : consume(d, moved);
+    case 'userTask':
+      return enterUserTask(d, moved, node);
+    case 'serviceTask':
+      return enterServiceTask(d, moved, node);
+    case 'sendTask':
+      return enterSendTask(d, moved, node);
+    case 'exclusiveGateway':
+      return enterExclusiveGateway(d, moved, node);
+    case 'parallelGateway':
+      return enterParallelGateway(d, moved, node);
+    case 'eventBasedGateway':
+      return enterEventBasedGateway(d, moved, node);
+    case 'intermediateCatchEvent':
+      if (node.timer !== undefined) {
+        const timerId = `catch:${moved.id}:${node.id}`;
+        putTimer(d, timerId, { kind: 'catch', at: timerDueAt(d.flow, node.timer, d.now), tokenId: moved.id, node: node.id });
+        return putToken(d, { ...moved, wait: { kind: 'timer', timerId } });
+      }
+      if (node.message !== undefined) return putToken(d, { ...moved, wait: { kind: 'message', name: node.message } });
+      return leave(d, moved);
+    case 'subProcess':
+      return enterSubProcess(d, moved, node);
+  }
+}
+
+const lastTaskOf = (token: TokenState): { lastTask?: string } =>
+  token.lastTask === undefined ? {} : { lastTask: token.lastTask };
+
+function enterUserTask(d: Draft, token: TokenState, node: UserTaskNode): void {
+  const taskId = nextId(d, 'task', 't');
+  const clock = node.sla === undefined ? undefined : startClock(d.flow, node.sla, d.now);
+  putTask(d, {
+    taskId,
+    elementId: node.id,
+    name: node.name,
+    ...(node.department === undefined ? {} : { department: node.department }),
+    status: 'open',
+    ...(node.outcomes.length === 0 ? {} : { outcomes: node.outcomes }),
+    openedAt: d.now,
+    ...(clock === undefined ? {} : { sla: clock }),
+    ...(token.lastTask === undefined ? {} : { handedOverBy: token.lastTask }),
+    tokenId: token.id,
+  });
+  putToken(d, { ...token, wait: { kind: 'task', taskId } });
+  d.effects.push({
+    type: 'stage.opened',
+    taskId,
+    elementId: node.id,
+    ...(node.department === undefined ? {} : { department: node.department }),
+    at: d.now,
+    ...(clock?.dueAt === undefined ? {} : { dueAt: clock.dueAt }),
+  });
+  if (clock !== undefined) armClock(d, clock, taskId);
+  armBoundaries(d, token, node.boundaries, taskId);
+}
+
+function enterServiceTask(d: Draft, token: TokenState, node: ServiceTaskNode): void {
+  const activityId = nextId(d, 'activity', 'a');
+  const input: Record<string, unknown> = {};
+  for (const { name, expression } of node.inputs) {
+    try {
+      input[name] = evaluateFeel(expression, d.state.variables) ?? null;
+    } catch {
+      input[name] = null; // the compiler rejects invalid FEEL; a runtime failure is a null input
+    }
+  }
+  putActivity(d, activityId, { tokenId: token.id, node: node.id });
+  putToken(d, { ...token, wait: { kind: 'activity', activityId } });
+  d.effects.push({
+    type: 'activity.run',
+    activityId,
+    activity: node.activity,
+    input,
+    retries: node.retries,
+    timeoutMs: node.timeoutMs,
+  });
+  armBoundaries(d, token, node.boundaries, activityId);
+}
+
+function enterSendTask(d: Draft, token: TokenState, node: SendTaskNode): void {
+  const last = token.lastTask ?? d.internal.lastTask;
+  const task = last === undefined ? undefined : d.state.tasks[last];
+  const to: string[] = [];
+  for (const symbol of node.notify) {
+    let recipient: string | undefined;
+    if (symbol === 'assignee') {
+      recipient = task?.assignee !== undefined ? `user:${task.assignee}` : task?.department && `group:${task.department}`;
+    } else if (symbol === 'lead') recipient = task?.department && `lead:${task.department}`;
+    else if (symbol === 'manager') recipient = 'role:manager';
+    else recipient = symbol; // group:KEY, customer, or an explicit recipient
+    if (recipient && !to.includes(recipient)) to.push(recipient);
+  }
+  d.effects.push({ type: 'notify', to, template: node.template, ...(last === undefined ? {} : { taskId: last }) });
+  leave(d, token);
+}
+
+function enterExclusiveGateway(d: Draft, token: TokenState, node: ExclusiveGatewayNode): void {
+  for (const flowId of node.outgoing) {
+    if (flowId === node.defaultFlow) continue;
+    const condition = d.flow.flows[flowId]?.condition;
+    if (condition === undefined || feelHolds(condition, d.state.variables)) return follow(d, token, flowId);
+  }
+  if (node.defaultFlow !== undefined) return follow(d, token, node.defaultFlow);
+  incident(d, token, node.id, `no outgoing flow of gateway '${node.id}' matches and it has no default flow`);
+}
+
+function enterParallelGateway(d: Draft, token: TokenState, node: ParallelGatewayNode): void {
+  if (node.incoming.length > 1) {
+    const key = `${token.scope}|${node.id}`;
+    const arrived = (d.internal.joins[key] ?? 0) + 1;
+    const counts = joins(d);
+    if (arrived < node.incoming.length) {
+      counts[key] = arrived;
+      dropToken(d, token.id);
+      return;
+    }
+    delete counts[key];
+  }
+  split(d, token, node.outgoing);
+}
+
+function enterEventBasedGateway(d: Draft, token: TokenState, node: EventBasedGatewayNode): void {
+  const timers: Record<string, string> = {};
+  const messages: Record<string, string> = {};
+  for (const flowId of node.outgoing) {
+    const target = d.flow.nodes[d.flow.flows[flowId]?.target ?? ''];
+    if (target?.kind !== 'intermediateCatchEvent') continue;
+    if (target.timer !== undefined) {
+      const timerId = `catch:${token.id}:${target.id}`;
+      timers[timerId] = target.id;
+      putTimer(d, timerId, { kind: 'catch', at: timerDueAt(d.flow, target.timer, d.now), tokenId: token.id, node: target.id });
+    } else if (target.message !== undefined) {
+      messages[target.message] = target.id;
+    }
+  }
+  putToken(d, { ...token, wait: { kind: 'race', timers, messages } });
+}
+
+function enterSubProcess(d: Draft, token: TokenState, node: SubProcessNode): void {
+  const scopeId = nextId(d, 'scope', 's');
+  putScope(d, scopeId, { node: node.id, parentToken: token.id, parentScope: token.scope });
+  putToken(d, { ...token, wait: { kind: 'scope', scopeId } });
+  const inner: TokenState = { id: nextId(d, 'token', 'k'), node: node.start, scope: scopeId, ...lastTaskOf(token) };
+  putToken(d, inner);
+  enter(d, inner, node.start);
+}
+
+function armBoundaries(d: Draft, token: TokenState, boundaries: string[], owner: string): void {
+  for (const id of boundaries) {
+    const node = d.flow.nodes[id];
+    if (node?.kind !== 'boundaryEvent') continue;
+    putTimer(d, boundaryTimerId(owner, id), {
+      kind: 'boundary',
+      at: timerDueAt(d.flow, node.timer, d.now),
+      tokenId: token.id,
+      node: id,
+      owner,
+      fired: 0,
+    });
+  }
+}
+
+export const boundaryTimerId = (owner: string, node: string): string => `boundary:${owner}:${node}`;
+
+// --------------------------------------------------------------------------------------------
+// Leaving nodes
+// --------------------------------------------------------------------------------------------
+
+/** Takes the outgoing flows of the token's node: every unconditional one and every true one. */
+export function leave(d: Draft, token: TokenState): void {
+  const node = d.flow.nodes[token.node];
+  const outgoing = node?.outgoing ?? [];
+  if (outgoing.length === 0) return consume(d, token);
+  if (outgoing.length === 1 && d.flow.flows[outgoing[0]!]?.condition === undefined) {
+    return follow(d, token, outgoing[0]!);
+  }
+  const taken = outgoing.filter((flowId) => {
+    const condition = d.flow.flows[flowId]?.condition;
+    return condition === undefined || feelHolds(condition, d.state.variables);
+  });
+  if (taken.length === 0) return incident(d, token, token.node, `no outgoing flow of '${token.node}' matches`);
+  split(d, token, taken);
+}
+
+function follow(d: Draft, token: TokenState, flowId: string): void {
+  const target = d.flow.flows[flowId]?.target;
+  if (target === undefined) return incident(d, token, token.node, `unknown sequence flow '${flowId}'`);
+  enter(d, token, target);
+}
+
+/** One token per flow (the first keeps the token's id); each runs once all exist. */
+function split(d: Draft, token: TokenState, flowIds: string[]): void {
+  if (flowIds.length === 0) return consume(d, token);
+  if (flowIds.length === 1) return follow(d, token, flowIds[0]!);
+  const tokens = flowIds.map((_, i) =>
+    i === 0 ? token : { id: nextId(d, 'token', 'k'), node: token.node, scope: token.scope, ...lastTaskOf(token) },
+  );
+  for (const t of tokens) putToken(d, t);
+  tokens.forEach((t, i) => {
+    // An earlier branch may have ended the scope (terminate end event): its siblings are gone.
+    if (d.internal.tokens[t.id] !== undefined && d.state.status === 'running') follow(d, t, flowIds[i]!);
+  });
+}
+
+/** The token ends; its scope completes when it was the last one there. */
+function consume(d: Draft, token: TokenState): void {
+  dropToken(d, token.id);
+  scopeMaybeDone(d, token.scope);
+}
+
+function scopeMaybeDone(d: Draft, scope: string): void {
+  if (d.state.status !== 'running') return;
+  for (const id in d.internal.tokens) if (d.internal.tokens[id]!.scope === scope) return;
+  if (scope === '') return finishTicket(d, 'done');
+  const instance = d.internal.scopes[scope];
+  if (instance === undefined) return;
+  dropScope(d, scope);
+  forgetJoins(d, scope);
+  const parent = d.internal.tokens[instance.parentToken];
+  if (parent !== undefined) leave(d, { id: parent.id, node: parent.node, scope: parent.scope, ...lastTaskOf(parent) });
+}
+
+function forgetJoins(d: Draft, scope: string): void {
+  const prefix = `${scope}|`;
+  for (const key in d.internal.joins) if (key.startsWith(prefix)) delete joins(d)[key];
+}
+
+// --------------------------------------------------------------------------------------------
+// Ending: terminate, cancel, done
+// --------------------------------------------------------------------------------------------
+
+function terminateScope(d: Draft, scope: string): void {
+  if (scope === '') {
+    killScope(d, '', 'terminated');
+    return finishTicket(d, 'done');
+  }
+  killScope(d, scope, 'terminated');
+  scopeMaybeDone(d, scope);
+}
+
+/** Ends every token of `scope` and its nested scopes, closing their tasks with `outcome`. */
+export function killScope(d: Draft, scope: string, outcome: string): void {
+  for (const id of Object.keys(d.internal.tokens)) {
+    const token = d.internal.tokens[id];
+    if (token !== undefined && token.scope === scope) killToken(d, token, outcome);
+  }
+  forgetJoins(d, scope);
+}
+
+function killToken(d: Draft, token: TokenState, outcome: string): void {
+  const wait = token.wait;
+  dropToken(d, token.id);
+  if (wait === undefined) return;
+  switch (wait.kind) {
+    case 'task':
+      closeTask(d, wait.taskId, outcome);
+      disarmBoundaries(d, token.node, wait.taskId);
+      break;
+    case 'activity':
+      dropActivity(d, wait.activityId);
+      disarmBoundaries(d, token.node, wait.activityId);
+      break;
+    case 'timer':
+      cancelTimer(d, wait.timerId);
+      break;
+    case 'race':
+      for (const timerId in wait.timers) cancelTimer(d, timerId);
+      break;
+    case 'scope':
+      killScope(d, wait.scopeId, outcome);
+      dropScope(d, wait.scopeId);
+      break;
+    default:
+      break;
+  }
+}
+
+export function disarmBoundaries(d: Draft, nodeId: string, owner: string): void {
+  const node: FlowNode | undefined = d.flow.nodes[nodeId];
+  if (node?.kind !== 'userTask' && node?.kind !== 'serviceTask') return;
+  for (const id of node.boundaries) cancelTimer(d, boundaryTimerId(owner, id));
+}
+
+/** Ticket over: cancel every pending timer (ticket SLA included) and say so. */
+export function finishTicket(d: Draft, outcome: 'done' | 'cancelled'): void {
+  for (const timerId of Object.keys(d.internal.timers)) cancelTimer(d, timerId);
+  if (d.state.ticketSla !== undefined) d.state.ticketSla = stopClock(d.flow, d.state.ticketSla, d.now);
+  d.state.status = outcome;
+  d.effects.push({ type: 'ticket.completed', at: d.now, outcome });
+}
+
+// --------------------------------------------------------------------------------------------
+// Tasks and incidents
+// --------------------------------------------------------------------------------------------
+
+/** Closes an open user task: stops its clock, cancels its SLA timers, reports the stage. */
+export function closeTask(d: Draft, taskId: string, outcome: string): void {
+  const task = d.state.tasks[taskId];
+  if (task === undefined || task.status !== 'open') return;
+  const { held: _held, tokenId: _token, ...rest } = task;
+  let sla = task.sla;
+  if (sla !== undefined) {
+    if (task.held !== undefined) {
+      sla = { ...sla, pauses: sla.pauses.map((p) => (p.to === undefined ? { ...p, to: d.now } : p)) };
+    }
+    sla = stopClock(d.flow, sla, d.now);
+    disarmClock(d, taskId);
+  }
+  putTask(d, { ...rest, status: 'closed', closedAt: d.now, outcome, ...(sla === undefined ? {} : { sla }) });
+  d.internal.lastTask = taskId;
+  const calendar = sla?.calendar ?? d.flow.calendar;
+  const totalMs = d.now - task.openedAt;
+  d.effects.push({
+    type: 'stage.closed',
+    taskId,
+    elementId: task.elementId,
+    ...(task.department === undefined ? {} : { department: task.department }),
+    openedAt: task.openedAt,
+    ...(task.claimedAt === undefined ? {} : { claimedAt: task.claimedAt }),
+    closedAt: d.now,
+    outcome,
+    totalMs,
+    businessMs: calendar === undefined ? totalMs : timeBetween(d.flow, calendar, task.openedAt, d.now),
+    slaLevel: sla?.level ?? 'ok',
+  });
+}
+
+/** The flow cannot go on here: record it, tell an admin, and park the token. */
+function incident(d: Draft, token: TokenState, elementId: string, message: string): void {
+  d.internal.incidents = [...d.internal.incidents, { at: d.now, elementId, message }];
+  d.effects.push({ type: 'notify', to: ['role:admin'], template: 'flow.incident' });
+  putToken(d, { ...token, wait: { kind: 'stuck' } });
+}
+
+
+/** Frees a waiting token so it can move on (the map entry loses its wait). */
+export function release(d: Draft, token: TokenState, lastTask?: string): TokenState {
+  const last = lastTask ?? token.lastTask;
+  const free: TokenState = { id: token.id, node: token.node, scope: token.scope, ...(last === undefined ? {} : { lastTask: last }) };
+  putToken(d, free);
+  return free;
+}
