@@ -1,6 +1,6 @@
 // The EngineRuntime port: how the API drives tickets without knowing whether they run on
 // Temporal (durable) or in-process (InMemoryRuntime, not durable: tests and demo mode).
-import type { Actor, Flow, RunEvent, RunState, TaskView } from '@baton/engine';
+import type { Actor, Flow, RunEvent, RunState, SlaExplanation, TaskView } from '@baton/engine';
 
 export type TicketInput = {
   ticketId: string;
@@ -20,6 +20,13 @@ export type ActResult =
   /** `rejected` is the engine's `<code>: <message>`; see rejectCode(). */
   | { ok: false; rejected: string };
 
+/** What readState (the workflow query) answers: live state, open tasks, explained SLA clocks. */
+export type LiveState = {
+  state: RunState;
+  tasks: TaskView[];
+  sla: { ticket?: SlaExplanation; tasks: Record<string, SlaExplanation> };
+};
+
 export interface EngineRuntime {
   readonly mode: RuntimeMode;
   readonly durable: boolean;
@@ -30,7 +37,7 @@ export interface EngineRuntime {
   /** A customer message: resumes held tasks, feeds message catch events. */
   sendMessage(ticketId: string, name: string, data?: Record<string, unknown>): Promise<void>;
   /** Live state, or undefined for an unknown ticket. */
-  readState(ticketId: string): Promise<{ state: RunState; tasks: TaskView[] } | undefined>;
+  readState(ticketId: string): Promise<LiveState | undefined>;
   cancel(ticketId: string, actor: Actor, reason?: string): Promise<ActResult>;
   close(): Promise<void>;
 }

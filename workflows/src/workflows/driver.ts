@@ -1,0 +1,337 @@
+// The ticket driver: what both runtimes do with one engine event. Pure planning (planStart /
+// planEvent turn an engine step into read-model records, activity runs and assignment requests)
+// plus one small async loop (carry out a plan through injected ports). ticketWorkflow plugs in
+// Temporal activities and workflow time; InMemoryRuntime plugs in direct calls and its clock, so
+// the two cannot drift apart. Imports only @baton/engine: it is part of the workflow bundle.
+import {
+  type Effect,
+  type Flow,
+  type RunEvent,
+  type RunState,
+  type Step,
+  type TaskState,
+  applyEvent,
+  businessTimeBetween,
+  explainSla,
+  openTasks,
+  startRun,
+} from '@baton/engine';
+import type { LiveState, TicketInput } from '../runtime/port.js';
+import type {
+  PickAssigneeInput,
+  RecordStepInput,
+  RecordedTicketStatus,
+  StageRecord,
+  TimelineRecord,
+} from './records.js';
+
+export type ActivityRun = Extract<Effect, { type: 'activity.run' }>;
+
+/** Pending engine timers by id -> due instant (epoch ms): what the single workflow timer serves. */
+export type TimerBook = Record<string, number>;
+
+/** Everything a run needs to continue (also what continue-as-new carries). */
+export type DriverState = { run: RunState; timers: TimerBook };
+
+export type PlannedStep = {
+  driver: DriverState;
+  rejected?: string;
+  /** Absent when the step changed nothing a reader can see (e.g. an internal timer). */
+  record?: RecordStepInput;
+  activities: ActivityRun[];
+  assignments: PickAssigneeInput[];
+};
+
+export function planStart(flow: Flow, ticket: TicketInput, now: number): PlannedStep {
+  const step = startRun(flow, { ticketId: ticket.ticketId, variables: ticket.variables }, now);
+  const trigger: TimelineRecord = {
+    type: 'ticket.started',
+    at: now,
+    data: { typeId: ticket.typeId, flowVersionId: ticket.flowVersionId },
+  };
+  return plan(flow, { run: undefined, timers: {} }, step, trigger, now, ticket);
+}
+
+export function planEvent(flow: Flow, driver: DriverState, event: RunEvent, now: number): PlannedStep {
+  const step = applyEvent(flow, driver.run, event, now);
+  if (step.rejected) return { driver, rejected: step.rejected, activities: [], assignments: [] };
+  // A fired timer is no longer pending, whether or not the engine also cancels it.
+  const timers = { ...driver.timers };
+  if (event.type === 'timer.fired') delete timers[event.timerId];
+  return plan(flow, { run: driver.run, timers }, step, eventEntry(event, now), now);
+}
+
+/** The rejection applyEvent would give now, without changing anything (update validators). */
+export function wouldReject(flow: Flow, driver: DriverState, event: RunEvent, now: number): string | undefined {
+  return applyEvent(flow, driver.run, event, now).rejected;
+}
+
+function plan(
+  flow: Flow,
+  before: { run: RunState | undefined; timers: TimerBook },
+  step: Step,
+  trigger: TimelineRecord,
+  now: number,
+  ticket?: TicketInput,
+): PlannedStep {
+  const run = step.state;
+  const timers = { ...before.timers };
+  for (const effect of step.effects) {
+    if (effect.type === 'timer.start') timers[effect.timerId] = effect.at;
+    else if (effect.type === 'timer.cancel') delete timers[effect.timerId];
+  }
+  const changed = Object.values(run.tasks).filter(
+    (task) => JSON.stringify(task) !== JSON.stringify(before.run?.tasks[task.taskId]),
+  );
+  const visible = step.effects.filter((e) => e.type !== 'timer.start' && e.type !== 'timer.cancel');
+  const ticketSlaChanged = JSON.stringify(run.ticketSla) !== JSON.stringify(before.run?.ticketSla);
+  const quiet = trigger.type === 'timer.fired' && visible.length === 0 && changed.length === 0 && !ticketSlaChanged;
+  const record: RecordStepInput | undefined = quiet
+    ? undefined
+    : {
+        ticketId: run.ticketId,
+        seq: run.seq,
+        at: now,
+        ...(ticket ? { ticket } : {}),
+        status: ticketStatus(run),
+        slaLevel: run.ticketSla?.level ?? 'ok',
+        ...(run.ticketSla?.dueAt !== undefined ? { slaDueAt: run.ticketSla.dueAt } : {}),
+        ...closedAt(step.effects),
+        stages: changed.map((task) => stageRecord(flow, task, step.effects)),
+        timeline: [trigger, ...visible.map((effect) => effectEntry(effect, now))],
+        notifications: visible.flatMap((e) =>
+          e.type === 'notify' ? [{ to: e.to, template: e.template, ...(e.taskId ? { taskId: e.taskId } : {}) }] : [],
+        ),
+      };
+  return {
+    driver: { run, timers },
+    ...(record ? { record } : {}),
+    activities: step.effects.filter((e): e is ActivityRun => e.type === 'activity.run'),
+    assignments: assignmentRequests(flow, run, step.effects),
+  };
+}
+
+export function ticketStatus(run: RunState): RecordedTicketStatus {
+  if (run.status === 'done') return 'done';
+  if (run.status === 'cancelled') return 'cancelled';
+  const tasks = Object.values(run.tasks);
+  const open = tasks.filter((t) => t.status === 'open');
+  if (open.length > 0 && open.every((t) => t.held)) return 'pending';
+  // Once someone has picked the ticket up it stays in progress across handoffs.
+  return tasks.some((t) => t.claimedAt !== undefined) ? 'in_progress' : 'submitted';
+}
+
+function closedAt(effects: Effect[]): { closedAt?: number } {
+  const completed = effects.find((e) => e.type === 'ticket.completed');
+  return completed ? { closedAt: completed.at } : {};
+}
+
+function stageRecord(flow: Flow, task: TaskState, effects: Effect[]): StageRecord {
+  const record: StageRecord = {
+    taskId: task.taskId,
+    elementId: task.elementId,
+    name: task.name,
+    openedAt: task.openedAt,
+    slaLevel: task.sla?.level ?? 'ok',
+  };
+  if (task.department) record.department = task.department;
+  if (task.assignee) record.assignee = task.assignee;
+  if (task.claimedAt !== undefined) record.claimedAt = task.claimedAt;
+  if (task.outcome !== undefined) record.outcome = task.outcome;
+  if (task.sla) {
+    record.slaTargetMs = task.sla.targetMs;
+    if (task.sla.calendar) record.slaCalendar = task.sla.calendar;
+    if (task.sla.dueAt !== undefined) record.dueAt = task.sla.dueAt;
+  }
+  if (task.status === 'closed' && task.closedAt !== undefined) {
+    record.closedAt = task.closedAt;
+    const closed = effects.find(
+      (e): e is Extract<Effect, { type: 'stage.closed' }> => e.type === 'stage.closed' && e.taskId === task.taskId,
+    );
+    if (closed) record.slaLevel = closed.slaLevel;
+    record.durations = durations(flow, task, task.closedAt, closed);
+  }
+  return record;
+}
+
+/**
+ * Queue = entered..claimed, work = claimed..closed (a never-claimed stage is all queue). The
+ * engine gives the business total (its SLA clock, which skips holds); the business queue is
+ * counted in the stage's calendar and the business work is the rest.
+ */
+function durations(
+  flow: Flow,
+  task: TaskState,
+  closedAtMs: number,
+  closed: Extract<Effect, { type: 'stage.closed' }> | undefined,
+): NonNullable<StageRecord['durations']> {
+  const totalMs = closed?.totalMs ?? closedAtMs - task.openedAt;
+  const claimedAt = task.claimedAt ?? closedAtMs;
+  const queueMs = Math.max(0, claimedAt - task.openedAt);
+  const calendar = task.sla?.calendar ? flow.calendars[task.sla.calendar] : undefined;
+  const between = (a: number, b: number) => (calendar ? businessTimeBetween(a, b, calendar) : b - a);
+  const businessTotalMs = closed?.businessMs ?? between(task.openedAt, closedAtMs);
+  const businessQueueMs = Math.min(businessTotalMs, Math.max(0, between(task.openedAt, claimedAt)));
+  return {
+    queueMs,
+    workMs: Math.max(0, totalMs - queueMs),
+    totalMs,
+    businessQueueMs,
+    businessWorkMs: businessTotalMs - businessQueueMs,
+    businessTotalMs,
+  };
+}
+
+function eventEntry(event: RunEvent, at: number): TimelineRecord {
+  const { type, ...rest } = event;
+  const data: Record<string, unknown> = { ...rest };
+  delete data.actor;
+  delete data.taskId;
+  const entry: TimelineRecord = { type, at, data };
+  if ('actor' in event && event.actor) entry.actorId = event.actor.userId;
+  if ('taskId' in event) entry.taskId = event.taskId;
+  return entry;
+}
+
+function effectEntry(effect: Effect, now: number): TimelineRecord {
+  switch (effect.type) {
+    case 'stage.opened':
+      return {
+        type: effect.type,
+        at: effect.at,
+        taskId: effect.taskId,
+        data: { elementId: effect.elementId, department: effect.department, dueAt: effect.dueAt },
+      };
+    case 'stage.claimed':
+      return { type: effect.type, at: effect.at, taskId: effect.taskId, actorId: effect.userId, data: {} };
+    case 'stage.closed': {
+      const { type, taskId, closedAt: at, ...data } = effect;
+      return { type, at, taskId, data };
+    }
+    case 'sla.level':
+      return { type: effect.type, at: effect.at, ...(effect.taskId ? { taskId: effect.taskId } : {}), data: { level: effect.level } };
+    case 'notify':
+      return {
+        type: 'notification',
+        at: now,
+        ...(effect.taskId ? { taskId: effect.taskId } : {}),
+        data: { to: effect.to, template: effect.template },
+      };
+    case 'activity.run':
+      return { type: 'activity.started', at: now, data: { activityId: effect.activityId, activity: effect.activity } };
+    case 'ticket.completed':
+      return { type: effect.type, at: effect.at, data: { outcome: effect.outcome } };
+    case 'timer.start':
+    case 'timer.cancel':
+      return { type: effect.type, at: now, data: { timerId: effect.timerId } };
+  }
+}
+
+function assignmentRequests(flow: Flow, run: RunState, effects: Effect[]): PickAssigneeInput[] {
+  const requests: PickAssigneeInput[] = [];
+  for (const effect of effects) {
+    if (effect.type !== 'stage.opened') continue;
+    const node = flow.nodes[effect.elementId];
+    const task = run.tasks[effect.taskId];
+    const department = effect.department ?? task?.department;
+    if (node?.kind !== 'userTask' || node.assign === 'none' || !department) continue;
+    if (!task || task.status !== 'open' || task.assignee) continue;
+    requests.push({ ticketId: run.ticketId, taskId: effect.taskId, department, strategy: node.assign });
+  }
+  return requests;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timers: the runtime keeps ONE pending timer, for the earliest engine timer.
+// ---------------------------------------------------------------------------------------------
+
+export function earliestTimer(timers: TimerBook): number | undefined {
+  let earliest: number | undefined;
+  for (const at of Object.values(timers)) if (earliest === undefined || at < earliest) earliest = at;
+  return earliest;
+}
+
+/** Engine timers due at `now`, in firing order (due instant, then id: deterministic). */
+export function dueTimers(timers: TimerBook, now: number): { timerId: string; at: number }[] {
+  return Object.entries(timers)
+    .filter(([, at]) => at <= now)
+    .map(([timerId, at]) => ({ timerId, at }))
+    .sort((a, b) => a.at - b.at || (a.timerId < b.timerId ? -1 : a.timerId > b.timerId ? 1 : 0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Carrying a plan out.
+// ---------------------------------------------------------------------------------------------
+
+export type DriverPorts = {
+  now(): number;
+  /** Writes the read model for one step; resolves once it is durable. */
+  record(input: RecordStepInput): Promise<void>;
+  pickAssignee(input: PickAssigneeInput): Promise<string | null>;
+  /** Fire and forget: the outcome comes back later as activity.completed / activity.failed. */
+  startActivity(run: ActivityRun): void;
+  warn(message: string, context: Record<string, unknown>): void;
+};
+
+export type DriveResult = { driver: DriverState; rejected?: string };
+
+export async function driveStart(flow: Flow, ticket: TicketInput, ports: DriverPorts): Promise<DriverState> {
+  return carryOut(flow, planStart(flow, ticket, ports.now()), ports);
+}
+
+/**
+ * Applies one event and everything it entails before returning: its read-model record, the
+ * automatic assignment of tasks it opened, and (for a customer message) resuming held tasks.
+ */
+export async function driveEvent(
+  flow: Flow,
+  driver: DriverState,
+  event: RunEvent,
+  ports: DriverPorts,
+): Promise<DriveResult> {
+  const planned = planEvent(flow, driver, event, ports.now());
+  if (planned.rejected) return { driver, rejected: planned.rejected };
+  let next = await carryOut(flow, planned, ports);
+  if (event.type === 'message.received') {
+    // A customer answer resumes what waited on them; harmless if the engine already did.
+    for (const task of openTasks(next.run).filter((t) => t.held)) {
+      const resumed = planEvent(flow, next, { type: 'task.resumed', taskId: task.taskId }, ports.now());
+      if (!resumed.rejected) next = await carryOut(flow, resumed, ports);
+    }
+  }
+  return { driver: next };
+}
+
+async function carryOut(flow: Flow, planned: PlannedStep, ports: DriverPorts): Promise<DriverState> {
+  if (planned.record) await ports.record(planned.record);
+  for (const run of planned.activities) ports.startActivity(run);
+  let driver = planned.driver;
+  for (const request of planned.assignments) {
+    const userId = await ports.pickAssignee(request);
+    if (!userId) {
+      ports.warn('nobody to assign', { ...request });
+      continue;
+    }
+    const actor = { userId, departments: [request.department], roles: ['agent'] };
+    const claimed = planEvent(flow, driver, { type: 'task.claimed', taskId: request.taskId, actor }, ports.now());
+    if (claimed.rejected) {
+      ports.warn('automatic assignment rejected', { ...request, userId, rejected: claimed.rejected });
+      continue;
+    }
+    driver = await carryOut(flow, claimed, ports);
+  }
+  return driver;
+}
+
+/** The query answer: state, open tasks, and why each SLA deadline is where it is. */
+export function liveState(flow: Flow, run: RunState, now: number): LiveState {
+  const tasks: LiveState['sla']['tasks'] = {};
+  for (const task of Object.values(run.tasks)) {
+    if (task.status === 'open' && task.sla) tasks[task.taskId] = explainSla(flow, task.sla, now);
+  }
+  return {
+    state: run,
+    tasks: openTasks(run),
+    sla: { ...(run.ticketSla ? { ticket: explainSla(flow, run.ticketSla, now) } : {}), tasks },
+  };
+}

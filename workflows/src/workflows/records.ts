@@ -1,0 +1,104 @@
+// What the workflow hands the read-model activities. Plain JSON (it travels as activity input);
+// type-only for the workflow bundle, so nothing here may import Node code.
+import type { AssignStrategy, SlaLevel } from '@baton/engine';
+import type { TicketInput } from '../runtime/port.js';
+
+/** Mirrors db TICKET_STATUSES minus 'replied' (an API-level status the engine never sets). */
+export type RecordedTicketStatus = 'submitted' | 'pending' | 'in_progress' | 'done' | 'cancelled';
+
+/** One stages row as it stands after the step (written with an upsert). */
+export type StageRecord = {
+  taskId: string;
+  elementId: string;
+  name: string;
+  department?: string;
+  assignee?: string;
+  openedAt: number;
+  claimedAt?: number;
+  closedAt?: number;
+  outcome?: string;
+  slaTargetMs?: number;
+  slaCalendar?: string;
+  dueAt?: number;
+  slaLevel: SlaLevel;
+  /** Present once closed: wall-clock and business-time durations in ms. */
+  durations?: {
+    queueMs: number;
+    workMs: number;
+    totalMs: number;
+    businessQueueMs: number;
+    businessWorkMs: number;
+    businessTotalMs: number;
+  };
+};
+
+/** One ticket_events row; `ord` is its index in RecordStepInput.timeline. */
+export type TimelineRecord = {
+  type: string;
+  at: number;
+  actorId?: string;
+  taskId?: string;
+  data: Record<string, unknown>;
+};
+
+export type NotificationRecord = { to: string[]; template: string; taskId?: string };
+
+export type RecordStepInput = {
+  ticketId: string;
+  /** RunState.seq after the step: the idempotency key of everything written. */
+  seq: number;
+  at: number;
+  /** Only on the first step: lets the activity create the tickets row if the API has not. */
+  ticket?: TicketInput;
+  status: RecordedTicketStatus;
+  slaLevel: SlaLevel;
+  slaDueAt?: number;
+  closedAt?: number;
+  stages: StageRecord[];
+  timeline: TimelineRecord[];
+  notifications: NotificationRecord[];
+};
+
+export type PickAssigneeInput = {
+  ticketId: string;
+  taskId: string;
+  department: string;
+  strategy: Exclude<AssignStrategy, 'none'>;
+};
+
+/** Custom activities get the engine's input plus where it comes from (idempotency keys, customer). */
+export type CustomActivityMeta = { ticketId: string; activityId: string };
+
+/** The read-model activities as the workflow calls them (implemented in ../activities). */
+export type ReadModelActivities = {
+  recordStep(input: RecordStepInput): Promise<void>;
+  pickAssignee(input: PickAssigneeInput): Promise<string | null>;
+};
+
+/** A custom activity as registered with the worker under its type. */
+export type CustomActivityFunction = (input: unknown, meta: CustomActivityMeta) => Promise<unknown>;
+
+/**
+ * Workflow commands issued by the driver, for the history budget: every local activity adds one
+ * marker event, every activity three (scheduled/started/completed), every timer one to start and
+ * one to fire or cancel.
+ */
+export type CommandStats = {
+  localActivities: number;
+  activities: number;
+  timersStarted: number;
+  timersCancelled: number;
+  timersFired: number;
+  updates: number;
+  signals: number;
+};
+
+export const emptyCommandStats = (): CommandStats => ({
+  localActivities: 0,
+  activities: 0,
+  timersStarted: 0,
+  timersCancelled: 0,
+  timersFired: 0,
+  updates: 0,
+  signals: 0,
+});
