@@ -1,5 +1,12 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  test: {
+    name: 'api',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Starts or joins the shared test Postgres; each test file then creates its own database.
+    globalSetup: ['../db/src/testing/global-setup.ts'],
+    hookTimeout: 120_000,
+    testTimeout: 30_000,
+  },
 });

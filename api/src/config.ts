@@ -1,0 +1,29 @@
+// Runtime settings of the API. Everything that varies between a test and production lives here,
+// including the clock, so reports and SLA explanations can be tested at a fixed instant.
+export type ApiConfig = {
+  /** Organisation time zone for report presets; undefined = default calendar's zone, else UTC. */
+  timeZone?: string;
+  /** Largest JSON body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Largest body for flow XML (draft save, validate). */
+  maxFlowBodyBytes: number;
+  /** Largest compiled Flow accepted on deploy (Temporal payloads are capped at 2 MB). */
+  maxCompiledFlowBytes: number;
+  sessionTtlMs: number;
+  /** Mark the session cookie Secure (behind HTTPS). */
+  secureCookies: boolean;
+  login: { maxAttempts: number; windowMs: number };
+  now: () => number;
+};
+
+export const defaultConfig = (overrides: Partial<ApiConfig> = {}): ApiConfig => ({
+  timeZone: process.env.BATON_TIME_ZONE || undefined,
+  maxBodyBytes: 1024 * 1024,
+  maxFlowBodyBytes: 5 * 1024 * 1024,
+  maxCompiledFlowBytes: 1024 * 1024,
+  sessionTtlMs: 7 * 24 * 3600 * 1000,
+  secureCookies: process.env.BATON_SECURE_COOKIES === 'true',
+  login: { maxAttempts: 5, windowMs: 60_000 },
+  now: Date.now,
+  ...overrides,
+});

@@ -1,0 +1,22 @@
+import type { Pool, PoolClient } from 'pg';
+
+export type Queryable = Pick<Pool | PoolClient, 'query'>;
+
+/**
+ * Runs report queries on one connection with a larger sort memory, so percentiles over a
+ * month of stages sort in memory instead of spilling to disk.
+ */
+export async function withReportSession<T>(pool: Pool, run: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin read only; set local work_mem = '128MB'");
+    const result = await run(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,138 @@
+// Report time ranges (today, this week, last month...) evaluated in the organisation's time zone.
+// Pure: `now` and the zone are inputs. Ranges are half-open [from, to).
+
+export const RANGE_PRESETS = [
+  'today',
+  'yesterday',
+  'this-week',
+  'this-month',
+  'last-month',
+  'this-year',
+  'last-year',
+  'custom',
+] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+export type TimeRange = { preset: RangePreset; from: Date; to: Date; timeZone: string };
+
+type CivilDate = { year: number; month: number; day: number };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Wall-clock fields of an instant in a zone. */
+function zonedFields(epochMs: number, timeZone: string) {
+  const fields: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  return fields as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+}
+
+/** Offset of the zone from UTC at an instant, in ms (east positive). */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const f = zonedFields(epochMs, timeZone);
+  const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  return asUtc - (epochMs - (epochMs % 1000));
+}
+
+/** The instant a civil date starts (local midnight) in a zone; DST gaps move it to the first valid time. */
+export function startOfCivilDate(date: CivilDate, timeZone: string): Date {
+  const localMidnight = Date.UTC(date.year, date.month - 1, date.day);
+  const first = localMidnight - offsetAt(localMidnight, timeZone);
+  const second = localMidnight - offsetAt(first, timeZone);
+  for (const candidate of [second, first]) {
+    if (candidate + offsetAt(candidate, timeZone) === localMidnight) return new Date(candidate);
+  }
+  return new Date(Math.max(first, second)); // midnight skipped by a DST jump: the day starts at the jump
+}
+
+/** Normalises overflowing months/days (e.g. month 0, day 32) like Date.UTC does. */
+const civil = (year: number, month: number, day: number): CivilDate => {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+};
+
+const isoWeekdayIndex = (date: CivilDate) => (new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7;
+
+export class RangeError422 extends Error {}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `YYYY-MM-DD` = that day's local midnight (for `to`, the end of that day); otherwise an ISO instant. */
+function parseBound(value: string, timeZone: string, bound: 'from' | 'to'): Date {
+  const dateOnly = DATE_ONLY.exec(value);
+  if (dateOnly) {
+    const [year, month, day] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
+    const normalised = civil(year, month, day);
+    if (normalised.month !== month || normalised.day !== day) throw new RangeError422(`${bound}: '${value}' is not a calendar date`);
+    return startOfCivilDate(bound === 'to' ? civil(year, month, day + 1) : normalised, timeZone);
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+    throw new RangeError422(`${bound}: '${value}' must be YYYY-MM-DD or an ISO 8601 date-time with an offset`);
+  }
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw new RangeError422(`${bound}: '${value}' is not a valid date-time`);
+  return at;
+}
+
+export function resolveRange(
+  preset: RangePreset,
+  options: { now: number; timeZone: string; from?: string; to?: string },
+): TimeRange {
+  const { now, timeZone } = options;
+  const today = zonedFields(now, timeZone);
+  const start = (y: number, m: number, d: number) => startOfCivilDate(civil(y, m, d), timeZone);
+  const range = (from: Date, to: Date): TimeRange => ({ preset, from, to, timeZone });
+  const { year: y, month: m, day: d } = today;
+  switch (preset) {
+    case 'today':
+      return range(start(y, m, d), start(y, m, d + 1));
+    case 'yesterday':
+      return range(start(y, m, d - 1), start(y, m, d));
+    case 'this-week': {
+      const monday = d - isoWeekdayIndex({ year: y, month: m, day: d });
+      return range(start(y, m, monday), start(y, m, monday + 7));
+    }
+    case 'this-month':
+      return range(start(y, m, 1), start(y, m + 1, 1));
+    case 'last-month':
+      return range(start(y, m - 1, 1), start(y, m, 1));
+    case 'this-year':
+      return range(start(y, 1, 1), start(y + 1, 1, 1));
+    case 'last-year':
+      return range(start(y - 1, 1, 1), start(y, 1, 1));
+    case 'custom': {
+      if (!options.from || !options.to) throw new RangeError422('range=custom needs both `from` and `to`');
+      const from = parseBound(options.from, timeZone, 'from');
+      const to = parseBound(options.to, timeZone, 'to');
+      if (to.getTime() <= from.getTime()) throw new RangeError422('`to` must be after `from`');
+      return range(from, to);
+    }
+  }
+}

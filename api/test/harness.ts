@@ -1,0 +1,117 @@
+// Test fixture: a fresh database per test file with departments, one user per role (and a
+// second agent and manager in another department), API tokens for each, and the app.
+import { createTestDatabase, type TestDatabase } from '@baton/db/testing';
+import { apiTokens, departments, hashPassword, memberships, users } from '@baton/db';
+import { activityCatalogue } from '@baton/workflows';
+import pino from 'pino';
+import { createApp, type BatonApp } from '../src/app.js';
+import { newSecret, sha256 } from '../src/auth/secrets.js';
+import { defaultConfig, type ApiConfig } from '../src/config.js';
+import type { AppDeps } from '../src/http/env.js';
+import type { EngineRuntime } from '../src/runtime.js';
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** Who is who in the fixture. `support` and `refunds` are the two departments under test. */
+export const PEOPLE = {
+  admin: { roles: ['admin'], departments: [] },
+  owner: { roles: ['process_owner'], departments: [] },
+  developer: { roles: ['developer'], departments: [] },
+  agent: { roles: ['agent'], departments: ['support'] },
+  otherAgent: { roles: ['agent'], departments: ['refunds'] },
+  manager: { roles: ['manager'], departments: ['support'] },
+  otherManager: { roles: ['manager'], departments: ['refunds'] },
+  lead: { roles: ['agent'], departments: ['support'] },
+} as const;
+export type Person = keyof typeof PEOPLE;
+
+export type Harness = {
+  app: BatonApp;
+  t: TestDatabase;
+  deps: AppDeps;
+  tokens: Record<Person, string>;
+  ids: Record<Person, string>;
+  /** app.request with a person's bearer token and JSON encoding. */
+  call(person: Person | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+};
+
+export type HarnessOptions = {
+  runtime: EngineRuntime;
+  config?: Partial<ApiConfig>;
+};
+
+export async function createHarness(options: HarnessOptions): Promise<Harness> {
+  const t = await createTestDatabase();
+  const passwordHash = await hashPassword(PASSWORD);
+  const ids = Object.fromEntries(Object.keys(PEOPLE).map((p) => [p, `u-${p}`])) as Record<Person, string>;
+  await t.db.insert(users).values(
+    Object.entries(PEOPLE).map(([person, spec]) => ({
+      id: ids[person as Person],
+      email: `${person}@example.test`,
+      name: person,
+      passwordHash,
+      roles: [...spec.roles],
+    })),
+  );
+  await t.db.insert(departments).values([
+    { key: 'support', name: 'Support', leadUserId: ids.lead },
+    { key: 'refunds', name: 'Refunds' },
+    { key: 'faults', name: 'Faults' },
+  ]);
+  await t.db.insert(memberships).values(
+    Object.entries(PEOPLE).flatMap(([person, spec]) =>
+      spec.departments.map((departmentKey) => ({ userId: ids[person as Person], departmentKey })),
+    ),
+  );
+  const tokens = Object.fromEntries(Object.keys(PEOPLE).map((p) => [p, newSecret('bt_')])) as Record<Person, string>;
+  await t.db.insert(apiTokens).values(
+    Object.keys(PEOPLE).map((person) => ({
+      id: `tok-${person}`,
+      userId: ids[person as Person],
+      name: 'test',
+      tokenHash: sha256(tokens[person as Person]),
+    })),
+  );
+
+  const deps: AppDeps = {
+    db: t.db,
+    pool: t.pool,
+    runtime: options.runtime,
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    config: defaultConfig({ timeZone: 'UTC', ...options.config }),
+    activities: activityCatalogue(),
+    databaseMode: 'url',
+  };
+  const app = createApp(deps);
+  return {
+    app,
+    t,
+    deps,
+    tokens,
+    ids,
+    call(person, method, path, body, headers = {}) {
+      const init: RequestInit = { method, headers: { ...headers } };
+      const h = init.headers as Record<string, string>;
+      if (person) h.authorization = `Bearer ${tokens[person]}`;
+      if (body !== undefined) {
+        h['content-type'] ??= 'application/json';
+        init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      }
+      return Promise.resolve(app.request(path, init));
+    },
+    async close() {
+      await options.runtime.close();
+      await t.drop();
+    },
+  };
+}
+
+/** Asserts a problem document and returns it. */
+export async function problemOf(res: Response): Promise<{ status: number; code: string; detail: string; errors?: { path: string }[] }> {
+  const type = res.headers.get('content-type') ?? '';
+  if (!type.startsWith('application/problem+json')) {
+    throw new Error(`expected a problem document, got ${res.status} ${type}: ${await res.text()}`);
+  }
+  return (await res.json()) as { status: number; code: string; detail: string; errors?: { path: string }[] };
+}
