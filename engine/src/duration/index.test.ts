@@ -19,14 +19,21 @@ describe('parseDuration', () => {
     expect(parseDuration(iso)).toEqual({ ok: true, value: { ms, usesDays } });
   });
 
-  it.each(['', 'P', 'PT', 'P1DT', '4h', 'PT4', 'P1H', 'PT1.5H30M', 'P1W2D', '-PT1H', '${sla}'])('rejects %j', (iso) => {
-    const result = parseDuration(iso);
-    expect(result.ok).toBe(false);
-  });
+  it.each(['', 'P', 'PT', 'P1DT', '4h', 'PT4', 'P1H', 'PT1.5H30M', 'P1W2D', '-PT1H', '${sla}'])(
+    'rejects %j',
+    (iso) => {
+      const result = parseDuration(iso);
+      expect(result.ok).toBe(false);
+    },
+  );
 
   it.each(['P1Y', 'P2M', 'P1Y2M3D', 'P1M1D'])('rejects %s as ambiguous', (iso) => {
     const result = parseDuration(iso);
-    expect(result).toEqual({ ok: false, error: expect.stringContaining('years or months') });
+    expect(result).toEqual({
+      ok: false,
+      code: 'ambiguous-duration',
+      error: expect.stringContaining('years or months'),
+    });
   });
 });
 
@@ -42,21 +49,34 @@ describe('parseDateTime', () => {
     expect(parseDateTime(iso)).toEqual({ ok: true, value: at });
   });
 
-  it.each(['2026-03-01T09:00:00', '2026-03-01', '2025-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T24:00:00Z', 'tomorrow'])(
-    'rejects %j',
-    (iso) => {
-      expect(parseDateTime(iso).ok).toBe(false);
-    },
-  );
+  it.each([
+    '2026-03-01T09:00:00',
+    '2026-03-01',
+    '2025-02-29T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-01-01T24:00:00Z',
+    'tomorrow',
+  ])('rejects %j', (iso) => {
+    expect(parseDateTime(iso)).toMatchObject({ ok: false, code: 'invalid-date' });
+  });
 });
 
 describe('parseCycle', () => {
   it('reads repetitions and interval', () => {
-    expect(parseCycle('R3/PT1H')).toEqual({ ok: true, value: { repetitions: 3, duration: { ms: H, usesDays: false } } });
+    expect(parseCycle('R3/PT1H')).toEqual({
+      ok: true,
+      value: { repetitions: 3, duration: { ms: H, usesDays: false } },
+    });
     expect(parseCycle('R/P1D')).toEqual({ ok: true, value: { duration: { ms: 24 * H, usesDays: true } } });
   });
 
-  it.each(['PT1H', 'R0/PT1H', 'R3/PT0S', 'R3/2026-01-01T00:00:00Z/PT1H', 'R3/P1M', 'R/'])('rejects %j', (iso) => {
-    expect(parseCycle(iso).ok).toBe(false);
-  });
+  it.each(['PT1H', 'R0/PT1H', 'R3/PT0S', 'R3/2026-01-01T00:00:00Z/PT1H', 'R3/P1M', 'R/'])(
+    'rejects %j',
+    (iso) => {
+      expect(parseCycle(iso)).toMatchObject({
+        ok: false,
+        code: iso === 'R3/P1M' ? 'ambiguous-duration' : 'invalid-cycle',
+      });
+    },
+  );
 });

@@ -1,7 +1,9 @@
 // ISO 8601 durations, date-times and repeating intervals as they appear in BPMN timers and
 // Baton SLAs. Pure parsing: results or a message saying what is wrong, never exceptions.
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+/** `code` is the diagnostic code the compiler reports for the failure. */
+export type ParseCode = 'invalid-duration' | 'ambiguous-duration' | 'invalid-date' | 'invalid-cycle';
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: ParseCode; error: string };
 
 export type Duration = {
   ms: number;
@@ -19,10 +21,16 @@ const WEEK = 7 * DAY;
 
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
 const WEEKS = new RegExp(String.raw`^P${NUMBER}W$`);
-const DAY_TIME = new RegExp(String.raw`^P(?:${NUMBER}D)?(?:T(?:${NUMBER}H)?(?:${NUMBER}M)?(?:${NUMBER}S)?)?$`);
+const DAY_TIME = new RegExp(
+  String.raw`^P(?:${NUMBER}D)?(?:T(?:${NUMBER}H)?(?:${NUMBER}M)?(?:${NUMBER}S)?)?$`,
+);
 const HAS_YEARS_OR_MONTHS = /^P(?:[\d.,]+Y)|^P(?:[\d.,]+Y)?[\d.,]+M/;
 
-const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
+const fail = <T>(error: string, code: ParseCode = 'invalid-duration'): Parsed<T> => ({
+  ok: false,
+  code,
+  error,
+});
 
 /**
  * Parses `PnW` or `PnDTnHnMnS` (a fraction only on the last unit written). Days are 24 hours;
@@ -32,7 +40,10 @@ export function parseDuration(text: string): Parsed<Duration> {
   const iso = text.trim();
   if (iso === '') return fail('empty duration; write an ISO 8601 duration such as PT4H or P2D');
   if (HAS_YEARS_OR_MONTHS.test(iso)) {
-    return fail(`'${iso}' uses years or months, whose length varies; write days or weeks instead (e.g. P30D)`);
+    return fail(
+      `'${iso}' uses years or months, whose length varies; write days or weeks instead (e.g. P30D)`,
+      'ambiguous-duration',
+    );
   }
   const weeks = WEEKS.exec(iso);
   if (weeks) return { ok: true, value: { ms: Math.round(toNumber(weeks[1]!) * WEEK), usesDays: true } };
@@ -49,7 +60,9 @@ export function parseDuration(text: string): Parsed<Duration> {
     const part = parts[index];
     if (part === undefined) continue;
     if (/[.,]/.test(part) && index !== lastWritten) {
-      return fail(`'${iso}' has a fraction on a unit that is not the last one; only the smallest unit may have a fraction`);
+      return fail(
+        `'${iso}' has a fraction on a unit that is not the last one; only the smallest unit may have a fraction`,
+      );
     }
     ms += toNumber(part) * units[index]!;
   }
@@ -68,6 +81,7 @@ export function parseDateTime(text: string): Parsed<number> {
   if (!match) {
     return fail(
       `'${iso}' is not an ISO 8601 date-time with an offset; write e.g. 2026-03-01T09:00:00Z or 2026-03-01T09:00:00+08:00`,
+      'invalid-date',
     );
   }
   const [, y, mo, d, h, mi, s, fraction, offset] = match;
@@ -80,7 +94,7 @@ export function parseDateTime(text: string): Parsed<number> {
   const millis = fraction === undefined ? 0 : Math.round(Number(`0.${fraction}`) * 1000);
   const daysInMonth = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
   if (day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
-    return fail(`'${iso}' names a date or time that does not exist`);
+    return fail(`'${iso}' names a date or time that does not exist`, 'invalid-date');
   }
   let offsetMs = 0;
   if (offset !== 'Z') {
@@ -88,7 +102,8 @@ export function parseDateTime(text: string): Parsed<number> {
     const digits = offset!.slice(1).replace(':', '');
     const offsetHours = Number(digits.slice(0, 2));
     const offsetMinutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
-    if (offsetHours > 18 || offsetMinutes > 59) return fail(`'${iso}' has an impossible UTC offset`);
+    if (offsetHours > 18 || offsetMinutes > 59)
+      return fail(`'${iso}' has an impossible UTC offset`, 'invalid-date');
     offsetMs = sign * (offsetHours * HOUR + offsetMinutes * MINUTE);
   }
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
@@ -104,16 +119,27 @@ const CYCLE = /^R(\d*)\/(.+)$/;
 export function parseCycle(text: string): Parsed<Cycle> {
   const iso = text.trim();
   const match = CYCLE.exec(iso);
-  if (!match) return fail(`'${iso}' is not a repeating interval; write R<n>/<duration>, e.g. R3/PT1H, or R/PT1H to repeat forever`);
+  if (!match)
+    return fail(
+      `'${iso}' is not a repeating interval; write R<n>/<duration>, e.g. R3/PT1H, or R/PT1H to repeat forever`,
+      'invalid-cycle',
+    );
   const [, count, rest] = match;
   if (rest!.includes('/')) {
-    return fail(`'${iso}' has a start or end date; only R<n>/<duration> is supported, e.g. R3/PT1H`);
+    return fail(
+      `'${iso}' has a start or end date; only R<n>/<duration> is supported, e.g. R3/PT1H`,
+      'invalid-cycle',
+    );
   }
   const duration = parseDuration(rest!);
   if (!duration.ok) return duration;
-  if (duration.value.ms <= 0) return fail(`'${iso}' repeats a zero duration; give the interval a length, e.g. R3/PT1H`);
+  if (duration.value.ms <= 0)
+    return fail(
+      `'${iso}' repeats a zero duration; give the interval a length, e.g. R3/PT1H`,
+      'invalid-cycle',
+    );
   if (count === '') return { ok: true, value: { duration: duration.value } };
   const repetitions = Number(count);
-  if (repetitions < 1) return fail(`'${iso}' repeats zero times; use R1 or more`);
+  if (repetitions < 1) return fail(`'${iso}' repeats zero times; use R1 or more`, 'invalid-cycle');
   return { ok: true, value: { repetitions, duration: duration.value } };
 }

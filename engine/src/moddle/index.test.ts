@@ -29,12 +29,20 @@ describe('baton moddle extension', () => {
     expect([process.calendar, process.ticketSla]).toEqual(['cn', 'P2D']);
     expect(elementsById.L!.department).toBe('support');
     const task = elementsById.T!;
-    expect([task.sla, task.calendar, task.warnAt, task.severeAt, task.assign, task.outcomes, task.transferTo, task.returnable]).toEqual([
-      'PT4H', 'cn', 0.7, 1.5, 'round-robin', 'solved,escalate', '*', true,
-    ]);
+    expect([
+      task.sla,
+      task.calendar,
+      task.warnAt,
+      task.severeAt,
+      task.assign,
+      task.outcomes,
+      task.transferTo,
+      task.returnable,
+    ]).toEqual(['PT4H', 'cn', 0.7, 1.5, 'round-robin', 'solved,escalate', '*', true]);
     const service = elementsById.S!;
     expect([service.activity, service.retries, service.timeout]).toEqual(['crm.lookup', 5, 'PT30S']);
-    const inputs = (service.extensionElements as { values: { $type: string; name: string; value: string }[] }).values;
+    const inputs = (service.extensionElements as { values: { $type: string; name: string; value: string }[] })
+      .values;
     expect(inputs.map(({ $type, name, value }) => ({ $type, name, value }))).toEqual([
       { $type: 'baton:Input', name: 'customer', value: 'ticket.customer' },
     ]);

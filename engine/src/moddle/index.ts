@@ -1,9 +1,16 @@
+// bpmn-moddle has no types for its entry point; the declaration must reach every program that
+// imports this descriptor (the designer too), which only a reference does for an ambient module.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./bpmn-moddle.d.ts" />
 // The `baton` moddle extension: the attributes and elements Baton adds to BPMN. The designer
 // (bpmn-js) registers this same object as a moddle extension, so it must stay plain JSON.
 export const BATON_URI = 'https://baton.dev/schema/bpmn/1.0';
 
-const attr = (name: string, type: 'String' | 'Boolean' | 'Integer' | 'Real' = 'String') => ({ name, isAttr: true, type });
+const attr = (name: string, type: 'String' | 'Boolean' | 'Integer' | 'Real' = 'String') => ({
+  name,
+  isAttr: true,
+  type,
+});
 
 export const moddleExtension = {
   name: 'Baton',
