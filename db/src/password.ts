@@ -33,7 +33,7 @@ export async function verifyPassword(plain: string, stored: string): Promise<boo
   // Bound the parameters so a tampered hash cannot make us burn memory or CPU.
   if (!sane(N) || !sane(r) || !sane(p) || N > 2 ** 20 || (N & (N - 1)) !== 0 || r > 32 || p > 16)
     return false;
-  if (salt.length === 0 || expected.length < 16) return false;
+  if (salt.length === 0 || expected.length < 32) return false;
   try {
     const actual = await derive(plain, salt, expected.length, { N, r, p });
     return timingSafeEqual(actual, expected);

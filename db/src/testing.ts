@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { databaseOn, type Database } from './database.js';
-import { ensureTemplate, onServer, quoteIdent, withDatabase } from './testing/template.js';
+import { ensureTemplate, onServer, quoteIdent, templateClause, withDatabase } from './testing/template.js';
 import { testServerUrl } from './testing/test-server.js';
 
 export type TestDatabase = {
@@ -26,8 +26,8 @@ async function create(options: { migrated: boolean; poolSize?: number }): Promis
   const adminUrl = await testServerUrl();
   const template = options.migrated ? await ensureTemplate(adminUrl) : 'template0';
   const name = uniqueName();
-  await onServer(adminUrl, (client) =>
-    client.query(`create database ${quoteIdent(name)} template ${quoteIdent(template)}`),
+  await onServer(adminUrl, async (client) =>
+    client.query(`create database ${quoteIdent(name)} ${await templateClause(client, template)}`),
   );
   const url = withDatabase(adminUrl, name);
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 5 });

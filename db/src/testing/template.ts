@@ -51,6 +51,16 @@ const exists = async (client: pg.Client, name: string) =>
 
 let ensured: Promise<string> | undefined;
 
+/**
+ * `CREATE DATABASE … TEMPLATE …` clause. Postgres 15+ defaults to the WAL_LOG strategy, which
+ * writes the whole copy to WAL; FILE_COPY is several times faster for small test databases.
+ */
+export async function templateClause(client: pg.Client, template: string): Promise<string> {
+  const { rows } = await client.query<{ server_version_num: string }>('show server_version_num');
+  const fileCopy = Number(rows[0]?.server_version_num ?? 0) >= 150_000 ? ' strategy file_copy' : '';
+  return `template ${quoteIdent(template)}${fileCopy}`;
+}
+
 export function ensureTemplate(adminUrl: string): Promise<string> {
   ensured ??= (async () => {
     const name = await templateName();
