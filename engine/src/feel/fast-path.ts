@@ -62,9 +62,8 @@ function tokenize(text: string): Token[] | null {
       // `a.b`, `a b` (a name with spaces), `f(...)`: feelin's business.
       let j = i;
       while (text[j] === ' ') j++;
-      if (text[i] === '.' || text[j] === '(' || /[A-Za-z0-9_]/.test(text[j] ?? '') && j > i && !isKeywordAt(text, j)) {
-        return null;
-      }
+      if (text[i] === '.' || text[j] === '(') return null;
+      if (word !== 'and' && word !== 'or' && j > i && /[A-Za-z0-9_]/.test(text[j] ?? '') && !isKeywordAt(text, j)) return null;
       if (word === 'and' || word === 'or') tokens.push({ t: word });
       else if (word === 'true' || word === 'false') tokens.push({ t: 'lit', v: word === 'true' });
       else if (word === 'null') tokens.push({ t: 'lit', v: null });
@@ -177,29 +176,33 @@ function comparison(op: '=' | '!=' | '<' | '<=' | '>' | '>=', left: Operand, rig
   };
 }
 
-// FEEL three-valued logic: a non-boolean operand counts as null.
+// FEEL three-valued logic: a non-boolean operand counts as null. Every operand is evaluated
+// (no short-circuit) because feelin evaluates them all and may throw on one: that case must
+// reach feelin.
 function conjunctionOf(parts: FastExpression[]): FastExpression {
   return (v) => {
+    let falsy = false;
     let unknown = false;
     for (const part of parts) {
       const value = part(v);
       if (value === FALLBACK) return FALLBACK;
-      if (value === false) return false;
-      if (value !== true) unknown = true;
+      if (value === false) falsy = true;
+      else if (value !== true) unknown = true;
     }
-    return unknown ? null : true;
+    return falsy ? false : unknown ? null : true;
   };
 }
 
 function disjunctionOf(parts: FastExpression[]): FastExpression {
   return (v) => {
+    let truthy = false;
     let unknown = false;
     for (const part of parts) {
       const value = part(v);
       if (value === FALLBACK) return FALLBACK;
-      if (value === true) return true;
-      if (value !== false) unknown = true;
+      if (value === true) truthy = true;
+      else if (value !== false) unknown = true;
     }
-    return unknown ? null : false;
+    return truthy ? true : unknown ? null : false;
   };
 }

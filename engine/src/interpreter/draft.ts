@@ -23,6 +23,10 @@ export type Draft = {
   /** Node entries left for this event: a diagram looping without a wait state stops here. */
   budget: number;
   owned: Set<string>;
+  /** Tokens about to enter a node, run depth-first from the top (no recursion: long paths and
+   * loops cannot overflow the stack). */
+  moves: { token: TokenState; node: string }[];
+  draining: boolean;
 };
 
 /** An event that does not apply; caught by applyEvent, which then returns the input state. */
@@ -41,7 +45,7 @@ const NODE_BUDGET = 10_000;
 
 export function beginDraft(flow: Flow, state: RunState, now: number): Draft {
   const internal = { ...state.internal };
-  return { flow, now, state: { ...state, internal }, internal, effects: [], budget: NODE_BUDGET, owned: new Set() };
+  return { flow, now, state: { ...state, internal }, internal, effects: [], budget: NODE_BUDGET, owned: new Set(), moves: [], draining: false };
 }
 
 function ownState<K extends 'tasks' | 'variables'>(d: Draft, key: K): RunState[K] {

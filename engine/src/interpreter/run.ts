@@ -32,6 +32,10 @@
  * - `message.received` wakes every token waiting for that name (catch events, event-based
  *   gateways) and resumes every held task; its data is merged into the variables. A message
  *   nobody waits for is rejected as a conflict.
+ * - Send task recipients: `assignee` / `lead` refer to the token's last closed task (on a
+ *   non-interrupting boundary branch: the task the boundary sits on), else the ticket's last
+ *   closed task; symbols that resolve to nobody are dropped, and no notify is emitted when
+ *   nobody is left.
  * - Service task: `activity.completed` merges a plain-object result into the variables and
  *   sets `error` to null if it was set; `activity.failed` sets `error` = { activity, message }.
  *   Both leave along the outgoing flows (conditions can test `error`).
@@ -40,7 +44,7 @@
  * - Any event after the ticket completed or was cancelled is a conflict.
  */
 import type { Flow, RunEvent, RunInput, RunState, Step, TokenState } from '../types.js';
-import { beginDraft, dropActivity, dropTimer, nextId, putTask, putTimer, reject, Rejection, setVariables, type Draft } from './draft.js';
+import { beginDraft, dropActivity, dropTimer, nextId, putTask, putTimer, putToken, reject, Rejection, setVariables, type Draft } from './draft.js';
 import { armClock, startClock, taskRecipients } from './sla.js';
 import { applyTaskEvent, resume } from './tasks.js';
 import { boundaryTimerId, closeTask, disarmBoundaries, enter, finishTicket, killScope, leave, release } from './tokens.js';
@@ -74,8 +78,8 @@ export function startRun(flow: Flow, input: RunInput, now: number): Step {
     d.internal.incidents = [{ at: now, elementId: flow.id, message: 'the flow has no start event' }];
     finishTicket(d, 'done');
   } else {
-    const token: TokenState = { id: 'k1', node: start, scope: '' };
-    d.internal.counters = { ...d.internal.counters, token: 1 };
+    const token: TokenState = { id: nextId(d, 'token', 'k'), node: start, scope: '' };
+    putToken(d, token);
     enter(d, token, start);
   }
   return { state: d.state, effects: d.effects };
@@ -174,8 +178,10 @@ function fireBoundary(d: Draft, timerId: string, timer: Extract<Draft['internal'
     id: nextId(d, 'token', 'k'),
     node: node.id,
     scope: token.scope,
-    ...(token.lastTask === undefined ? {} : { lastTask: token.lastTask }),
+    // The branch is about the task the boundary sits on: a send task there tells its assignee.
+    ...(token.wait?.kind === 'task' ? { lastTask: token.wait.taskId } : token.lastTask === undefined ? {} : { lastTask: token.lastTask }),
   };
+  putToken(d, branch);
   leave(d, branch);
 }
 

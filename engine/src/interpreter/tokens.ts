@@ -34,8 +34,27 @@ import { timeBetween, timerDueAt } from './time.js';
 // Entering nodes
 // --------------------------------------------------------------------------------------------
 
-/** Moves `token` into `nodeId` and runs it until it waits or is consumed. */
+/**
+ * Moves `token` (already in the token map) into `nodeId` and runs it until it waits or is
+ * consumed. Called while tokens move, it queues the move for the running loop.
+ */
 export function enter(d: Draft, token: TokenState, nodeId: string): void {
+  d.moves.push({ token, node: nodeId });
+  if (d.draining) return;
+  d.draining = true;
+  try {
+    for (let move = d.moves.pop(); move !== undefined; move = d.moves.pop()) {
+      // A token ended by an earlier move (terminate, cancel) no longer moves.
+      if (d.state.status !== 'running') break;
+      if (d.internal.tokens[move.token.id] !== undefined) step(d, move.token, move.node);
+    }
+  } finally {
+    d.moves.length = 0;
+    d.draining = false;
+  }
+}
+
+function step(d: Draft, token: TokenState, nodeId: string): void {
   const node = d.flow.nodes[nodeId];
   if (node === undefined) return incident(d, token, nodeId, `flow refers to unknown node '${nodeId}'`);
   const moved: TokenState = { id: token.id, node: nodeId, scope: token.scope, ...lastTaskOf(token) };
@@ -138,7 +157,7 @@ function enterSendTask(d: Draft, token: TokenState, node: SendTaskNode): void {
     else recipient = symbol; // group:KEY, customer, or an explicit recipient
     if (recipient && !to.includes(recipient)) to.push(recipient);
   }
-  d.effects.push({ type: 'notify', to, template: node.template, ...(last === undefined ? {} : { taskId: last }) });
+  if (to.length > 0) d.effects.push({ type: 'notify', to, template: node.template, ...(last === undefined ? {} : { taskId: last }) });
   leave(d, token);
 }
 
@@ -236,7 +255,7 @@ function follow(d: Draft, token: TokenState, flowId: string): void {
   enter(d, token, target);
 }
 
-/** One token per flow (the first keeps the token's id); each runs once all exist. */
+/** One token per flow (the first keeps the token's id). */
 function split(d: Draft, token: TokenState, flowIds: string[]): void {
   if (flowIds.length === 0) return consume(d, token);
   if (flowIds.length === 1) return follow(d, token, flowIds[0]!);
@@ -244,10 +263,9 @@ function split(d: Draft, token: TokenState, flowIds: string[]): void {
     i === 0 ? token : { id: nextId(d, 'token', 'k'), node: token.node, scope: token.scope, ...lastTaskOf(token) },
   );
   for (const t of tokens) putToken(d, t);
-  tokens.forEach((t, i) => {
-    // An earlier branch may have ended the scope (terminate end event): its siblings are gone.
-    if (d.internal.tokens[t.id] !== undefined && d.state.status === 'running') follow(d, t, flowIds[i]!);
-  });
+  // Queued last-first so the first branch runs first; a branch that ends the scope (terminate)
+  // removes its siblings' tokens, and their moves are skipped.
+  for (let i = tokens.length - 1; i >= 0; i--) follow(d, tokens[i]!, flowIds[i]!);
 }
 
 /** The token ends; its scope completes when it was the last one there. */
