@@ -1,0 +1,171 @@
+import { assignmentCursors, notifications, stages, ticketEvents, tickets } from '@baton/db';
+import { type TestDatabase, createTestDatabase } from '@baton/db/testing';
+import { asc, eq } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE, insertFixture } from '../../test/support/fixtures.js';
+import { startTestSmtp, type TestSmtp } from '../../test/support/smtp.js';
+import type { RecordStepInput } from '../workflows/records.js';
+import type { ActivityContext } from './context.js';
+import { createMailer } from './mail.js';
+import { pickAssignee } from './pick-assignee.js';
+import { recordStep } from './record-step.js';
+
+const T0 = Date.parse('2026-03-02T09:00:00Z');
+const MIN = 60_000;
+
+let t: TestDatabase;
+let smtp: TestSmtp;
+let ctx: ActivityContext;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  smtp = await startTestSmtp();
+  ctx = { db: t.db, log: pino({ level: 'silent' }), mailer: createMailer(smtp.url), appUrl: 'http://baton.test' };
+  await insertFixture(t.db);
+});
+afterAll(async () => {
+  ctx?.mailer?.close();
+  await smtp?.close();
+  await t?.drop();
+});
+
+const ticket = (id: string) => ({
+  ticketId: id,
+  typeId: FIXTURE.typeId,
+  flowVersionId: FIXTURE.flowVersionId,
+  variables: { title: 'Printer on fire', priority: 'high', category: 'fault', customer: { email: 'cu@example.com' } },
+});
+
+const started = (id: string): RecordStepInput => ({
+  ticketId: id,
+  seq: 0,
+  at: T0,
+  ticket: ticket(id),
+  status: 'submitted',
+  slaLevel: 'ok',
+  stages: [
+    { taskId: 'task-1', elementId: 'Handle', name: 'Handle', department: 'support', openedAt: T0, slaTargetMs: 30 * MIN, dueAt: T0 + 30 * MIN, slaLevel: 'ok' },
+  ],
+  timeline: [
+    { type: 'ticket.started', at: T0, data: {} },
+    { type: 'stage.opened', at: T0, taskId: 'task-1', data: { department: 'support' } },
+  ],
+  notifications: [],
+});
+
+const overdueAndClosed = (id: string): RecordStepInput => ({
+  ticketId: id,
+  seq: 1,
+  at: T0 + 40 * MIN,
+  status: 'done',
+  slaLevel: 'overdue',
+  closedAt: T0 + 40 * MIN,
+  stages: [
+    {
+      taskId: 'task-1',
+      elementId: 'Handle',
+      name: 'Handle',
+      department: 'support',
+      assignee: 'alice',
+      openedAt: T0,
+      claimedAt: T0 + 5 * MIN,
+      closedAt: T0 + 40 * MIN,
+      outcome: 'solved',
+      slaTargetMs: 30 * MIN,
+      dueAt: T0 + 30 * MIN,
+      slaLevel: 'overdue',
+      durations: { queueMs: 5 * MIN, workMs: 35 * MIN, totalMs: 40 * MIN, businessQueueMs: 5 * MIN, businessWorkMs: 35 * MIN, businessTotalMs: 40 * MIN },
+    },
+  ],
+  timeline: [
+    { type: 'task.completed', at: T0 + 40 * MIN, actorId: 'alice', taskId: 'task-1', data: { outcome: 'solved' } },
+    { type: 'sla.level', at: T0 + 40 * MIN, taskId: 'task-1', data: { level: 'overdue' } },
+    { type: 'notification', at: T0 + 40 * MIN, taskId: 'task-1', data: {} },
+  ],
+  notifications: [{ to: ['user:alice', 'lead:support', 'customer', 'group:nobody'], template: 'sla.overdue', taskId: 'task-1' }],
+});
+
+async function counts(id: string) {
+  const count = async (table: typeof stages | typeof ticketEvents | typeof notifications) =>
+    (await t.db.select().from(table).where(eq(table.ticketId, id))).length;
+  return { stages: await count(stages), events: await count(ticketEvents), notifications: await count(notifications) };
+}
+
+describe('recordStep', () => {
+  it('writes ticket, stage, timeline and notifications once, however often it runs', async () => {
+    await recordStep(ctx, started('tk-1'));
+    await recordStep(ctx, started('tk-1'));
+    expect(await counts('tk-1')).toEqual({ stages: 1, events: 2, notifications: 0 });
+    const [opened] = await t.db.select().from(tickets).where(eq(tickets.id, 'tk-1'));
+    expect(opened).toMatchObject({ title: 'Printer on fire', priority: 'high', category: 'fault', status: 'submitted' });
+
+    const mailsBefore = smtp.received.length;
+    await recordStep(ctx, overdueAndClosed('tk-1'));
+    await recordStep(ctx, overdueAndClosed('tk-1'));
+    // alice + lena: in-app and e-mail each; the customer by e-mail; an empty group reaches nobody.
+    expect(await counts('tk-1')).toEqual({ stages: 1, events: 5, notifications: 5 });
+    expect(smtp.received.length - mailsBefore).toBe(3);
+    const subjects = smtp.received.slice(mailsBefore).map((m) => m.to.join());
+    expect(subjects.sort()).toEqual(['alice@example.com', 'cu@example.com', 'lena@example.com']);
+    expect(smtp.received.at(-1)!.subject).toMatch(/"Handle" is overdue/);
+
+    const [stage] = await t.db.select().from(stages).where(eq(stages.ticketId, 'tk-1'));
+    expect(stage).toMatchObject({ assigneeId: 'alice', outcome: 'solved', slaLevel: 'overdue', queueMs: 5 * MIN, workMs: 35 * MIN, totalMs: 40 * MIN });
+    const [closed] = await t.db.select().from(tickets).where(eq(tickets.id, 'tk-1'));
+    expect(closed).toMatchObject({ status: 'done', slaLevel: 'overdue', lastSeq: 1, closedAt: new Date(T0 + 40 * MIN) });
+    const sent = await t.db.select().from(notifications).where(eq(notifications.channel, 'email'));
+    expect(sent.every((n) => n.sentAt !== null && n.error === null)).toBe(true);
+  });
+
+  it('refuses a step for a ticket that has no row, writing nothing', async () => {
+    const orphan = { ...started('tk-missing') };
+    delete orphan.ticket;
+    await expect(recordStep(ctx, orphan)).rejects.toThrow(/ticket tk-missing has no tickets row/);
+    expect(await counts('tk-missing')).toEqual({ stages: 0, events: 0, notifications: 0 });
+  });
+});
+
+describe('pickAssignee', () => {
+  const request = (taskId: string, strategy: 'round-robin' | 'least-loaded' | 'previous-handler') => ({
+    ticketId: 'tk-1',
+    taskId,
+    department: FIXTURE.department,
+    strategy,
+  });
+
+  it('round-robin cycles through the department members, keeping one cursor row', async () => {
+    const picks = [];
+    for (const n of [1, 2, 3, 4]) picks.push(await pickAssignee(ctx, request(`rr-${n}`, 'round-robin')));
+    expect(picks).toEqual(['alice', 'bob', 'carol', 'alice']);
+    expect(await t.db.select().from(assignmentCursors)).toHaveLength(1);
+  });
+
+  it('least-loaded picks the member with the fewest open stages', async () => {
+    await recordStep(ctx, { ...started('tk-2'), stages: [{ ...started('tk-2').stages[0]!, assignee: 'alice' }] });
+    await recordStep(ctx, { ...started('tk-3'), stages: [{ ...started('tk-3').stages[0]!, assignee: 'bob' }] });
+    expect(await pickAssignee(ctx, request('ll', 'least-loaded'))).toBe('carol');
+  });
+
+  it("previous-handler picks who last handled this customer's ticket in the department", async () => {
+    // Same customer: alice closed tk-1 at +40 min, the latest activity; carol (least loaded) never handled them.
+    await recordStep(ctx, { ...started('tk-4'), stages: [] });
+    expect(await pickAssignee(ctx, { ...request('ph', 'previous-handler'), ticketId: 'tk-4' })).toBe('alice');
+    // Another customer has no previous handler: least-loaded decides.
+    await recordStep(ctx, { ...started('tk-5'), ticket: { ...ticket('tk-5'), variables: { customer: { email: 'new@example.com' } } }, stages: [] });
+    expect(await pickAssignee(ctx, { ...request('ph', 'previous-handler'), ticketId: 'tk-5' })).toBe('carol');
+  });
+
+  it('returns null for a department without members', async () => {
+    expect(await pickAssignee(ctx, { ...request('x', 'least-loaded'), department: 'nobody' })).toBeNull();
+  });
+});
+
+it('keeps timeline order per step', async () => {
+  const rows = await t.db
+    .select({ seq: ticketEvents.seq, ord: ticketEvents.ord, type: ticketEvents.type })
+    .from(ticketEvents)
+    .where(eq(ticketEvents.ticketId, 'tk-1'))
+    .orderBy(asc(ticketEvents.seq), asc(ticketEvents.ord));
+  expect(rows.map((r) => r.type)).toEqual(['ticket.started', 'stage.opened', 'task.completed', 'sla.level', 'notification']);
+});
