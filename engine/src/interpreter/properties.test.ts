@@ -1,0 +1,175 @@
+// Properties of the interpreter over random event sequences, valid and invalid alike.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Actor, Flow, RunEvent, RunState, Step } from '../types.js';
+import { applyEvent, openTasks, startRun } from './index.js';
+import { admin, agent, manager } from './testing/actors.js';
+import { callCentreFlow, kitchenSinkFlow } from './testing/sample-flows.js';
+
+const T0 = Date.UTC(2026, 0, 5, 9);
+const ACTORS: Actor[] = [
+  agent('ann', 'support'),
+  agent('bob', 'support', 'refunds'),
+  agent('fay', 'faults'),
+  agent('ray', 'refunds'),
+  agent('sam', 'after-sales'),
+  agent('eve'),
+  admin,
+  manager,
+];
+const DEPARTMENTS = ['support', 'refunds', 'faults', 'after-sales', 'mars'];
+const OUTCOMES = ['solved', 'escalate', 'wait', 'route', 'approved', 'fixed', 'reached', 'no-answer', 'done', 'resolved', 'bogus'];
+const MESSAGES = ['customer-reply', 'nobody-listens'];
+
+/** One random choice turned into an event against the current state (ids mostly real). */
+type Choice = { kind: number; pick: number; actor: number; extra: number; advance: number };
+const choice: fc.Arbitrary<Choice> = fc.record({
+  kind: fc.nat(100),
+  pick: fc.nat(1000),
+  actor: fc.nat(ACTORS.length - 1),
+  extra: fc.nat(1000),
+  advance: fc.nat(6 * 3_600_000),
+});
+
+const pickOf = <T>(items: T[], n: number): T | undefined => (items.length === 0 ? undefined : items[n % items.length]);
+
+function eventFor(state: RunState, c: Choice, now: number): { event: RunEvent; at: number } {
+  const tasks = Object.keys(state.tasks);
+  const taskId = c.pick % 10 === 0 ? `t${c.pick}` : (pickOf(tasks, c.pick) ?? 't1');
+  const actor = ACTORS[c.actor]!;
+  const at = now + c.advance;
+  const k = c.kind;
+  if (k < 14) return { event: { type: 'task.claimed', taskId, actor }, at };
+  if (k < 34) {
+    const outcome = c.extra % 7 === 0 ? undefined : OUTCOMES[c.extra % OUTCOMES.length];
+    const data = c.extra % 3 === 0 ? { category: pickOf(['refund', 'fault', 'other'], c.extra) } : undefined;
+    return { event: { type: 'task.completed', taskId, actor, ...(outcome ? { outcome } : {}), ...(data ? { data } : {}) }, at };
+  }
+  if (k < 40) return { event: { type: 'task.transferred', taskId, actor, department: DEPARTMENTS[c.extra % DEPARTMENTS.length]! }, at };
+  if (k < 44) return { event: { type: 'task.returned', taskId, actor }, at };
+  if (k < 49) return { event: { type: 'task.held', taskId, actor, reason: 'waiting' }, at };
+  if (k < 53) return { event: { type: 'task.resumed', taskId, ...(c.extra % 2 ? { actor } : {}) }, at };
+  if (k < 56) return { event: { type: 'task.extensionGranted', taskId, actor, extendByMs: (c.extra % 5) * 1_800_000 }, at };
+  if (k < 78) {
+    const timers = Object.entries(state.internal.timers);
+    const pending = pickOf(timers, c.pick);
+    if (pending === undefined || c.extra % 10 === 0) return { event: { type: 'timer.fired', timerId: `sla:t${c.pick}:overdue` }, at };
+    return { event: { type: 'timer.fired', timerId: pending[0] }, at: Math.max(now, pending[1].at) };
+  }
+  if (k < 88) {
+    const activityId = pickOf(Object.keys(state.internal.activities), c.pick) ?? `a${c.pick}`;
+    return c.extra % 4 === 0
+      ? { event: { type: 'activity.failed', activityId, error: 'boom' }, at }
+      : { event: { type: 'activity.completed', activityId, result: c.extra % 2 ? { customer: 'Ada' } : 42 }, at };
+  }
+  if (k < 98) return { event: { type: 'message.received', name: MESSAGES[c.extra % 2]!, data: { reply: c.extra } }, at };
+  return { event: { type: 'ticket.cancelled', actor }, at };
+}
+
+type Trace = { start: Step; steps: Step[]; events: { event: RunEvent; at: number }[] };
+
+function simulate(flow: Flow, category: string, choices: Choice[]): Trace {
+  const start = startRun(flow, { ticketId: 'T-9', variables: { category, customerId: 'c-1' } }, T0);
+  let state = start.state;
+  let now = T0;
+  const steps: Step[] = [];
+  const events: Trace['events'] = [];
+  for (const c of choices) {
+    const timed = eventFor(state, c, now);
+    now = timed.at;
+    const step = applyEvent(flow, state, timed.event, now);
+    steps.push(step);
+    events.push(timed);
+    state = step.state;
+  }
+  return { start, steps, events };
+}
+
+function replay(flow: Flow, category: string, events: Trace['events']): Step[] {
+  let state = startRun(flow, { ticketId: 'T-9', variables: { category, customerId: 'c-1' } }, T0).state;
+  return events.map(({ event, at }) => {
+    const step = applyEvent(flow, state, event, at);
+    state = step.state;
+    return step;
+  });
+}
+
+const flows: [string, () => Flow][] = [
+  ['kitchen sink', kitchenSinkFlow],
+  ['call centre', callCentreFlow],
+];
+const scenario = fc.tuple(fc.constantFrom('refund', 'fault', 'other'), fc.array(choice, { maxLength: 60 }));
+
+describe.each(flows)('interpreter properties (%s flow)', (_name, makeFlow) => {
+  const flow = makeFlow();
+
+  it('never throws; timers tracked from effects match the state; none is left once the ticket completes', () => {
+    fc.assert(
+      fc.property(scenario, ([category, choices]) => {
+        const trace = simulate(flow, category, choices);
+        const pending = new Set<string>();
+        const track = (step: Step, fired?: string): void => {
+          if (fired !== undefined && step.rejected === undefined) pending.delete(fired);
+          for (const effect of step.effects) {
+            if (effect.type === 'timer.start') pending.add(effect.timerId);
+            if (effect.type === 'timer.cancel') expect(pending.delete(effect.timerId), `cancel of unknown ${effect.timerId}`).toBe(true);
+          }
+        };
+        track(trace.start);
+        trace.steps.forEach((step, i) => {
+          const event = trace.events[i]!.event;
+          track(step, event.type === 'timer.fired' ? event.timerId : undefined);
+          expect([...pending].sort()).toEqual(Object.keys(step.state.internal.timers).sort());
+          if (step.effects.some((e) => e.type === 'ticket.completed')) expect(pending.size).toBe(0);
+          if (step.state.status !== 'running') expect(openTasks(step.state)).toEqual([]);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rejected events return the identical state and no effects; accepted ones count in seq', () => {
+    fc.assert(
+      fc.property(scenario, ([category, choices]) => {
+        const trace = simulate(flow, category, choices);
+        let previous = trace.start.state;
+        for (const step of trace.steps) {
+          if (step.rejected !== undefined) {
+            expect(step.state).toBe(previous);
+            expect(step.effects).toEqual([]);
+            expect(step.rejected).toMatch(/^(unknown-task|unknown-timer|unknown-activity|conflict|forbidden|invalid): ./);
+          } else {
+            expect(step.state.seq).toBe(previous.seq + 1);
+          }
+          previous = step.state;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('replaying the same events gives identical effects and states, and states are plain JSON', () => {
+    fc.assert(
+      fc.property(scenario, ([category, choices]) => {
+        const trace = simulate(flow, category, choices);
+        const again = replay(flow, category, trace.events);
+        expect(again).toEqual(trace.steps);
+        const last = trace.steps.at(-1)?.state ?? trace.start.state;
+        expect(JSON.parse(JSON.stringify(last))).toStrictEqual(last);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('every open task has exactly one token waiting on it', () => {
+    fc.assert(
+      fc.property(scenario, ([category, choices]) => {
+        const trace = simulate(flow, category, choices);
+        const state = trace.steps.at(-1)?.state ?? trace.start.state;
+        const waitedOn = Object.values(state.internal.tokens).flatMap((t) => (t.wait?.kind === 'task' ? [t.wait.taskId] : []));
+        expect(waitedOn.sort()).toEqual(openTasks(state).map((t) => t.taskId).sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
