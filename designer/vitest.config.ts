@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { include: ['src/**/*.test.ts'] },
+  test: { name: 'designer', include: ['src/**/*.test.ts'] },
 });

@@ -1,0 +1,42 @@
+// Editing a ticket type's custom fields: pure helpers behind the form.
+import type { FieldDefinition, FieldType } from '../api/types.js';
+
+export const FIELD_TYPES: FieldType[] = ['text', 'textarea', 'number', 'boolean', 'select', 'date', 'email'];
+export const PRIORITIES = ['urgent', 'high', 'medium', 'low'] as const;
+export const CATEGORIES = ['fault', 'inquiry', 'service-request', 'complaint', 'suggestion', 'refund', 'other'] as const;
+
+/** A stable key from a label: lower case, dashes, ASCII letters and digits. */
+export function slugify(label: string): string {
+  return label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+/** Problems with a field list, keyed by `fields.<index>.<prop>` like the API's field errors. */
+export function fieldProblems(fields: FieldDefinition[]): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const seen = new Map<string, number>();
+  fields.forEach((f, i) => {
+    if (!/^[a-z][a-zA-Z0-9_-]*$/.test(f.key)) problems[`fields.${i}.key`] = 'key must start with a letter and use letters, digits, - or _';
+    else if (seen.has(f.key)) problems[`fields.${i}.key`] = `key "${f.key}" is already used by field ${(seen.get(f.key) ?? 0) + 1}`;
+    seen.set(f.key, i);
+    if (!f.label.trim()) problems[`fields.${i}.label`] = 'label is required';
+    if (f.type === 'select' && !(f.options ?? []).length) problems[`fields.${i}.options`] = 'a select field needs at least one option';
+  });
+  return problems;
+}
+
+/** The field as the API stores it: options only for selects, `required` only when set. */
+export function normalizeField(f: FieldDefinition): FieldDefinition {
+  return {
+    key: f.key.trim(),
+    label: f.label.trim(),
+    type: f.type,
+    ...(f.required ? { required: true } : {}),
+    ...(f.type === 'select' ? { options: (f.options ?? []).map((o) => o.trim()).filter(Boolean) } : {}),
+  };
+}
