@@ -51,8 +51,21 @@ export async function parseDefinitions(
   }
 }
 
+const DUPLICATE_ID = /duplicate ID <([^>]*)>/;
+
 function reportParseWarnings(warnings: { message: string }[], diagnostics: Diagnostics): void {
-  for (const warning of warnings.slice(0, MAX_PARSE_WARNINGS)) {
+  const ignored = warnings.filter((warning) => {
+    // moddle drops the second element with an id, so the flow would silently differ from the diagram.
+    const duplicate = DUPLICATE_ID.exec(warning.message);
+    if (duplicate)
+      diagnostics.error(
+        'duplicate-id',
+        `two elements have the id '${duplicate[1]}'; give each element its own id`,
+        duplicate[1],
+      );
+    return !duplicate;
+  });
+  for (const warning of ignored.slice(0, MAX_PARSE_WARNINGS)) {
     diagnostics.warn('xml-ignored', `ignored while reading the XML: ${oneLine(warning.message)}`);
   }
   if (warnings.length > MAX_PARSE_WARNINGS) {

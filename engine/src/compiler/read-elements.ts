@@ -518,7 +518,8 @@ const FEEL_LANGUAGES = /^(feel|https?:\/\/www\.omg\.org\/spec\/dmn\/20\d{4}\/fee
 function readCondition(el: ModdleElement, id: string, ctx: ReadContext): string | undefined {
   const expression = element(el, 'conditionExpression');
   if (!expression) return undefined;
-  const language = text(expression, 'language');
+  // A plain bpmn:Expression has no language property; moddle keeps the attribute in $attrs.
+  const language = text(expression, 'language') ?? (expression.$attrs?.language?.trim() || undefined);
   const body = text(expression, 'body');
   if (language !== undefined && !FEEL_LANGUAGES.test(language)) {
     ctx.diagnostics.error(
