@@ -107,6 +107,17 @@ describe('DST rules for openings inside a change', () => {
     expect(businessTimeBetween(at(2, 2026, 10, 25), at(1, 2026, 10, 26), sundayNight)).toBe(2.5 * HOUR);
   });
 
+  it('handles Santiago, whose clocks change at midnight (00:00 skipped, 24:00 repeated)', () => {
+    // 2026-09-06: 00:00 -04 jumps to 01:00 -03, so a 00:00 opening starts at the jump.
+    const sundayEarly: CalendarSpec = { timeZone: 'America/Santiago', week: { sun: [['00:00', '02:00']] } };
+    expect(businessSegments(at(-4, 2026, 9, 5), at(-3, 2026, 9, 7), sundayEarly)).toEqual([
+      { from: at(-4, 2026, 9, 6, 0), to: at(-3, 2026, 9, 6, 2) },
+    ]);
+    // 2026-04-05: 24:00 -03 falls back to 23:00 -04, so Saturday 22:00-24:00 lasts 3 h.
+    const saturdayLate: CalendarSpec = { timeZone: 'America/Santiago', week: { sat: [['22:00', '24:00']] } };
+    expect(businessTimeBetween(at(-3, 2026, 4, 4), at(-4, 2026, 4, 6), saturdayLate)).toBe(3 * HOUR);
+  });
+
   it('makes a 24-hour Sunday 23 h in spring and 25 h in autumn', () => {
     const allSunday: CalendarSpec = { timeZone: 'Europe/Berlin', week: { sun: [['00:00', '24:00']] } };
     expect(businessTimeBetween(at(1, 2026, 3, 28), at(2, 2026, 3, 31), allSunday)).toBe(23 * HOUR);

@@ -78,9 +78,9 @@ const zoneDays = new Map<string, Map<number, ZoneDay>>();
 /**
  * The zone's behaviour for local day `day` (days since 1970-01-01 on the local calendar).
  * Looks at instants from one day before to two days after the day's naive start, which covers
- * every instant whose wall clock falls on the day or at its 24:00 for offsets within ±26 h.
- * Assumes at most one offset change in that three-day window (true for every tzdb zone since
- * 1970 except the 2011 Samoa/Tokelau date-line jumps, which are a single change anyway).
+ * every instant whose wall clock falls on the day or at its 24:00 (offsets are within ±24 h).
+ * Assumes at most one offset change in that three-day window, which holds for tzdb zones in
+ * modern times; with two changes, the first one found is used and the second is missed.
  */
 export function zoneDay(timeZone: string, day: number): ZoneDay {
   let days = zoneDays.get(timeZone);
