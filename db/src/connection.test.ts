@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, redactUrl } from './connection.js';
+import { departments } from './schema.js';
+import { accepts, EMBEDDED_PASSWORD } from './server/embedded-postgres.js';
+import { createTestDatabase, type TestDatabase } from './testing.js';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function tempRoot(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-db-test-'));
+  await chmod(dir, 0o755); // the embedded server runs as `postgres` when we are root
+  return dir;
+}
+
+describe('openDatabase with a URL', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(() => t?.drop());
+
+  it('connects, migrates (a no-op here) and describes the URL without its password', async () => {
+    const opened = await openDatabase({ url: t.url });
+    try {
+      expect(opened.mode).toBe('url');
+      expect(opened.describe).toContain('***');
+      expect(opened.describe).not.toContain(`:${new URL(t.url).password}@`);
+      await opened.db.insert(departments).values({ key: 'support', name: 'Support' });
+      expect(await t.db.select().from(departments)).toHaveLength(1);
+    } finally {
+      await opened.close();
+      await opened.close();
+    }
+  });
+
+  it('fails with the redacted URL and the reason when the server is unreachable', async () => {
+    const url = `postgres://someone:hunter2@127.0.0.1:${await freePort()}/nothing`;
+    const failure = openDatabase({ url });
+    await expect(failure).rejects.toThrow(
+      /Cannot use the database at postgres:\/\/someone:\*\*\*@127\.0\.0\.1:\d+\/nothing: .*ECONNREFUSED/,
+    );
+    await expect(failure).rejects.not.toThrow(/hunter2/);
+  });
+
+  it('redactUrl hides only the password', () => {
+    expect(redactUrl('postgres://u:p%40ss@db.example:5432/baton?sslmode=require')).toBe(
+      'postgres://u:***@db.example:5432/baton?sslmode=require',
+    );
+    expect(redactUrl('postgres://u@db/x')).toBe('postgres://u@db/x');
+  });
+});
+
+// initdb and server starts take seconds on a busy machine.
+describe('openDatabase with the embedded server', { timeout: 120_000 }, () => {
+  let root: string;
+  let port: number;
+  beforeAll(async () => {
+    root = await tempRoot();
+    port = await freePort();
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('creates the cluster on first start, keeps the data between starts and stops the server on close', async () => {
+    const first = await openDatabase({ dataDir: root, port });
+    expect(first.mode).toBe('embedded');
+    expect(first.describe).toBe(`postgres://postgres:***@127.0.0.1:${port}/postgres`);
+    await first.db.insert(departments).values({ key: 'refunds', name: 'Refunds' });
+    await first.close();
+    expect(await accepts(first.describe.replace('***', EMBEDDED_PASSWORD))).toBe(false);
+
+    const second = await openDatabase({ dataDir: root, port });
+    try {
+      expect((await second.db.select().from(departments)).map((d) => d.key)).toEqual(['refunds']);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('recovers from a stale postmaster.pid left by a crash, even when its pid now belongs to another program', async () => {
+    const gone = spawnSync('true').pid!;
+    for (const pid of [gone, process.pid]) {
+      await writeFile(
+        path.join(root, 'pg', 'postmaster.pid'),
+        `${pid}\n${path.join(root, 'pg')}\n0\n${port}\n`,
+      );
+      const opened = await openDatabase({ dataDir: root, port });
+      expect((await opened.db.select().from(departments)).map((d) => d.key)).toEqual(['refunds']);
+      await opened.close();
+    }
+  });
+
+  it('explains a port taken by another program', async () => {
+    const blocker = net.createServer().listen(port, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    try {
+      await expect(openDatabase({ dataDir: root, port })).rejects.toThrow(
+        new RegExp(`Port ${port} .* already in use .*BATON_PG_PORT`),
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('refuses a data folder holding a cluster of another major version', async () => {
+    const other = await tempRoot();
+    try {
+      await mkdir(path.join(other, 'pg'));
+      await writeFile(path.join(other, 'pg', 'PG_VERSION'), '15\n');
+      await expect(openDatabase({ dataDir: other, port })).rejects.toThrow(
+        /holds a Postgres 15 cluster .* Postgres 17/,
+      );
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a non-empty data folder that is not a cluster', async () => {
+    const other = await tempRoot();
+    try {
+      await mkdir(path.join(other, 'pg'));
+      await writeFile(path.join(other, 'pg', 'notes.txt'), 'mine');
+      await expect(openDatabase({ dataDir: other, port })).rejects.toThrow(
+        /not empty but holds no Postgres cluster/,
+      );
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+});
