@@ -9,6 +9,7 @@ import { idempotency } from './http/idempotency.js';
 import { newRouter } from './http/openapi.js';
 import { ApiError, problemResponse } from './http/problem.js';
 import { authRoutes } from './routes/auth.js';
+import { reportRoutes } from './routes/reports.js';
 import { systemRoutes } from './routes/system.js';
 
 export type CreateAppOptions = AppDeps;
@@ -22,6 +23,7 @@ export function createApp(deps: CreateAppOptions) {
 
   app.route('/api', systemRoutes(deps));
   app.route('/api', authRoutes(deps));
+  app.route('/api', reportRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -50,7 +50,7 @@ with closed as (
     count(*) filter (where sla_level = 'severe')::int as severe
   from stages where closed_at >= $1 and closed_at < $2${extra}
   group by department_key),
-open as (
+open_now as (
   select department_key,
     count(*) filter (where sla_level in ('overdue', 'severe'))::int as open_overdue,
     count(*) filter (where sla_level = 'severe')::int as open_severe
@@ -60,7 +60,7 @@ select coalesce(c.department_key, o.department_key) as department,
   coalesce(c.closed, 0) as closed, coalesce(c.with_target, 0) as with_target, coalesce(c.met, 0) as met,
   coalesce(c.warning, 0) as warning, coalesce(c.overdue, 0) as overdue, coalesce(c.severe, 0) as severe,
   coalesce(o.open_overdue, 0) as open_overdue, coalesce(o.open_severe, 0) as open_severe
-from closed c full join open o on o.department_key is not distinct from c.department_key
+from closed c full join open_now o on coalesce(o.department_key, '') = coalesce(c.department_key, '')
 order by 1 nulls last`,
     values,
   );
