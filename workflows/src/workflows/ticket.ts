@@ -33,7 +33,6 @@ import {
   driveEvent,
   driveStart,
   dueTimers,
-  earliestTimer,
   liveState,
   wouldReject,
 } from './driver.js';
@@ -43,6 +42,7 @@ import {
   type ReadModelActivities,
   emptyCommandStats,
 } from './records.js';
+import { singleTimer } from './single-timer.js';
 
 export type Carried = { driver: DriverState; stats: CommandStats };
 export type TicketWorkflowInput = { flow: Flow; ticket: TicketInput; carried?: Carried };
@@ -123,34 +123,22 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     return result;
   }
 
-  let timer: { at: number; scope: CancellationScope } | undefined;
-  /** Keeps ONE workflow timer, for the earliest engine timer: far fewer history events than one each. */
-  function rescheduleTimer(): void {
-    const earliest = driver ? earliestTimer(driver.timers) : undefined;
-    if (timer && timer.at === earliest) return;
-    if (timer) {
-      timer.scope.cancel();
-      stats.timersCancelled += 1;
-      timer = undefined;
-    }
-    if (earliest === undefined) return;
-    const scope = new CancellationScope();
-    const current = { at: earliest, scope };
-    timer = current;
-    stats.timersStarted += 1;
-    scope
-      .run(() => sleep(Math.max(1, earliest - Date.now())))
-      .then(
-        () => {
-          if (timer === current) timer = undefined;
-          stats.timersFired += 1;
-          return serially(fireDueTimers);
-        },
-        (error: unknown) => {
+  const timer = singleTimer(
+    {
+      start(at, fire) {
+        const scope = new CancellationScope();
+        scope.run(() => sleep(Math.max(1, at - Date.now()))).then(fire, (error: unknown) => {
           if (!isCancellation(error)) throw error;
-        },
-      );
-  }
+        });
+        return { cancel: () => scope.cancel() };
+      },
+    },
+    stats,
+    () => void serially(fireDueTimers),
+  );
+  const rescheduleTimer = (): void => {
+    if (driver) timer.reschedule(driver.timers);
+  };
 
   async function fireDueTimers(): Promise<void> {
     if (!driver) return;
