@@ -7,8 +7,14 @@ import { DAY_MS, wallToInstant, zoneDay } from './zone-offsets.js';
 
 /** How far addBusinessTime looks for the next opening before giving up. */
 export const MAX_IDLE_DAYS = 7305; // 20 years
-/** addBusinessTime's answer when the calendar never opens within MAX_IDLE_DAYS. */
+/** How far ahead of its start addBusinessTime looks at all (keeps absurd durations bounded). */
+export const MAX_HORIZON_MS = 100 * 365.25 * DAY_MS;
+/** addBusinessTime's answer when it finds no result within MAX_IDLE_DAYS / MAX_HORIZON_MS. */
 export const NEVER = Number.MAX_SAFE_INTEGER;
+
+function assertInstant(value: number, name: string, fn: string): void {
+  if (!Number.isFinite(value)) throw new RangeError(`${fn}: ${name} must be a finite epoch ms value, got ${String(value)}`);
+}
 
 type Visitor = {
   /** An open interval clipped to the scanned range, in order; return true to stop scanning. */
@@ -84,13 +90,17 @@ function scan(calendar: CompiledCalendar, from: number, to: number, visitor: Vis
 
 /**
  * The earliest instant t >= start such that the business time in [start, t] equals durationMs.
- * durationMs <= 0 (or NaN) counts as 0 and returns start. When the calendar never opens within
- * 20 years of the current position (no opening hours, or holidays covering everything), returns
- * Number.MAX_SAFE_INTEGER instead of searching forever; calendarSpecErrors rejects such specs.
+ * A negative durationMs counts as 0 and returns start. Returns NEVER (Number.MAX_SAFE_INTEGER)
+ * instead of searching forever when the calendar does not open for 20 years in a row (no opening
+ * hours, or holidays covering everything; calendarSpecErrors rejects specs without hours) or the
+ * result would lie more than 100 years after start (including durationMs = Infinity).
  * A result is never inside a closed period, except that it may be exactly an opening's end.
+ * Throws a RangeError for a non-finite start or a NaN duration.
  */
 export function addBusinessTime(start: number, durationMs: number, spec: CalendarSpec): number {
-  if (!(durationMs > 0) || !Number.isFinite(start)) return start;
+  assertInstant(start, 'start', 'addBusinessTime');
+  if (Number.isNaN(durationMs)) throw new RangeError('addBusinessTime: durationMs must be a number of ms, got NaN');
+  if (durationMs <= 0) return start;
   const calendar = compileCalendar(spec);
   if (calendar.weeklyMs === 0) return NEVER;
   let remaining = durationMs;
@@ -98,7 +108,7 @@ export function addBusinessTime(start: number, durationMs: number, spec: Calenda
   scan(
     calendar,
     start,
-    Number.POSITIVE_INFINITY,
+    start + MAX_HORIZON_MS,
     {
       interval(from, to) {
         if (to - from >= remaining) {
@@ -119,9 +129,11 @@ export function addBusinessTime(start: number, durationMs: number, spec: Calenda
   return result;
 }
 
-/** Business ms within [a, b]; 0 when b <= a. */
+/** Business ms within [a, b]; 0 when b <= a. Throws a RangeError for non-finite instants. */
 export function businessTimeBetween(a: number, b: number, spec: CalendarSpec): number {
-  if (!(b > a)) return 0;
+  assertInstant(a, 'a', 'businessTimeBetween');
+  assertInstant(b, 'b', 'businessTimeBetween');
+  if (b <= a) return 0;
   const calendar = compileCalendar(spec);
   if (calendar.weeklyMs === 0) return 0;
   let total = 0;
@@ -145,8 +157,10 @@ export type BusinessSegment = { from: number; to: number };
  * made of, for explaining it to users. At most `limit` segments (default 200).
  */
 export function businessSegments(from: number, to: number, spec: CalendarSpec, limit = 200): BusinessSegment[] {
+  assertInstant(from, 'from', 'businessSegments');
+  assertInstant(to, 'to', 'businessSegments');
   const segments: BusinessSegment[] = [];
-  if (!(to > from) || !(limit > 0)) return segments;
+  if (to <= from || !(limit > 0)) return segments;
   const calendar = compileCalendar(spec);
   if (calendar.weeklyMs === 0) return segments;
   scan(calendar, from, to, {

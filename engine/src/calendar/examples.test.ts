@@ -86,6 +86,21 @@ describe('addBusinessTime', () => {
     expect(addBusinessTime(at(1, 2026, 11, 4), 9 * HOUR + 10 * 45 * HOUR, berlin)).toBe(at(1, 2027, 1, 13, 18));
   });
 
+  it('returns NEVER for an infinite duration and when holidays close everything for 20 years', () => {
+    expect(addBusinessTime(0, Number.POSITIVE_INFINITY, berlin)).toBe(NEVER);
+    const mondaysOnly: CalendarSpec = { timeZone: 'UTC', week: { mon: nineToSix }, holidays: ['1970-01-05', '1970-01-12'] };
+    expect(addBusinessTime(0, HOUR, mondaysOnly)).toBe(Date.UTC(1970, 0, 19, 10));
+    const everyMondayHoliday = { ...mondaysOnly, holidays: Array.from({ length: 21 * 53 }, (_, week) => new Date(Date.UTC(1970, 0, 5 + 7 * week)).toISOString().slice(0, 10)) };
+    expect(addBusinessTime(0, HOUR, everyMondayHoliday)).toBe(NEVER);
+  });
+
+  it('rejects non-finite instants with a RangeError naming the argument', () => {
+    expect(() => addBusinessTime(Number.NaN, HOUR, berlin)).toThrow(/addBusinessTime: start must be a finite/);
+    expect(() => addBusinessTime(0, Number.NaN, berlin)).toThrow(/durationMs/);
+    expect(() => businessTimeBetween(0, Number.POSITIVE_INFINITY, berlin)).toThrow(/businessTimeBetween: b must be a finite/);
+    expect(() => businessSegments(Number.NEGATIVE_INFINITY, 0, berlin)).toThrow(/businessSegments: from must be a finite/);
+  });
+
   it('returns NEVER when the calendar never opens', () => {
     const closed: CalendarSpec = { timeZone: 'Europe/Berlin', week: {} };
     expect(addBusinessTime(0, HOUR, closed)).toBe(NEVER);
