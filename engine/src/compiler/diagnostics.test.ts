@@ -733,6 +733,24 @@ describe('compileFlow: diagnostics', () => {
     });
   });
 
+  it('reports an unsupported element once, not every node behind it', async () => {
+    const xml = b.bpmn([
+      b.start('S'),
+      b.el('task', 'Plain'),
+      b.userTask('After'),
+      b.el('boundaryEvent', 'Esc', { attachedToRef: 'After' }, ['<bpmn:escalationEventDefinition/>']),
+      b.userTask('Escalated'),
+      b.end('E'),
+      b.chain('S', 'Plain', 'After', 'E'),
+      b.chain('Esc', 'Escalated', 'E'),
+    ]);
+    const diagnostics = await diagnose(xml);
+    expect(diagnostics.map((d) => [d.code, d.elementId])).toEqual([
+      ['unsupported-element', 'Plain'],
+      ['unsupported-element', 'Esc'],
+    ]);
+  });
+
   it('proves an outcome gateway exhaustive without a default flow', async () => {
     const xml = decision([
       ['EA', 'outcome = "a"'],

@@ -2,6 +2,7 @@
 // order, for department entry tasks), and whether every node can still reach an end.
 import type { FlowNode, SequenceFlow } from '../types.js';
 import type { Diagnostics } from './diagnostics.js';
+import type { Rejected } from './read-elements.js';
 
 export type GraphResult = {
   /** Process-level none start events. */
@@ -23,6 +24,7 @@ function successors(node: FlowNode, flows: Record<string, SequenceFlow>): string
 export function checkGraph(
   nodes: Record<string, FlowNode>,
   flows: Record<string, SequenceFlow>,
+  rejected: Rejected,
   diagnostics: Diagnostics,
 ): GraphResult {
   const all = Object.values(nodes);
@@ -31,7 +33,10 @@ export function checkGraph(
   const starts = topStarts
     .filter((node) => node.kind === 'startEvent' && node.message === undefined)
     .map((node) => node.id);
-  if (starts.length === 0) {
+  const rejectedTop = (which: 'start' | 'end') =>
+    [...rejected.elements].filter(([, info]) => info[which] && info.scope === undefined).map(([id]) => id);
+  const rejectedStarts = rejectedTop('start');
+  if (starts.length === 0 && rejectedStarts.length === 0) {
     diagnostics.error(
       'no-start-event',
       'the process has no none start event; add a start event where a new ticket begins',
@@ -46,23 +51,27 @@ export function checkGraph(
 
   const next = new Map<string, string[]>();
   const previous = new Map<string, string[]>();
+  const addEdge = (from: string, to: string) => {
+    const forward = next.get(from);
+    if (forward) forward.push(to);
+    else next.set(from, [to]);
+    const backward = previous.get(to);
+    if (backward) backward.push(from);
+    else previous.set(to, [from]);
+  };
   for (const node of all) {
-    const targets = successors(node, flows);
-    next.set(node.id, targets);
-    for (const target of targets) {
-      const list = previous.get(target);
-      if (list) list.push(node.id);
-      else previous.set(target, [node.id]);
-    }
+    next.set(node.id, []);
+    for (const target of successors(node, flows)) addEdge(node.id, target);
   }
+  for (const [from, to] of rejected.edges) addEdge(from, to);
+  for (const [id, info] of rejected.elements)
+    if (info.end && info.scope !== undefined) addEdge(id, info.scope);
 
-  const flowOrder = breadthFirst(
-    topStarts.map((node) => node.id),
-    next,
-  );
-  const reached = new Set(flowOrder);
+  const reachedIds = breadthFirst([...topStarts.map((node) => node.id), ...rejectedStarts], next);
+  const flowOrder = reachedIds.filter((id) => id in nodes);
+  const reached = new Set(reachedIds);
   for (const node of all) {
-    if (!reached.has(node.id) && topStarts.length > 0) {
+    if (!reached.has(node.id) && reachedIds.length > 0) {
       diagnostics.error(
         'unreachable-node',
         `${node.kind} '${node.id}' cannot be reached from any start event; connect it or remove it`,
@@ -71,9 +80,10 @@ export function checkGraph(
     }
   }
 
-  const ends = all
-    .filter((node) => node.kind === 'endEvent' && node.scope === undefined)
-    .map((node) => node.id);
+  const ends = [
+    ...all.filter((node) => node.kind === 'endEvent' && node.scope === undefined).map((node) => node.id),
+    ...rejectedTop('end'),
+  ];
   const endReachable = new Set(breadthFirst(ends, previous));
   if (ends.length === 0 && all.length > 0) {
     diagnostics.error(

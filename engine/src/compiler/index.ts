@@ -56,7 +56,7 @@ function buildFlow(process: ModdleElement, options: CompileOptions, diagnostics:
           { diagnostics, calendars },
         );
 
-  const { nodes, flows, order } = readElements(process, {
+  const { nodes, flows, order, rejected } = readElements(process, {
     diagnostics,
     options,
     calendars,
@@ -67,7 +67,7 @@ function buildFlow(process: ModdleElement, options: CompileOptions, diagnostics:
   for (const [taskId, department] of departmentOf)
     (nodes[taskId] as FlowNode & { department?: string }).department = department;
   checkRouting(nodes, flows, departments, diagnostics);
-  const { starts, flowOrder } = checkGraph(nodes, flows, diagnostics);
+  const { starts, flowOrder } = checkGraph(nodes, flows, rejected, diagnostics);
 
   return withoutUndefined<Flow>({
     schemaVersion: FLOW_SCHEMA_VERSION,

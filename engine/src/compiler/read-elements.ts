@@ -43,11 +43,22 @@ export type ReadContext = {
 /** A sequence flow as drawn, before its ends are checked. */
 type DrawnFlow = { el: ModdleElement; scope?: string };
 
+/**
+ * Elements refused (and reported) as unsupported, kept as opaque graph nodes so that the graph
+ * checks report the real problem once instead of every node behind it as unreachable.
+ */
+export type Rejected = {
+  elements: Map<string, { scope?: string; start: boolean; end: boolean }>;
+  /** [source, target] of sequence flows and boundary attachments touching a rejected element. */
+  edges: [string, string][];
+};
+
 export type ReadResult = {
   nodes: Record<string, FlowNode>;
   flows: Record<string, SequenceFlow>;
   /** Node ids in document order. */
   order: string[];
+  rejected: Rejected;
 };
 
 export function readElements(process: ModdleElement, ctx: ReadContext): ReadResult {
@@ -55,13 +66,24 @@ export function readElements(process: ModdleElement, ctx: ReadContext): ReadResu
   const order: string[] = [];
   const drawnFlows: DrawnFlow[] = [];
   const boundaries: { node: BoundaryEventNode; hostId: string | undefined }[] = [];
+  const rejected: Rejected = { elements: new Map(), edges: [] };
 
   const readContainer = (container: ModdleElement, scope: string | undefined): void => {
     for (const el of elements(container, 'flowElements')) {
       if (el.$type === 'bpmn:SequenceFlow') drawnFlows.push({ el, scope });
       else if (!IGNORED.has(el.$type)) {
         const node = readNode(el, scope, ctx);
-        if (!node) continue;
+        if (!node) {
+          if (typeof el.id === 'string')
+            rejected.elements.set(el.id, {
+              scope,
+              start: el.$type === 'bpmn:StartEvent',
+              end: el.$type === 'bpmn:EndEvent',
+            });
+          const host = el.$type === 'bpmn:BoundaryEvent' ? element(el, 'attachedToRef')?.id : undefined;
+          if (host !== undefined) rejected.edges.push([host, el.id]);
+          continue;
+        }
         if (node.id in nodes) {
           ctx.diagnostics.error(
             'duplicate-id',
@@ -76,22 +98,29 @@ export function readElements(process: ModdleElement, ctx: ReadContext): ReadResu
           boundaries.push({ node, hostId: element(el, 'attachedToRef')?.id });
         if (node.kind === 'subProcess') {
           readContainer(el, node.id);
-          node.start = subProcessStart(el, ctx.diagnostics);
+          node.start = subProcessStart(el, nodes, ctx.diagnostics);
         }
       }
     }
   };
   readContainer(process, undefined);
 
-  attachBoundaries(boundaries, nodes, ctx.diagnostics);
-  const flows = connect(drawnFlows, nodes, ctx);
-  return { nodes, flows, order };
+  attachBoundaries(boundaries, nodes, rejected, ctx.diagnostics);
+  const flows = connect(drawnFlows, nodes, rejected, ctx);
+  return { nodes, flows, order, rejected };
 }
 
 function readNode(el: ModdleElement, scope: string | undefined, ctx: ReadContext): FlowNode | undefined {
   if (typeof el.id !== 'string' || el.id === '') {
     ctx.diagnostics.error('missing-id', `a ${el.$type} has no id; give every element an id`);
     return undefined;
+  }
+  if (el.isForCompensation === true) {
+    return unsupported(
+      el,
+      ctx,
+      `${describe(el)} is a compensation handler, which Baton does not run; model the undo step as a normal task on the path that needs it`,
+    );
   }
   if (element(el, 'loopCharacteristics')) {
     return unsupported(
@@ -425,8 +454,12 @@ function readCatchEvent(
   return unsupportedEvent(el, definitions, ctx);
 }
 
-/** Sets each sub-process's `start`: its single none start event. */
-function subProcessStart(el: ModdleElement, diagnostics: Diagnostics): string {
+/** A sub-process's `start`: its single none start event ('' when it has none it can use). */
+function subProcessStart(
+  el: ModdleElement,
+  nodes: Record<string, FlowNode>,
+  diagnostics: Diagnostics,
+): string {
   const starts = elements(el, 'flowElements').filter((child) => child.$type === 'bpmn:StartEvent');
   if (starts.length !== 1) {
     diagnostics.error(
@@ -435,7 +468,9 @@ function subProcessStart(el: ModdleElement, diagnostics: Diagnostics): string {
       idOf(el),
     );
   }
-  return starts[0] ? idOf(starts[0]) : '';
+  // An unsupported start event was reported with the element itself.
+  const start = starts[0] && nodes[idOf(starts[0])];
+  return starts.length === 1 && start ? start.id : '';
 }
 
 const BOUNDARY_HOSTS = new Set(['userTask', 'serviceTask']);
@@ -443,9 +478,14 @@ const BOUNDARY_HOSTS = new Set(['userTask', 'serviceTask']);
 function attachBoundaries(
   boundaries: { node: BoundaryEventNode; hostId: string | undefined }[],
   nodes: Record<string, FlowNode>,
+  rejected: Rejected,
   diagnostics: Diagnostics,
 ): void {
   for (const { node, hostId } of boundaries) {
+    if (hostId !== undefined && rejected.elements.has(hostId)) {
+      rejected.edges.push([hostId, node.id]);
+      continue;
+    }
     const host = hostId === undefined ? undefined : nodes[hostId];
     if (!host || !BOUNDARY_HOSTS.has(host.kind)) {
       diagnostics.error(
@@ -453,6 +493,8 @@ function attachBoundaries(
         `boundary timer '${node.id}' is attached to ${host ? `${host.kind} '${host.id}'` : hostId ? `'${hostId}', which is not part of the flow` : 'nothing'}; attach it to a user or service task`,
         node.id,
       );
+      // Keep the attachment for the graph checks, so the timer's path is not reported again.
+      if (host) rejected.edges.push([host.id, node.id]);
       continue;
     }
     node.attachedTo = host.id;
@@ -464,6 +506,7 @@ function attachBoundaries(
 function connect(
   drawn: DrawnFlow[],
   nodes: Record<string, FlowNode>,
+  rejected: Rejected,
   ctx: ReadContext,
 ): Record<string, SequenceFlow> {
   const flows: Record<string, SequenceFlow> = {};
@@ -481,8 +524,12 @@ function connect(
     }
     const source = nodes[sourceId];
     const target = nodes[targetId];
-    // An end on an unsupported element was reported with that element.
-    if (!source || !target) continue;
+    if (!source || !target) {
+      // An end on an unsupported element was reported with that element.
+      const known = (nodeId: string) => nodeId in nodes || rejected.elements.has(nodeId);
+      if (known(sourceId) && known(targetId)) rejected.edges.push([sourceId, targetId]);
+      continue;
+    }
     if (id in flows || id in nodes) {
       ctx.diagnostics.error(
         'duplicate-id',

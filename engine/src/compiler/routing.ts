@@ -69,7 +69,8 @@ function checkExclusiveGateway(
   diagnostics: Diagnostics,
 ): void {
   const outgoing = gateway.outgoing.map((id) => flows[id]!);
-  if (gateway.defaultFlow !== undefined) {
+  // A default flow missing from `flows` was dropped with an unsupported element already reported.
+  if (gateway.defaultFlow !== undefined && gateway.defaultFlow in flows) {
     if (!gateway.outgoing.includes(gateway.defaultFlow)) {
       diagnostics.error(
         'invalid-default-flow',
