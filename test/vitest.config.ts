@@ -1,5 +1,13 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  test: {
+    name: 'test',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'browser/**/*.test.ts'],
+    // Starts or joins the shared test Postgres that createTestDatabase uses.
+    globalSetup: ['../db/src/testing/global-setup.ts'],
+    // Browser tests build the designer and start the real server: minutes on a busy machine.
+    hookTimeout: 300_000,
+    testTimeout: 300_000,
+  },
 });

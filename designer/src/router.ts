@@ -22,6 +22,7 @@ export const router = createRouter({
     { path: '/', component: PlaceholderPage, props: { title: 'Baton', text: '' } },
     { path: '/login', component: LoginPage, meta: { public: true, title: 'Sign in' } },
     { path: '/flows', component: TicketTypesPage, meta: { roles: ['process_owner'], title: 'Flows' } },
+    { path: '/flows/new', component: TicketTypePage, meta: { roles: ['process_owner'], title: 'New ticket type' } },
     { path: '/flows/:typeId', component: TicketTypePage, props: true, meta: { roles: ['process_owner'], title: 'Ticket type' } },
     {
       path: '/flows/:typeId/modeler',

@@ -23,9 +23,12 @@ export type TicketType = {
   description: string;
   fields: FieldDefinition[];
   defaults: Record<string, unknown>;
+  latestVersion?: { id: string; version: number } | null;
+  hasDraft?: boolean;
 };
 
 export type FlowDraft = { xml: string | null; updatedAt?: string; updatedBy?: string | null };
+
 
 export type FlowVersionSummary = {
   id: string;

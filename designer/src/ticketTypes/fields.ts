@@ -5,15 +5,21 @@ export const FIELD_TYPES: FieldType[] = ['text', 'textarea', 'number', 'boolean'
 export const PRIORITIES = ['urgent', 'high', 'medium', 'low'] as const;
 export const CATEGORIES = ['fault', 'inquiry', 'service-request', 'complaint', 'suggestion', 'refund', 'other'] as const;
 
-/** A stable key from a label: lower case, dashes, ASCII letters and digits. */
-export function slugify(label: string): string {
+/** A stable id from a name: lower-case ASCII letters and digits joined by `-` (the API's slug). */
+export function slugify(label: string, joiner: '-' | '_' = '-'): string {
   return label
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/[^a-z0-9]+/g, joiner)
+    .replace(/^[-_]+|[-_]+$/g, '')
     .slice(0, 60);
+}
+
+/** A field key from its label: starts with a letter, letters/digits/_ only. */
+export function fieldKeyFrom(label: string): string {
+  const key = slugify(label, '_');
+  return /^[a-z]/.test(key) ? key : key ? `f_${key}` : '';
 }
 
 /** Problems with a field list, keyed by `fields.<index>.<prop>` like the API's field errors. */
@@ -21,7 +27,7 @@ export function fieldProblems(fields: FieldDefinition[]): Record<string, string>
   const problems: Record<string, string> = {};
   const seen = new Map<string, number>();
   fields.forEach((f, i) => {
-    if (!/^[a-z][a-zA-Z0-9_-]*$/.test(f.key)) problems[`fields.${i}.key`] = 'key must start with a letter and use letters, digits, - or _';
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(f.key)) problems[`fields.${i}.key`] = 'key must start with a letter and use letters, digits or _ (at most 63)';
     else if (seen.has(f.key)) problems[`fields.${i}.key`] = `key "${f.key}" is already used by field ${(seen.get(f.key) ?? 0) + 1}`;
     seen.set(f.key, i);
     if (!f.label.trim()) problems[`fields.${i}.label`] = 'label is required';

@@ -1,0 +1,206 @@
+// The designer end to end in a real Chromium against the real server (scripts/start.mjs on a fresh
+// database): a process owner signs in, creates a ticket type, imports a flow, fixes what live
+// validation reports through the Baton properties panel, deploys, and finds version 1 after a
+// reload. Also measures how long a 500-element diagram takes to open in the modeler next to the
+// read-only viewer, and the modeler route's JavaScript size.
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { calendars, departments, hashPassword, users } from '@baton/db';
+import { createTestDatabase, type TestDatabase } from '@baton/db/testing';
+import { routeSize } from './bundleSize.js';
+import { findChromium, launchChromium } from './chromium.js';
+import { largeFlowXml } from './largeDiagram.js';
+import { REPO_ROOT, startBaton, type RunningServer } from './server.js';
+
+const chromiumCheck = findChromium();
+if (chromiumCheck.skipReason) console.warn(`[designer browser test] skipped: ${chromiumCheck.skipReason}`);
+
+const RESULTS = path.join(REPO_ROOT, 'test-results');
+const OWNER = { email: 'owner@browser.test', password: 'correct horse battery staple' };
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+describe.skipIf(!!chromiumCheck.skipReason)('designer in the browser', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    database = await createTestDatabase();
+    server = await startBaton({ databaseUrl: database.url });
+    // After the server started (and migrated/seeded what it wanted), add what this test needs.
+    await database.db
+      .insert(departments)
+      .values([
+        { key: 'support', name: 'Support' },
+        { key: 'refunds', name: 'Refunds' },
+      ])
+      .onConflictDoNothing();
+    await database.db
+      .insert(calendars)
+      .values({ key: 'office', name: 'Office hours', spec: { timeZone: 'Europe/Berlin', week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] } } })
+      .onConflictDoNothing();
+    await database.db
+      .insert(users)
+      .values({ id: 'browser-owner', email: OWNER.email, name: 'Olive Owner', passwordHash: await hashPassword(OWNER.password), roles: ['process_owner'] })
+      .onConflictDoNothing();
+    browser = await launchChromium(chromiumCheck.path as string);
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: path.join(RESULTS, `designer-${name}.png`) });
+  const element = (id: string) => page.locator(`.djs-element[data-element-id="${id}"]`).first();
+  const errorCount = () => page.locator('[data-test=error-count]').textContent();
+  /** Waits until live validation has settled (debounce + compile) and shows `n` errors. */
+  const expectErrors = async (n: number) => {
+    await page.locator('[data-test=problems] .muted', { hasText: 'checking' }).waitFor({ state: 'detached' });
+    await expect.poll(errorCount, { timeout: 15_000 }).toBe(`${n} errors`);
+  };
+  const typeInPanel = async (entryId: string, value: string) => {
+    const input = page.locator(`#bio-properties-panel-${entryId}`);
+    await input.fill(value);
+    await input.press('Tab');
+  };
+
+  it('signs in, creates a ticket type, imports a flow, fixes it in the panel, deploys and finds version 1', async () => {
+    await page.goto(`${server.url}/flows`);
+    await page.waitForURL(/\/login/);
+    await page.fill('input[name=email]', OWNER.email);
+    await page.fill('input[name=password]', 'wrong password');
+    await page.press('input[name=password]', 'Enter');
+    await expect.poll(() => page.locator('[data-test=problem]').textContent()).toContain('email or password is wrong');
+    await page.fill('input[name=password]', OWNER.password);
+    await page.press('input[name=password]', 'Enter');
+    await page.waitForURL(/\/flows$/);
+    await shot('flows');
+
+    await page.fill('[data-test=create-ticket-type] input[name=name]', 'Refund request');
+    await page.click('[data-test=create-ticket-type] button[type=submit]');
+    await page.waitForURL(/\/flows\/[^/]+$/);
+    const typeUrl = page.url();
+    await page.click('[data-test=open-modeler]');
+    await page.waitForURL(/\/modeler$/);
+    await element('UserTask_1').waitFor(); // the template: a lane per department, start, task, end
+    expect(await page.locator('.djs-element[data-element-id^="Lane_"]').count()).toBeGreaterThanOrEqual(2);
+
+    // Import the refund flow: its Refunds lane has no department, which the compiler reports.
+    await page.setInputFiles('[data-test=import-file]', { name: 'refund-flow.bpmn', mimeType: 'application/xml', buffer: Buffer.from(fixture('refund-flow.bpmn')) });
+    await element('Task_Triage').waitFor();
+    await expectErrors(1);
+    await expect.poll(() => element('Lane_Refunds').getAttribute('class')).toContain('baton-has-error');
+    expect(await page.locator('[data-test=problems]').textContent()).toContain("lane 'Lane_Refunds' holds user tasks but has no baton:department");
+    await expect.poll(() => page.locator('[data-test=deploy]').isDisabled()).toBe(true);
+    await shot('lane-error');
+
+    // Clicking the problem selects the lane; the panel offers the departments.
+    await page.locator('.problem-item[data-element-id="Lane_Refunds"] button').click();
+    await page.locator('#bio-properties-panel-baton-department').selectOption('refunds');
+    await expectErrors(0);
+    expect(await element('Lane_Refunds').getAttribute('class')).not.toContain('baton-has-error');
+
+    // A broken SLA shows on the task and goes away when fixed.
+    await element('Task_Triage').click();
+    await typeInPanel('baton-sla', '4 hours');
+    await expect.poll(() => page.locator('[data-entry-id="baton-sla"] .bio-properties-panel-error').textContent()).toContain('not an ISO 8601 duration');
+    await expectErrors(1);
+    expect(await element('Task_Triage').getAttribute('class')).toContain('baton-has-error');
+    expect(await page.locator(`.djs-overlay-baton-problems [data-element-id="Task_Triage"]`).count()).toBe(1);
+    await shot('sla-error');
+    await typeInPanel('baton-sla', 'PT4H');
+    await expectErrors(0);
+    expect(await element('Task_Triage').getAttribute('class')).not.toContain('baton-has-error');
+    await page.locator('#bio-properties-panel-baton-calendar').selectOption('office');
+    await expectErrors(0);
+    await expect.poll(() => page.locator('[data-test=save-status]').textContent(), { timeout: 15_000 }).toBe('All changes saved');
+    await shot('modeler');
+
+    await page.click('[data-test=deploy]');
+    await expect.poll(() => page.locator('[data-test=deployed-version]').textContent(), { timeout: 30_000 }).toBe('Deployed version 1');
+
+    // After a reload the draft still has the edits (autosave) and the versions list shows v1.
+    await page.reload();
+    await element('Task_Triage').click();
+    expect(await page.locator('#bio-properties-panel-baton-sla').inputValue()).toBe('PT4H');
+    await page.click('[data-test=versions-tab]');
+    await page.locator('[data-test=versions] li[data-version="1"]').waitFor();
+    expect(await page.locator('[data-test=versions] li[data-version="1"]').textContent()).toContain('v1');
+    await page.goto(typeUrl);
+    await page.locator('[data-test=versions] li[data-version="1"]').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens a 500-element diagram in the modeler within 1.3x of the viewer alone, and reports the route size', async () => {
+    const { xml, elementCount } = largeFlowXml(500);
+    await page.goto(`${server.url}/flows`);
+    await page.fill('[data-test=create-ticket-type] input[name=name]', 'Large flow');
+    await page.click('[data-test=create-ticket-type] button[type=submit]');
+    await page.waitForURL(/\/flows\/[^/]+$/);
+    const typeId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] ?? '');
+
+    // Both sides are measured the same way: a fresh page load that imports the stored diagram.
+    const lastImport = (name: string) =>
+      page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.duration ?? Number.NaN, name);
+    const modelerUrl = `${server.url}/flows/${encodeURIComponent(typeId)}/modeler`;
+    await page.goto(modelerUrl);
+    await element('UserTask_1').waitFor();
+    await page.setInputFiles('[data-test=import-file]', { name: 'large.bpmn', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+    await element('End').waitFor({ state: 'attached' });
+    await expectErrors(0);
+    await expect.poll(() => page.locator('[data-test=save-status]').textContent(), { timeout: 30_000 }).toBe('All changes saved');
+
+    const modelerRuns: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      await page.goto(modelerUrl);
+      await page.waitForFunction(() => performance.getEntriesByName('baton:modeler-import').length > 0, undefined, { timeout: 60_000 });
+      modelerRuns.push(await lastImport('baton:modeler-import'));
+    }
+    expect(await element('Task_248').count()).toBe(1);
+    await expectErrors(0);
+    await shot('large-modeler');
+    await page.click('[data-test=deploy]');
+    await expect.poll(() => page.locator('[data-test=deployed-version]').textContent(), { timeout: 60_000 }).toBe('Deployed version 1');
+    await page.click('[data-test=versions-tab]');
+    const viewLink = page.locator('[data-test=versions] li[data-version="1"] a');
+    await viewLink.waitFor();
+    const versionPath = await viewLink.getAttribute('href');
+
+    const viewerRuns: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      await page.goto(`${server.url}${versionPath}`);
+      await page.waitForFunction(() => performance.getEntriesByName('baton:viewer-import').length > 0, undefined, { timeout: 60_000 });
+      viewerRuns.push(await lastImport('baton:viewer-import'));
+    }
+    await shot('large-viewer');
+
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+    const modeler = median(modelerRuns);
+    const viewer = median(viewerRuns);
+    const dist = path.join(REPO_ROOT, 'designer/dist');
+    const modelerRoute = routeSize(dist, 'src/pages/ModelerPage.vue');
+    const viewerRoute = routeSize(dist, 'src/pages/VersionPage.vue');
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+    console.log(
+      [
+        `[designer bench] ${elementCount}-element diagram, import + render (median of 3):`,
+        `  modeler ${modeler.toFixed(0)} ms (runs ${modelerRuns.map((x) => x.toFixed(0)).join(', ')})`,
+        `  viewer  ${viewer.toFixed(0)} ms (runs ${viewerRuns.map((x) => x.toFixed(0)).join(', ')})`,
+        `  ratio   ${(modeler / viewer).toFixed(2)}x (goal <= 1.3x)`,
+        `[designer bench] modeler route JS on top of the shell: ${kb(modelerRoute.jsGzipBytes)} gzip (${kb(modelerRoute.jsBytes)} raw, ${modelerRoute.files.join(' ')}), CSS ${kb(modelerRoute.cssGzipBytes)} gzip`,
+        `[designer bench] viewer route JS on top of the shell: ${kb(viewerRoute.jsGzipBytes)} gzip (${viewerRoute.files.join(' ')})`,
+      ].join('\n'),
+    );
+    expect(modeler / viewer).toBeLessThanOrEqual(1.3);
+    expect(pageErrors).toEqual([]);
+  });
+});
