@@ -79,11 +79,13 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<OpenedDatabas
     const parentCommand = parent === undefined ? undefined : processCommand(parent);
     const orphaned = parent === 1 || parentCommand === undefined || !/node|tsx/.test(parentCommand);
     if (!orphaned) {
-      throw new Error(
-        `The embedded Postgres in ${cluster.dataDir} is already running (pid ${previous.pid}, port ${previous.port}), ` +
-          `started by process ${parent} (${parentCommand}). Is another Baton running? Stop it first, or set BATON_DATA_DIR ` +
-          'to a different folder.',
+      // Another Baton process (e.g. `pnpm start` while `pnpm seed` runs) owns the server: share it
+      // and leave stopping it to its owner.
+      log.info(
+        { pid: previous.pid, owner: parent, port: previous.port },
+        'using the embedded Postgres another Baton process runs',
       );
+      return connect(embeddedUrl(previous.port, 'postgres'), 'embedded', options, async () => undefined);
     }
     // A server left behind by a Baton that crashed: stop it cleanly and start our own.
     log.warn(

@@ -1,0 +1,233 @@
+// What a first start of Baton holds: a small help desk as DOMAIN.md describes it. Dev passwords are
+// documented in the README; change them (or delete the users) before real use.
+import type { CalendarSpec } from '@baton/engine';
+import type { FieldDefinition, Role } from '../schema.js';
+
+export type SeedUser = {
+  email: string;
+  name: string;
+  roles: Role[];
+  password: string;
+  departments: string[];
+};
+
+export type SeedDepartment = { key: string; name: string; email: string; leadEmail: string };
+
+export const DEV_PASSWORDS = {
+  admin: 'baton-admin',
+  processOwner: 'baton-owner',
+  manager: 'baton-manager',
+  developer: 'baton-dev',
+  agent: 'baton-agent',
+} as const;
+
+export const SEED_DEPARTMENTS: SeedDepartment[] = [
+  {
+    key: 'support',
+    name: 'Customer service (front line)',
+    email: 'support@baton.local',
+    leadEmail: 'support.lead@baton.local',
+  },
+  { key: 'refunds', name: 'Refunds', email: 'refunds@baton.local', leadEmail: 'refunds.lead@baton.local' },
+  {
+    key: 'faults',
+    name: 'Fault handling',
+    email: 'faults@baton.local',
+    leadEmail: 'faults.lead@baton.local',
+  },
+  {
+    key: 'after-sales',
+    name: 'After-sales',
+    email: 'after-sales@baton.local',
+    leadEmail: 'aftersales.lead@baton.local',
+  },
+  {
+    key: 'callback',
+    name: 'Call-back team',
+    email: 'callback@baton.local',
+    leadEmail: 'callback.lead@baton.local',
+  },
+  {
+    key: 'product',
+    name: 'Product specialists',
+    email: 'product@baton.local',
+    leadEmail: 'product.lead@baton.local',
+  },
+  {
+    key: 'product-managers',
+    name: 'Product managers',
+    email: 'product-managers@baton.local',
+    leadEmail: 'head.of.product@baton.local',
+  },
+];
+
+const lead = (email: string, name: string, department: string): SeedUser => ({
+  email,
+  name,
+  roles: ['agent', 'manager'],
+  password: DEV_PASSWORDS.agent,
+  departments: [department],
+});
+const agent = (email: string, name: string, department: string): SeedUser => ({
+  email,
+  name,
+  roles: ['agent'],
+  password: DEV_PASSWORDS.agent,
+  departments: [department],
+});
+
+export const SEED_USERS: SeedUser[] = [
+  {
+    email: 'admin@baton.local',
+    name: 'Ada Admin',
+    roles: ['admin'],
+    password: DEV_PASSWORDS.admin,
+    departments: [],
+  },
+  {
+    email: 'owner@baton.local',
+    name: 'Otto Owner',
+    roles: ['process_owner'],
+    password: DEV_PASSWORDS.processOwner,
+    departments: [],
+  },
+  {
+    email: 'manager@baton.local',
+    name: 'Mia Manager',
+    roles: ['manager'],
+    password: DEV_PASSWORDS.manager,
+    departments: [],
+  },
+  {
+    email: 'dev@baton.local',
+    name: 'Dev Eloper',
+    roles: ['developer'],
+    password: DEV_PASSWORDS.developer,
+    departments: [],
+  },
+  lead('support.lead@baton.local', 'Lena Wu', 'support'),
+  agent('support.agent1@baton.local', 'Sam Li', 'support'),
+  agent('support.agent2@baton.local', 'Sofia Gomez', 'support'),
+  lead('refunds.lead@baton.local', 'Ravi Patel', 'refunds'),
+  agent('refunds.agent@baton.local', 'Rosa Kim', 'refunds'),
+  lead('faults.lead@baton.local', 'Fatima Zhou', 'faults'),
+  agent('faults.agent@baton.local', 'Felix Wang', 'faults'),
+  lead('aftersales.lead@baton.local', 'Arne Berg', 'after-sales'),
+  agent('aftersales.agent@baton.local', 'Anna Novak', 'after-sales'),
+  lead('callback.lead@baton.local', 'Chloe Martin', 'callback'),
+  agent('callback.agent@baton.local', 'Carl Jensen', 'callback'),
+  lead('product.lead@baton.local', 'Paolo Rossi', 'product'),
+  agent('product.specialist@baton.local', 'Priya Singh', 'product'),
+  lead('head.of.product@baton.local', 'Mei Chen', 'product-managers'),
+  agent('pm.payments@baton.local', 'Max Mueller', 'product-managers'),
+  agent('pm.mobile@baton.local', 'Nora Sato', 'product-managers'),
+];
+
+const officeHours: [string, string][] = [
+  ['09:00', '12:00'],
+  ['13:00', '18:00'],
+];
+
+export const SEED_CALENDARS: { key: string; name: string; spec: CalendarSpec; isDefault: boolean }[] = [
+  {
+    key: 'office',
+    name: 'Office hours (Shanghai)',
+    spec: {
+      timeZone: 'Asia/Shanghai',
+      week: { mon: officeHours, tue: officeHours, wed: officeHours, thu: officeHours, fri: officeHours },
+      // A sample of 2026 public holidays; admins keep the list current.
+      holidays: [
+        '2026-01-01',
+        '2026-02-16',
+        '2026-02-17',
+        '2026-02-18',
+        '2026-02-19',
+        '2026-02-20',
+        '2026-04-06',
+        '2026-05-01',
+        '2026-05-04',
+        '2026-05-05',
+        '2026-06-19',
+        '2026-09-25',
+        '2026-10-01',
+        '2026-10-02',
+        '2026-10-05',
+        '2026-10-06',
+        '2026-10-07',
+      ],
+    },
+    isDefault: true,
+  },
+  {
+    // For round-the-clock teams (a 24/7 hotline): business time equals wall-clock time.
+    key: '24x7',
+    name: 'Around the clock',
+    spec: {
+      timeZone: 'Asia/Shanghai',
+      week: Object.fromEntries(
+        (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => [
+          day,
+          [['00:00', '24:00']],
+        ]),
+      ) as CalendarSpec['week'],
+    },
+    isDefault: false,
+  },
+];
+
+export type SeedTicketType = {
+  id: string;
+  name: string;
+  description: string;
+  fields: FieldDefinition[];
+  defaults: Record<string, unknown>;
+  /** File under seed/flows holding the flow's BPMN. */
+  flowFile: string;
+};
+
+export const SERVICES = ['shop-pre-sales', 'shop-after-sales', 'travel', 'insurance', 'top-up', 'partners'];
+
+export const SEED_TICKET_TYPES: SeedTicketType[] = [
+  {
+    id: 'call-centre',
+    name: 'Call-centre ticket',
+    description:
+      'A customer call recorded by the front line, dispatched by category to refunds, fault handling or after-sales; a call-back agent replies to the customer.',
+    fields: [
+      { key: 'callerPhone', label: 'Caller phone', type: 'text', required: true },
+      { key: 'orderNumber', label: 'Order number', type: 'text' },
+      { key: 'description', label: 'What the customer reported', type: 'textarea', required: true },
+      { key: 'refundAmount', label: 'Refund amount (CNY)', type: 'number' },
+      { key: 'preferredCallbackTime', label: 'Preferred call-back time', type: 'text' },
+    ],
+    defaults: { priority: 'medium', category: 'inquiry', service: 'shop-after-sales', fields: {} },
+    flowFile: 'call-centre.bpmn',
+  },
+  {
+    id: 'product-suggestion',
+    name: 'Product suggestion',
+    description:
+      "A customer's idea for the product: a product specialist routes it to the module's product manager, who talks to the customer and tags it (no plan / planned / in development / shipped); the customer is e-mailed at every stage change.",
+    fields: [
+      {
+        key: 'module',
+        label: 'Module',
+        type: 'select',
+        required: true,
+        options: ['payments', 'mobile-app', 'reports', 'integrations', 'other'],
+      },
+      { key: 'suggestion', label: 'Suggestion', type: 'textarea', required: true },
+      { key: 'useCase', label: 'Why the customer needs it', type: 'textarea' },
+    ],
+    defaults: {
+      priority: 'low',
+      category: 'suggestion',
+      service: 'product-feedback',
+      fields: { module: 'other' },
+    },
+    flowFile: 'product-suggestion.bpmn',
+  },
+];
+
+/** Stable ids so other seeds and tests can refer to seeded rows. */
+export const userIdFor = (email: string) => `usr_${email.split('@')[0]!.replaceAll(/[^a-z0-9]+/g, '_')}`;
