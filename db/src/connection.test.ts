@@ -88,6 +88,18 @@ describe('openDatabase with the embedded server', { timeout: 120_000 }, () => {
     }
   });
 
+  it('shares a server another live process runs (pnpm seed next to pnpm start) and leaves it running', async () => {
+    const owner = await openDatabase({ dataDir: root, port });
+    try {
+      const guest = await openDatabase({ dataDir: root, port: await freePort() });
+      expect(guest.describe).toBe(owner.describe);
+      await guest.close();
+      expect((await owner.db.select().from(departments)).map((d) => d.key)).toEqual(['refunds']);
+    } finally {
+      await owner.close();
+    }
+  });
+
   it('recovers from a stale postmaster.pid left by a crash, even when its pid now belongs to another program', async () => {
     const gone = spawnSync('true').pid!;
     for (const pid of [gone, process.pid]) {

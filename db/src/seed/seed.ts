@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CalendarSpec, CompileResult } from '@baton/engine';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { log } from '../logger.js';
 import { hashPassword } from '../password.js';
@@ -37,11 +37,6 @@ export async function seedDatabase(
   db: Database,
   { compile }: { compile: CompileFlow },
 ): Promise<SeedSummary> {
-  const passwordHashes = new Map(
-    await Promise.all(
-      SEED_USERS.map(async (user) => [user.email, await hashPassword(user.password)] as const),
-    ),
-  );
   const flowXml = new Map(
     await Promise.all(
       SEED_TICKET_TYPES.map(async (type) => [type.id, await readSeedFlow(type.flowFile)] as const),
@@ -63,26 +58,28 @@ export async function seedDatabase(
   await db.transaction(async (tx) => {
     // Users: matched by e-mail (case-insensitive); an existing user keeps its id, roles and password.
     const idByEmail = new Map<string, string>();
-    for (const user of SEED_USERS) {
-      const [existing] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(sql`lower(${users.email})`, user.email.toLowerCase()));
-      if (existing) {
-        idByEmail.set(user.email, existing.id);
-        continue;
-      }
+    const existing = await tx
+      .select({ id: users.id, email: sql<string>`lower(${users.email})` })
+      .from(users)
+      .where(
+        inArray(
+          sql`lower(${users.email})`,
+          SEED_USERS.map((user) => user.email.toLowerCase()),
+        ),
+      );
+    for (const row of existing) idByEmail.set(row.email, row.id);
+    // scrypt is deliberately slow: hash only for users about to be inserted, all at once (libuv pool).
+    const missing = SEED_USERS.filter((user) => !idByEmail.has(user.email.toLowerCase()));
+    const hashes = await Promise.all(missing.map((user) => hashPassword(user.password)));
+    for (const [index, user] of missing.entries()) {
       const id = userIdFor(user.email);
-      await tx.insert(users).values({
-        id,
-        email: user.email,
-        name: user.name,
-        roles: user.roles,
-        passwordHash: passwordHashes.get(user.email),
-      });
-      idByEmail.set(user.email, id);
+      await tx
+        .insert(users)
+        .values({ id, email: user.email, name: user.name, roles: user.roles, passwordHash: hashes[index] });
+      idByEmail.set(user.email.toLowerCase(), id);
       summary.inserted.users += 1;
     }
+    const userId = (email: string) => idByEmail.get(email.toLowerCase());
 
     for (const department of SEED_DEPARTMENTS) {
       const rows = await tx
@@ -91,7 +88,7 @@ export async function seedDatabase(
           key: department.key,
           name: department.name,
           email: department.email,
-          leadUserId: idByEmail.get(department.leadEmail),
+          leadUserId: userId(department.leadEmail),
         })
         .onConflictDoNothing({ target: departments.key })
         .returning({ key: departments.key });
@@ -99,7 +96,7 @@ export async function seedDatabase(
     }
 
     const membershipRows = SEED_USERS.flatMap((user) =>
-      user.departments.map((departmentKey) => ({ userId: idByEmail.get(user.email)!, departmentKey })),
+      user.departments.map((departmentKey) => ({ userId: userId(user.email)!, departmentKey })),
     );
     const insertedMemberships = await tx
       .insert(memberships)
@@ -128,7 +125,7 @@ export async function seedDatabase(
         row.spec as CalendarSpec,
       ]),
     );
-    const adminId = idByEmail.get('owner@baton.local');
+    const ownerId = userId('owner@baton.local');
 
     for (const type of SEED_TICKET_TYPES) {
       const { flowFile: _file, ...row } = type;
@@ -142,7 +139,7 @@ export async function seedDatabase(
       const xml = flowXml.get(type.id)!;
       const flowRows = await tx
         .insert(flows)
-        .values({ ticketTypeId: type.id, xml, updatedBy: adminId })
+        .values({ ticketTypeId: type.id, xml, updatedBy: ownerId })
         .onConflictDoNothing({ target: flows.ticketTypeId })
         .returning({ id: flows.ticketTypeId });
       summary.inserted.flows += flowRows.length;
@@ -179,7 +176,7 @@ export async function seedDatabase(
           version: 1,
           xml,
           compiled: result.flow,
-          deployedBy: adminId,
+          deployedBy: ownerId,
         })
         .onConflictDoNothing()
         .returning({ id: flowVersions.id });
