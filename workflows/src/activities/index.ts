@@ -54,7 +54,9 @@ export function createActivities(
   return {
     custom,
     readModel: {
-      recordStep: (input) => recordStep(ctx, input),
+      recordSteps: async (steps) => {
+        for (const step of steps) await recordStep(ctx, step);
+      },
       pickAssignee: (input) => pickAssignee(ctx, input),
     },
   };

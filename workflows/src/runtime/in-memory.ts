@@ -13,6 +13,7 @@ import {
   driveStart,
   dueTimers,
   liveState,
+  wouldReject,
 } from '../workflows/driver.js';
 import { type CommandStats, emptyCommandStats } from '../workflows/records.js';
 import { type SingleTimer, singleTimer } from '../workflows/single-timer.js';
@@ -118,15 +119,12 @@ export class InMemoryRuntime implements EngineRuntime {
     this.runs.set(input.ticket.ticketId, run);
     await this.serially(run, async () => {
       run.driver = await driveStart(run.flow, run.ticket, this.ports(run));
-      run.timer.reschedule(run.driver.timers);
+      this.rescheduleTimer(run);
     });
   }
 
   act(ticketId: string, event: TaskEvent): Promise<ActResult> {
-    const run = this.runs.get(ticketId);
-    if (!run) return Promise.resolve({ ok: false, rejected: `unknown-task: ticket ${ticketId} is not running` });
-    run.stats.updates += 1;
-    return this.serially(run, () => this.apply(run, event));
+    return this.update(ticketId, event);
   }
 
   async sendMessage(ticketId: string, name: string, data?: Record<string, unknown>): Promise<void> {
@@ -143,11 +141,7 @@ export class InMemoryRuntime implements EngineRuntime {
   }
 
   cancel(ticketId: string, actor: Actor, reason?: string): Promise<ActResult> {
-    const run = this.runs.get(ticketId);
-    if (!run) return Promise.resolve({ ok: false, rejected: `unknown-task: ticket ${ticketId} is not running` });
-    run.stats.updates += 1;
-    const event: RunEvent = { type: 'ticket.cancelled', actor, ...(reason ? { reason } : {}) };
-    return this.serially(run, () => this.apply(run, event));
+    return this.update(ticketId, { type: 'ticket.cancelled', actor, ...(reason ? { reason } : {}) });
   }
 
   /** Resolves when nothing is queued or running for the ticket (or all tickets). */
@@ -169,8 +163,21 @@ export class InMemoryRuntime implements EngineRuntime {
 
   async close(): Promise<void> {
     await this.settled();
-    for (const run of this.runs.values()) run.timer.reschedule({});
+    for (const run of this.runs.values()) run.timer.dispose();
     this.runs.clear();
+  }
+
+  /**
+   * Like a Workflow Update: the validator (the engine's verdict on the current state) answers a
+   * rejection at once and costs nothing; an accepted update queues behind earlier inputs.
+   */
+  private update(ticketId: string, event: RunEvent): Promise<ActResult> {
+    const run = this.runs.get(ticketId);
+    if (!run) return Promise.resolve({ ok: false, rejected: `unknown-task: ticket ${ticketId} is not running` });
+    const rejected = run.driver && wouldReject(run.flow, run.driver, event, this.clock.now());
+    if (rejected) return Promise.resolve({ ok: false, rejected });
+    run.stats.updates += 1;
+    return this.serially(run, () => this.apply(run, event));
   }
 
   private serially<T>(run: TicketRun, job: () => Promise<T>): Promise<T> {
@@ -185,7 +192,7 @@ export class InMemoryRuntime implements EngineRuntime {
     if (!run.driver) return { ok: false, rejected: 'conflict: ticket not started' };
     const result = await driveEvent(run.flow, run.driver, event, this.ports(run));
     run.driver = result.driver;
-    run.timer.reschedule(run.driver.timers);
+    this.rescheduleTimer(run);
     if (result.rejected) return { ok: false, rejected: result.rejected };
     return { ok: true, state: run.driver.run, tasks: openTasks(run.driver.run) };
   }
@@ -195,16 +202,22 @@ export class InMemoryRuntime implements EngineRuntime {
     for (const { timerId } of dueTimers(run.driver.timers, this.clock.now())) {
       run.driver = (await driveEvent(run.flow, run.driver, { type: 'timer.fired', timerId }, this.ports(run))).driver;
     }
-    run.timer.reschedule(run.driver.timers);
+    this.rescheduleTimer(run);
+  }
+
+  /** As in ticketWorkflow: a finished run drops its timer (the workflow completes) uncounted. */
+  private rescheduleTimer(run: TicketRun): void {
+    if (run.driver?.run.status === 'running') run.timer.reschedule(run.driver.timers);
+    else run.timer.dispose();
   }
 
   private ports(run: TicketRun): DriverPorts {
     const { readModel } = this.activities;
     return {
       now: () => this.clock.now(),
-      record: (input) => {
+      record: (steps) => {
         run.stats.localActivities += 1;
-        return retrying(this.readModelAttempts, () => readModel.recordStep(input));
+        return retrying(this.readModelAttempts, () => readModel.recordSteps(steps));
       },
       pickAssignee: (input) => {
         run.stats.localActivities += 1;

@@ -20,7 +20,6 @@ import {
   customerMessage,
   liveStateQuery,
   taskUpdates,
-  ticketStarted,
   ticketWorkflow,
 } from '../workflows/ticket.js';
 import type { ActResult, EngineRuntime, LiveState, TaskEvent, TicketInput } from './port.js';
@@ -89,11 +88,23 @@ export class TemporalRuntime implements EngineRuntime {
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
-    try {
-      await this.handle(input.ticket.ticketId).executeUpdate(ticketStarted);
-    } catch (error) {
-      // Idempotent start of a ticket whose run already finished: nothing left to wait for.
-      if (!isFinished(error)) throw error;
+    await this.untilStarted(input.ticket.ticketId);
+  }
+
+  /**
+   * Polls the live-state query until the first step is recorded. A query adds no history
+   * events (an update would add five), and it answers for finished runs too.
+   */
+  private async untilStarted(ticketId: string, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (let delay = 20; ; delay = Math.min(500, delay * 2)) {
+      try {
+        await this.handle(ticketId).query(liveStateQuery);
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`ticket ${ticketId} did not start within ${timeoutMs} ms: ${messageOf(error)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
 

@@ -265,8 +265,8 @@ export function dueTimers(timers: TimerBook, now: number): { timerId: string; at
 
 export type DriverPorts = {
   now(): number;
-  /** Writes the read model for one step; resolves once it is durable. */
-  record(input: RecordStepInput): Promise<void>;
+  /** Writes the read model for consecutive steps, in order; resolves once it is durable. */
+  record(steps: RecordStepInput[]): Promise<void>;
   pickAssignee(input: PickAssigneeInput): Promise<string | null>;
   /** Fire and forget: the outcome comes back later as activity.completed / activity.failed. */
   startActivity(run: ActivityRun): void;
@@ -275,13 +275,22 @@ export type DriverPorts = {
 
 export type DriveResult = { driver: DriverState; rejected?: string };
 
+/**
+ * The steps one input causes (the event, the automatic claims of the tasks it opened, resumed
+ * holds), written with ONE record call: one local activity, one history event, per input.
+ */
+type Batch = { driver: DriverState; records: RecordStepInput[]; activities: ActivityRun[] };
+
 export async function driveStart(flow: Flow, ticket: TicketInput, ports: DriverPorts): Promise<DriverState> {
-  return carryOut(flow, planStart(flow, ticket, ports.now()), ports);
+  const planned = planStart(flow, ticket, ports.now());
+  const batch: Batch = { driver: planned.driver, records: [], activities: [] };
+  await absorb(flow, batch, planned, ports);
+  return flush(batch, ports);
 }
 
 /**
- * Applies one event and everything it entails before returning: its read-model record, the
- * automatic assignment of tasks it opened, and (for a customer message) resuming held tasks.
+ * Applies one event and everything it entails before returning: the automatic assignment of
+ * tasks it opened, (for a customer message) resuming held tasks, and the read-model record.
  */
 export async function driveEvent(
   flow: Flow,
@@ -291,21 +300,22 @@ export async function driveEvent(
 ): Promise<DriveResult> {
   const planned = planEvent(flow, driver, event, ports.now());
   if (planned.rejected) return { driver, rejected: planned.rejected };
-  let next = await carryOut(flow, planned, ports);
+  const batch: Batch = { driver: planned.driver, records: [], activities: [] };
+  await absorb(flow, batch, planned, ports);
   if (event.type === 'message.received') {
     // A customer answer resumes what waited on them; harmless if the engine already did.
-    for (const task of openTasks(next.run).filter((t) => t.held)) {
-      const resumed = planEvent(flow, next, { type: 'task.resumed', taskId: task.taskId }, ports.now());
-      if (!resumed.rejected) next = await carryOut(flow, resumed, ports);
+    for (const task of openTasks(batch.driver.run).filter((t) => t.held)) {
+      const resumed = planEvent(flow, batch.driver, { type: 'task.resumed', taskId: task.taskId }, ports.now());
+      if (!resumed.rejected) await absorb(flow, batch, resumed, ports);
     }
   }
-  return { driver: next };
+  return { driver: await flush(batch, ports) };
 }
 
-async function carryOut(flow: Flow, planned: PlannedStep, ports: DriverPorts): Promise<DriverState> {
-  if (planned.record) await ports.record(planned.record);
-  for (const run of planned.activities) ports.startActivity(run);
-  let driver = planned.driver;
+async function absorb(flow: Flow, batch: Batch, planned: PlannedStep, ports: DriverPorts): Promise<void> {
+  batch.driver = planned.driver;
+  if (planned.record) batch.records.push(planned.record);
+  batch.activities.push(...planned.activities);
   for (const request of planned.assignments) {
     const userId = await ports.pickAssignee(request);
     if (!userId) {
@@ -313,14 +323,20 @@ async function carryOut(flow: Flow, planned: PlannedStep, ports: DriverPorts): P
       continue;
     }
     const actor = { userId, departments: [request.department], roles: ['agent'] };
-    const claimed = planEvent(flow, driver, { type: 'task.claimed', taskId: request.taskId, actor }, ports.now());
+    const claimed = planEvent(flow, batch.driver, { type: 'task.claimed', taskId: request.taskId, actor }, ports.now());
     if (claimed.rejected) {
       ports.warn('automatic assignment rejected', { ...request, userId, rejected: claimed.rejected });
       continue;
     }
-    driver = await carryOut(flow, claimed, ports);
+    await absorb(flow, batch, claimed, ports);
   }
-  return driver;
+}
+
+async function flush(batch: Batch, ports: DriverPorts): Promise<DriverState> {
+  if (batch.records.length > 0) await ports.record(batch.records);
+  // Started after the record so an activity's completion never overtakes the step that began it.
+  for (const run of batch.activities) ports.startActivity(run);
+  return batch.driver;
 }
 
 /** The query answer: state, open tasks, and why each SLA deadline is where it is. */

@@ -71,7 +71,8 @@ export type CustomActivityMeta = { ticketId: string; activityId: string };
 
 /** The read-model activities as the workflow calls them (implemented in ../activities). */
 export type ReadModelActivities = {
-  recordStep(input: RecordStepInput): Promise<void>;
+  /** Writes consecutive steps in order, each idempotently (see activities/record-step.ts). */
+  recordSteps(steps: RecordStepInput[]): Promise<void>;
   pickAssignee(input: PickAssigneeInput): Promise<string | null>;
 };
 

@@ -14,6 +14,8 @@ export type SingleTimer = {
   /** Re-arms for the earliest pending engine timer; no-op while that instant is already armed. */
   reschedule(timers: TimerBook): void;
   armedAt(): number | undefined;
+  /** Disarms without counting a command (the run is going away). */
+  dispose(): void;
 };
 
 export function singleTimer(port: TimerPort, stats: CommandStats, onFire: () => void): SingleTimer {
@@ -40,5 +42,9 @@ export function singleTimer(port: TimerPort, stats: CommandStats, onFire: () => 
       armed = current;
     },
     armedAt: () => armed?.at,
+    dispose() {
+      armed?.cancel();
+      armed = undefined;
+    },
   };
 }

@@ -58,8 +58,6 @@ export const holdTask = defineUpdate<ActResult, [EventOf<'task.held'>]>('holdTas
 export const resumeTask = defineUpdate<ActResult, [EventOf<'task.resumed'>]>('resumeTask');
 export const grantExtension = defineUpdate<ActResult, [EventOf<'task.extensionGranted'>]>('grantExtension');
 export const cancelTicket = defineUpdate<ActResult, [{ actor: Actor; reason?: string }]>('cancelTicket');
-/** Resolves once the first step is recorded: lets startTicket promise a visible ticket. */
-export const ticketStarted = defineUpdate<void>('ticketStarted');
 export const customerMessage = defineSignal<[{ name: string; data?: Record<string, unknown> }]>('customerMessage');
 export const liveStateQuery = defineQuery<LiveState>('liveState');
 export const commandStatsQuery = defineQuery<CommandStats>('commandStats');
@@ -137,7 +135,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     () => void serially(fireDueTimers),
   );
   const rescheduleTimer = (): void => {
-    if (driver) timer.reschedule(driver.timers);
+    // A finished run completes the workflow, which drops its timer: no cancel command needed.
+    if (driver?.run.status === 'running') timer.reschedule(driver.timers);
   };
 
   async function fireDueTimers(): Promise<void> {
@@ -166,9 +165,9 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   const ports: DriverPorts = {
     now: () => Date.now(),
-    record: async (step) => {
+    record: async (steps) => {
       stats.localActivities += 1;
-      await readModel.recordStep(step);
+      await readModel.recordSteps(steps);
     },
     pickAssignee: async (request) => {
       stats.localActivities += 1;
@@ -220,11 +219,12 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     },
     { validator: (args) => validate(cancelEvent(args)) },
   );
-  setHandler(ticketStarted, () => condition(() => driver !== undefined));
   setHandler(customerMessage, ({ name, data }) => {
     stats.signals += 1;
     return serially(() => apply({ type: 'message.received', name, ...(data ? { data } : {}) })).then(() => undefined);
   });
+  // Throws until the first step is recorded: TemporalRuntime.startTicket polls it (a query adds
+  // no history events, unlike an update).
   setHandler(liveStateQuery, () => {
     if (!driver) throw new Error(`ticket ${ticket.ticketId} is still starting`);
     return liveState(flow, driver.run, Date.now());
