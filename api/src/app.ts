@@ -9,8 +9,12 @@ import { idempotency } from './http/idempotency.js';
 import { newRouter } from './http/openapi.js';
 import { ApiError, problemResponse } from './http/problem.js';
 import { authRoutes } from './routes/auth.js';
+import { directoryRoutes } from './routes/directory.js';
+import { flowRoutes } from './routes/flows.js';
 import { reportRoutes } from './routes/reports.js';
 import { systemRoutes } from './routes/system.js';
+import { taskRoutes } from './routes/tasks.js';
+import { ticketRoutes } from './routes/tickets.js';
 
 export type CreateAppOptions = AppDeps;
 
@@ -23,6 +27,10 @@ export function createApp(deps: CreateAppOptions) {
 
   app.route('/api', systemRoutes(deps));
   app.route('/api', authRoutes(deps));
+  app.route('/api', directoryRoutes(deps));
+  app.route('/api', flowRoutes(deps));
+  app.route('/api', ticketRoutes(deps));
+  app.route('/api', taskRoutes(deps));
   app.route('/api', reportRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });

@@ -1,0 +1,15 @@
+// The real in-memory runtime (same engine, driver and read-model activities as production) on a
+// virtual clock, for API tests.
+import type { Database } from '@baton/db';
+import pino from 'pino';
+// Until @baton/workflows exports these from its index, they are read from their modules.
+import { createActivities } from '../../workflows/src/activities/index.js';
+import { VirtualClock } from '../../workflows/src/runtime/clock.js';
+import { InMemoryRuntime } from '../../workflows/src/runtime/in-memory.js';
+
+export function inMemoryRuntime(db: Database, start: number) {
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const clock = new VirtualClock(start);
+  const runtime = new InMemoryRuntime({ activities: createActivities({ db, log }), log, clock });
+  return { runtime, clock };
+}
