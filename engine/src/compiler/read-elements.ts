@@ -81,7 +81,7 @@ export function readElements(process: ModdleElement, ctx: ReadContext): ReadResu
               end: el.$type === 'bpmn:EndEvent',
             });
           const host = el.$type === 'bpmn:BoundaryEvent' ? element(el, 'attachedToRef')?.id : undefined;
-          if (host !== undefined) rejected.edges.push([host, el.id]);
+          if (host !== undefined && typeof el.id === 'string') rejected.edges.push([host, el.id]);
           continue;
         }
         if (node.id in nodes) {
