@@ -20,11 +20,16 @@ function inputs(count: number, maxDurationMs: number): { start: number; duration
   return Array.from({ length: count }, () => ({ start: yearStart + Math.floor(next() * 365 * 24 * HOUR), duration: Math.floor(next() * maxDurationMs) }));
 }
 
+/** Best of five timed runs after a warm-up: the least disturbed figure on a shared machine. */
 function microsPerCall(run: () => void, calls: number): number {
   run(); // warm the JIT and the zone-day cache: the interpreter's steady state
-  const began = performance.now();
-  run();
-  return ((performance.now() - began) * 1000) / calls;
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 5; round++) {
+    const began = performance.now();
+    run();
+    best = Math.min(best, performance.now() - began);
+  }
+  return (best * 1000) / calls;
 }
 
 describe('calendar micro benchmark', () => {
@@ -33,7 +38,7 @@ describe('calendar micro benchmark', () => {
     ['addBusinessTime, durations up to 3 weeks', 3 * 45 * HOUR],
     ['addBusinessTime, durations up to 6 months', 26 * 45 * HOUR],
   ])('%s', (label, maxDuration) => {
-    const cases = inputs(20_000, maxDuration);
+    const cases = inputs(10_000, maxDuration);
     let sink = 0;
     const micros = microsPerCall(() => {
       for (const { start, duration } of cases) sink += addBusinessTime(start, duration, officeHours) - start;
@@ -44,7 +49,7 @@ describe('calendar micro benchmark', () => {
   });
 
   it('businessTimeBetween, ranges up to 3 weeks', () => {
-    const cases = inputs(20_000, 21 * 24 * HOUR);
+    const cases = inputs(10_000, 21 * 24 * HOUR);
     let sink = 0;
     const micros = microsPerCall(() => {
       for (const { start, duration } of cases) sink += businessTimeBetween(start, start + duration, officeHours);
