@@ -2,7 +2,7 @@
 // stretched by extensions, with warning / overdue / severe deadlines at fractions of the target.
 // A level is reached only when the timer armed for it fires.
 import type { Flow, ReachedSlaLevel, SlaClock, SlaSpec, TaskState } from '../types.js';
-import { cancelTimer, putTimer, type Draft } from './draft.js';
+import { cancelTimers, copyOf, putTimer, type Draft } from './draft.js';
 import { addTime, timeBetween } from './time.js';
 
 export const LEVELS: readonly ReachedSlaLevel[] = ['warning', 'overdue', 'severe'];
@@ -31,20 +31,37 @@ export function consumedMs(flow: Flow, clock: SlaClock, now: number): number {
 
 /** The clock with its deadlines recomputed from the remaining business time (none while held). */
 function withDeadlines(flow: Flow, clock: SlaClock): SlaClock {
-  const { warningAt: _w, dueAt: _d, severeAt: _s, ...rest } = clock;
   const since = clock.runningSince;
-  if (since === undefined) return rest;
+  if (since === undefined) return withoutDeadlines(clock);
   const target = effectiveTargetMs(clock);
-  const at = (level: ReachedSlaLevel): number =>
-    addTime(flow, clock.calendar, since, Math.max(0, thresholdMs(clock, level, target) - clock.consumedMs));
-  return { ...rest, warningAt: at('warning'), dueAt: at('overdue'), severeAt: at('severe') };
+  const next = withoutDeadlines(clock);
+  next.warningAt = addTime(flow, clock.calendar, since, Math.max(0, thresholdMs(clock, 'warning', target) - clock.consumedMs));
+  next.dueAt = addTime(flow, clock.calendar, since, Math.max(0, thresholdMs(clock, 'overdue', target) - clock.consumedMs));
+  next.severeAt = addTime(flow, clock.calendar, since, Math.max(0, thresholdMs(clock, 'severe', target) - clock.consumedMs));
+  return next;
+}
+
+/** A copy without deadlines, built field by field (no rest/spread: this is the hot path). */
+function withoutDeadlines(clock: SlaClock): SlaClock {
+  const next: SlaClock = {
+    targetMs: clock.targetMs,
+    startedAt: clock.startedAt,
+    level: clock.level,
+    pauses: clock.pauses,
+    extensions: clock.extensions,
+    warnFraction: clock.warnFraction,
+    severeFraction: clock.severeFraction,
+    consumedMs: clock.consumedMs,
+  };
+  if (clock.calendar !== undefined) next.calendar = clock.calendar;
+  if (clock.runningSince !== undefined) next.runningSince = clock.runningSince;
+  return next;
 }
 
 export function startClock(flow: Flow, spec: SlaSpec, now: number): SlaClock {
   const calendar = spec.calendar ?? flow.calendar;
   const clock: SlaClock = {
     targetMs: spec.targetMs,
-    ...(calendar === undefined ? {} : { calendar }),
     startedAt: now,
     level: 'ok',
     pauses: [],
@@ -54,6 +71,7 @@ export function startClock(flow: Flow, spec: SlaSpec, now: number): SlaClock {
     consumedMs: 0,
     runningSince: now,
   };
+  if (calendar !== undefined) clock.calendar = calendar;
   return withDeadlines(flow, clock);
 }
 
@@ -72,26 +90,32 @@ export function armClock(d: Draft, clock: SlaClock, taskId: string | undefined):
 
 export function disarmClock(d: Draft, taskId: string | undefined): void {
   const prefix = taskId === undefined ? TICKET_TIMER_PREFIX : taskTimerPrefix(taskId);
-  for (const level of LEVELS) cancelTimer(d, `${prefix}:${level}`);
+  cancelTimers(d, [`${prefix}:warning`, `${prefix}:overdue`, `${prefix}:severe`]);
 }
 
 /** Stops counting (hold or close); deadlines stay as they were for the record. */
 export function stopClock(flow: Flow, clock: SlaClock, now: number): SlaClock {
   if (clock.runningSince === undefined) return clock;
-  const { runningSince: _r, ...rest } = clock;
-  return { ...rest, consumedMs: consumedMs(flow, clock, now) };
+  const next = withoutDeadlines(clock);
+  delete next.runningSince;
+  next.consumedMs = consumedMs(flow, clock, now);
+  if (clock.warningAt !== undefined) next.warningAt = clock.warningAt;
+  if (clock.dueAt !== undefined) next.dueAt = clock.dueAt;
+  if (clock.severeAt !== undefined) next.severeAt = clock.severeAt;
+  return next;
 }
 
 export function pauseClock(flow: Flow, clock: SlaClock, now: number, reason: string): SlaClock {
-  const { warningAt: _w, dueAt: _d, severeAt: _s, ...stopped } = stopClock(flow, clock, now);
-  return { ...stopped, pauses: [...clock.pauses, { from: now, reason }] };
+  const next = withoutDeadlines(stopClock(flow, clock, now));
+  next.pauses = [...clock.pauses, { from: now, reason }];
+  return next;
 }
 
 export function resumeClock(flow: Flow, clock: SlaClock, now: number): SlaClock {
   const pauses = clock.pauses.map((pause, i) =>
-    i === clock.pauses.length - 1 && pause.to === undefined ? { ...pause, to: now } : pause,
+    i === clock.pauses.length - 1 && pause.to === undefined ? copyOf(pause, { to: now }) : pause,
   );
-  return withDeadlines(flow, { ...clock, pauses, runningSince: now });
+  return withDeadlines(flow, copyOf(clock, { pauses, runningSince: now }));
 }
 
 /**
@@ -101,15 +125,15 @@ export function resumeClock(flow: Flow, clock: SlaClock, now: number): SlaClock 
  */
 export function extendClock(flow: Flow, clock: SlaClock, now: number, byMs: number, by: string): SlaClock {
   const consumed = consumedMs(flow, clock, now);
-  const extended = { ...clock, extensions: [...clock.extensions, { at: now, byMs, by }] };
+  const extended = copyOf(clock, { extensions: [...clock.extensions, { at: now, byMs, by }] });
   const target = effectiveTargetMs(extended);
   let level: SlaClock['level'] = 'ok';
   for (const candidate of LEVELS) {
     if (RANK[candidate] <= RANK[clock.level] && consumed >= thresholdMs(extended, candidate, target)) level = candidate;
   }
   const rebased =
-    extended.runningSince === undefined ? extended : { ...extended, consumedMs: consumed, runningSince: now };
-  return withDeadlines(flow, { ...rebased, level });
+    extended.runningSince === undefined ? extended : copyOf(extended, { consumedMs: consumed, runningSince: now });
+  return withDeadlines(flow, copyOf(rebased, { level }));
 }
 
 /** Who hears about a task reaching a level: assignee (or its group), lead, manager. */

@@ -1,6 +1,6 @@
 // Agent actions on user tasks: claim, complete, transfer, return, hold, resume, extend.
 import type { Actor, RunEvent, TaskState, TokenState, UserTaskNode } from '../types.js';
-import { putTask, reject, setVariables, type Draft } from './draft.js';
+import { copyOf, putTask, reject, setVariables, type Draft } from './draft.js';
 import { armClock, disarmClock, extendClock, pauseClock, resumeClock } from './sla.js';
 import { closeTask, disarmBoundaries, enter, leave, release } from './tokens.js';
 
@@ -65,7 +65,7 @@ function claim(d: Draft, task: TaskState, actor: Actor): void {
   if (task.assignee !== undefined) {
     reject('conflict', `task ${task.taskId} is already claimed by ${task.assignee === actor.userId ? 'you' : task.assignee}`);
   }
-  putTask(d, { ...task, assignee: actor.userId, claimedAt: d.now });
+  putTask(d, copyOf(task, { assignee: actor.userId, claimedAt: d.now }));
   d.effects.push({ type: 'stage.claimed', taskId: task.taskId, userId: actor.userId, at: d.now });
 }
 
@@ -82,8 +82,9 @@ function complete(d: Draft, task: TaskState, event: Extract<RunEvent, { type: 't
   }
   if (event.data !== undefined && !isPlainObject(event.data)) reject('invalid', 'task data must be an object');
   const token = waitingToken(d, task);
-  if (task.assignee === undefined) putTask(d, { ...task, assignee: event.actor.userId });
-  setVariables(d, { ...event.data, outcome: outcome ?? null });
+  if (task.assignee === undefined) putTask(d, copyOf(task, { assignee: event.actor.userId }));
+  if (event.data !== undefined) setVariables(d, event.data);
+  setVariables(d, { outcome: outcome ?? null });
   closeTask(d, task.taskId, outcome ?? 'completed');
   disarmBoundaries(d, token.node, task.taskId);
   leave(d, release(d, token, task.taskId));
@@ -130,19 +131,19 @@ function hold(d: Draft, task: TaskState, actor: Actor, reason: string): void {
   mayAct(task, actor);
   if (task.held !== undefined) reject('conflict', `task ${task.taskId} is already on hold (${task.held.reason})`);
   if (task.sla !== undefined) disarmClock(d, task.taskId);
-  putTask(d, {
-    ...task,
-    held: { since: d.now, reason },
-    ...(task.sla === undefined ? {} : { sla: pauseClock(d.flow, task.sla, d.now, reason) }),
-  });
+  const held = copyOf(task, { held: { since: d.now, reason } });
+  if (task.sla !== undefined) held.sla = pauseClock(d.flow, task.sla, d.now, reason);
+  putTask(d, held);
 }
 
 /** Reopens a held task's clock: deadlines recomputed from the remaining business time. */
 export function resume(d: Draft, task: TaskState): void {
-  const { held: _held, ...rest } = task;
-  if (task.sla === undefined) return putTask(d, rest);
+  const resumed: TaskState = {} as TaskState;
+  for (const key in task) if (key !== 'held') (resumed as Record<string, unknown>)[key] = task[key as keyof TaskState];
+  if (task.sla === undefined) return putTask(d, resumed);
   const sla = resumeClock(d.flow, task.sla, d.now);
-  putTask(d, { ...rest, sla });
+  resumed.sla = sla;
+  putTask(d, resumed);
   armClock(d, sla, task.taskId);
 }
 
@@ -153,7 +154,7 @@ function extend(d: Draft, task: TaskState, actor: Actor, extendByMs: number): vo
   }
   if (task.sla === undefined) reject('invalid', `task ${task.taskId} has no SLA to extend`);
   const sla = extendClock(d.flow, task.sla, d.now, extendByMs, actor.userId);
-  putTask(d, { ...task, sla });
+  putTask(d, copyOf(task, { sla }));
   if (task.held === undefined) {
     disarmClock(d, task.taskId);
     armClock(d, sla, task.taskId);

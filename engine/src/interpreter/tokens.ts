@@ -2,6 +2,7 @@
 // event-based gateway) or passes straight on along the outgoing flows.
 import { evaluateFeel, feelHolds } from '../feel/index.js';
 import type {
+  Effect,
 
   EventBasedGatewayNode,
   ExclusiveGatewayNode,
@@ -10,15 +11,18 @@ import type {
   SendTaskNode,
   ServiceTaskNode,
   SubProcessNode,
+  TaskState,
   TokenState,
   UserTaskNode,
 } from '../types.js';
 import {
   cancelTimer,
+  copyOf,
   dropActivity,
   dropScope,
   dropToken,
-  joins,
+  dropJoin,
+  setJoin,
   nextId,
   putActivity,
   putScope,
@@ -57,7 +61,7 @@ export function enter(d: Draft, token: TokenState, nodeId: string): void {
 function step(d: Draft, token: TokenState, nodeId: string): void {
   const node = d.flow.nodes[nodeId];
   if (node === undefined) return incident(d, token, nodeId, `flow refers to unknown node '${nodeId}'`);
-  const moved: TokenState = { id: token.id, node: nodeId, scope: token.scope, ...lastTaskOf(token) };
+  const moved: TokenState = tokenAt(token.id, nodeId, token.scope, token.lastTask);
   if (--d.budget < 0) return incident(d, moved, nodeId, 'the flow loops without waiting anywhere');
   switch (node.kind) {
     case 'startEvent':
@@ -81,42 +85,39 @@ function step(d: Draft, token: TokenState, nodeId: string): void {
       if (node.timer !== undefined) {
         const timerId = `catch:${moved.id}:${node.id}`;
         putTimer(d, timerId, { kind: 'catch', at: timerDueAt(d.flow, node.timer, d.now), tokenId: moved.id, node: node.id });
-        return putToken(d, { ...moved, wait: { kind: 'timer', timerId } });
+        return putToken(d, copyOf(moved, { wait: { kind: 'timer', timerId } }));
       }
-      if (node.message !== undefined) return putToken(d, { ...moved, wait: { kind: 'message', name: node.message } });
+      if (node.message !== undefined) return putToken(d, copyOf(moved, { wait: { kind: 'message', name: node.message } }));
       return leave(d, moved);
     case 'subProcess':
       return enterSubProcess(d, moved, node);
   }
 }
 
-const lastTaskOf = (token: TokenState): { lastTask?: string } =>
-  token.lastTask === undefined ? {} : { lastTask: token.lastTask };
+/**
+ * A token record at `node`, without wait. Records here are built field by field rather than
+ * with conditional spreads (`...(x ? {} : { x })`): those take V8's slow path, and these
+ * builders run several times per event.
+ */
+export function tokenAt(id: string, node: string, scope: string, lastTask: string | undefined): TokenState {
+  const token: TokenState = { id, node, scope };
+  if (lastTask !== undefined) token.lastTask = lastTask;
+  return token;
+}
 
 function enterUserTask(d: Draft, token: TokenState, node: UserTaskNode): void {
   const taskId = nextId(d, 'task', 't');
   const clock = node.sla === undefined ? undefined : startClock(d.flow, node.sla, d.now);
-  putTask(d, {
-    taskId,
-    elementId: node.id,
-    name: node.name,
-    ...(node.department === undefined ? {} : { department: node.department }),
-    status: 'open',
-    ...(node.outcomes.length === 0 ? {} : { outcomes: node.outcomes }),
-    openedAt: d.now,
-    ...(clock === undefined ? {} : { sla: clock }),
-    ...(token.lastTask === undefined ? {} : { handedOverBy: token.lastTask }),
-    tokenId: token.id,
-  });
-  putToken(d, { ...token, wait: { kind: 'task', taskId } });
-  d.effects.push({
-    type: 'stage.opened',
-    taskId,
-    elementId: node.id,
-    ...(node.department === undefined ? {} : { department: node.department }),
-    at: d.now,
-    ...(clock?.dueAt === undefined ? {} : { dueAt: clock.dueAt }),
-  });
+  const task: TaskState = { taskId, elementId: node.id, name: node.name, status: 'open', openedAt: d.now, tokenId: token.id };
+  const opened: Extract<Effect, { type: 'stage.opened' }> = { type: 'stage.opened', taskId, elementId: node.id, at: d.now };
+  if (node.department !== undefined) task.department = opened.department = node.department;
+  if (node.outcomes.length > 0) task.outcomes = node.outcomes;
+  if (clock !== undefined) task.sla = clock;
+  if (clock?.dueAt !== undefined) opened.dueAt = clock.dueAt;
+  if (token.lastTask !== undefined) task.handedOverBy = token.lastTask;
+  putTask(d, task);
+  putToken(d, copyOf(token, { wait: { kind: 'task', taskId } }));
+  d.effects.push(opened);
   if (clock !== undefined) armClock(d, clock, taskId);
   armBoundaries(d, token, node.boundaries, taskId);
 }
@@ -132,7 +133,7 @@ function enterServiceTask(d: Draft, token: TokenState, node: ServiceTaskNode): v
     }
   }
   putActivity(d, activityId, { tokenId: token.id, node: node.id });
-  putToken(d, { ...token, wait: { kind: 'activity', activityId } });
+  putToken(d, copyOf(token, { wait: { kind: 'activity', activityId } }));
   d.effects.push({
     type: 'activity.run',
     activityId,
@@ -175,13 +176,12 @@ function enterParallelGateway(d: Draft, token: TokenState, node: ParallelGateway
   if (node.incoming.length > 1) {
     const key = `${token.scope}|${node.id}`;
     const arrived = (d.internal.joins[key] ?? 0) + 1;
-    const counts = joins(d);
     if (arrived < node.incoming.length) {
-      counts[key] = arrived;
+      setJoin(d, key, arrived);
       dropToken(d, token.id);
       return;
     }
-    delete counts[key];
+    dropJoin(d, key);
   }
   split(d, token, node.outgoing);
 }
@@ -200,14 +200,14 @@ function enterEventBasedGateway(d: Draft, token: TokenState, node: EventBasedGat
       messages[target.message] = target.id;
     }
   }
-  putToken(d, { ...token, wait: { kind: 'race', timers, messages } });
+  putToken(d, copyOf(token, { wait: { kind: 'race', timers, messages } }));
 }
 
 function enterSubProcess(d: Draft, token: TokenState, node: SubProcessNode): void {
   const scopeId = nextId(d, 'scope', 's');
   putScope(d, scopeId, { node: node.id, parentToken: token.id, parentScope: token.scope });
-  putToken(d, { ...token, wait: { kind: 'scope', scopeId } });
-  const inner: TokenState = { id: nextId(d, 'token', 'k'), node: node.start, scope: scopeId, ...lastTaskOf(token) };
+  putToken(d, copyOf(token, { wait: { kind: 'scope', scopeId } }));
+  const inner: TokenState = tokenAt(nextId(d, 'token', 'k'), node.start, scopeId, token.lastTask);
   putToken(d, inner);
   enter(d, inner, node.start);
 }
@@ -260,7 +260,7 @@ function split(d: Draft, token: TokenState, flowIds: string[]): void {
   if (flowIds.length === 0) return consume(d, token);
   if (flowIds.length === 1) return follow(d, token, flowIds[0]!);
   const tokens = flowIds.map((_, i) =>
-    i === 0 ? token : { id: nextId(d, 'token', 'k'), node: token.node, scope: token.scope, ...lastTaskOf(token) },
+    i === 0 ? token : tokenAt(nextId(d, 'token', 'k'), token.node, token.scope, token.lastTask),
   );
   for (const t of tokens) putToken(d, t);
   // Queued last-first so the first branch runs first; a branch that ends the scope (terminate)
@@ -283,12 +283,12 @@ function scopeMaybeDone(d: Draft, scope: string): void {
   dropScope(d, scope);
   forgetJoins(d, scope);
   const parent = d.internal.tokens[instance.parentToken];
-  if (parent !== undefined) leave(d, { id: parent.id, node: parent.node, scope: parent.scope, ...lastTaskOf(parent) });
+  if (parent !== undefined) leave(d, tokenAt(parent.id, parent.node, parent.scope, parent.lastTask));
 }
 
 function forgetJoins(d: Draft, scope: string): void {
   const prefix = `${scope}|`;
-  for (const key in d.internal.joins) if (key.startsWith(prefix)) delete joins(d)[key];
+  for (const key of Object.keys(d.internal.joins)) if (key.startsWith(prefix)) dropJoin(d, key);
 }
 
 // --------------------------------------------------------------------------------------------
@@ -363,46 +363,52 @@ export function finishTicket(d: Draft, outcome: 'done' | 'cancelled'): void {
 export function closeTask(d: Draft, taskId: string, outcome: string): void {
   const task = d.state.tasks[taskId];
   if (task === undefined || task.status !== 'open') return;
-  const { held: _held, tokenId: _token, ...rest } = task;
   let sla = task.sla;
   if (sla !== undefined) {
     if (task.held !== undefined) {
-      sla = { ...sla, pauses: sla.pauses.map((p) => (p.to === undefined ? { ...p, to: d.now } : p)) };
+      sla = copyOf(sla, { pauses: sla.pauses.map((p) => (p.to === undefined ? copyOf(p, { to: d.now }) : p)) });
     }
     sla = stopClock(d.flow, sla, d.now);
     disarmClock(d, taskId);
   }
-  putTask(d, { ...rest, status: 'closed', closedAt: d.now, outcome, ...(sla === undefined ? {} : { sla }) });
+  const closed: TaskState = { taskId, elementId: task.elementId, name: task.name, status: 'closed', openedAt: task.openedAt, closedAt: d.now, outcome };
+  if (task.department !== undefined) closed.department = task.department;
+  if (task.outcomes !== undefined) closed.outcomes = task.outcomes;
+  if (task.assignee !== undefined) closed.assignee = task.assignee;
+  if (task.claimedAt !== undefined) closed.claimedAt = task.claimedAt;
+  if (sla !== undefined) closed.sla = sla;
+  if (task.handedOverBy !== undefined) closed.handedOverBy = task.handedOverBy;
+  putTask(d, closed);
   d.internal.lastTask = taskId;
   const calendar = sla?.calendar ?? d.flow.calendar;
   const totalMs = d.now - task.openedAt;
-  d.effects.push({
+  const stage: Extract<Effect, { type: 'stage.closed' }> = {
     type: 'stage.closed',
     taskId,
     elementId: task.elementId,
-    ...(task.department === undefined ? {} : { department: task.department }),
     openedAt: task.openedAt,
-    ...(task.claimedAt === undefined ? {} : { claimedAt: task.claimedAt }),
     closedAt: d.now,
     outcome,
     totalMs,
     businessMs: calendar === undefined ? totalMs : timeBetween(d.flow, calendar, task.openedAt, d.now),
     slaLevel: sla?.level ?? 'ok',
-  });
+  };
+  if (task.department !== undefined) stage.department = task.department;
+  if (task.claimedAt !== undefined) stage.claimedAt = task.claimedAt;
+  d.effects.push(stage);
 }
 
 /** The flow cannot go on here: record it, tell an admin, and park the token. */
 function incident(d: Draft, token: TokenState, elementId: string, message: string): void {
   d.internal.incidents = [...d.internal.incidents, { at: d.now, elementId, message }];
   d.effects.push({ type: 'notify', to: ['role:admin'], template: 'flow.incident' });
-  putToken(d, { ...token, wait: { kind: 'stuck' } });
+  putToken(d, copyOf(token, { wait: { kind: 'stuck' } }));
 }
 
 
 /** Frees a waiting token so it can move on (the map entry loses its wait). */
 export function release(d: Draft, token: TokenState, lastTask?: string): TokenState {
-  const last = lastTask ?? token.lastTask;
-  const free: TokenState = { id: token.id, node: token.node, scope: token.scope, ...(last === undefined ? {} : { lastTask: last }) };
+  const free = tokenAt(token.id, token.node, token.scope, lastTask ?? token.lastTask);
   putToken(d, free);
   return free;
 }
