@@ -2,6 +2,7 @@
 // current XML in the browser, and its diagnostics become markers and badges on the canvas.
 import { compileFlow, type CompileOptions } from '@baton/engine';
 import type { Canvas, ElementRegistry, EventBus, Overlays, ServiceGetter } from './bpmnTypes.js';
+import { canvasElementFor } from './canvasElement.js';
 import { MARKER_CLASS, OVERLAY_TYPE, badgeText, crashResult, marksOnCanvas, validationModel, type ElementMark, type ValidationModel } from './diagnostics.js';
 
 export type LiveValidationOptions = {
@@ -27,7 +28,7 @@ export function startLiveValidation(options: LiveValidationOptions): LiveValidat
   let disposed = false;
 
   const labelOf = (id: string) => {
-    const bo = registry.get(id)?.businessObject;
+    const bo = canvasElementFor(registry, id)?.businessObject;
     return bo?.name ? `${bo.name}` : undefined;
   };
 
@@ -36,7 +37,8 @@ export function startLiveValidation(options: LiveValidationOptions): LiveValidat
       if (registry.get(m.elementId)) canvas.removeMarker(m.elementId, MARKER_CLASS[m.severity]);
     }
     overlays.remove({ type: OVERLAY_TYPE });
-    shown = marksOnCanvas(marks, (id) => !!registry.get(id));
+    const onCanvas = marks.map((m) => ({ ...m, elementId: canvasElementFor(registry, m.elementId)?.id ?? m.elementId }));
+    shown = marksOnCanvas(onCanvas, (id) => !!registry.get(id));
     for (const m of shown) {
       canvas.addMarker(m.elementId, MARKER_CLASS[m.severity]);
       const badge = document.createElement('div');
