@@ -1,5 +1,6 @@
 // End to end on InMemoryRuntime with a VirtualClock, a real database and a real SMTP server:
-// dispatch, a department, an SLA warning, an overdue reminder e-mail, a transfer, completion.
+// the seeded call-centre flow through dispatch, fault handling (reminder, SLA warning, overdue
+// e-mail), a transfer to after-sales, the call back and the written reply.
 import { notifications, stages, ticketEvents, tickets } from '@baton/db';
 import { type TestDatabase, createTestDatabase } from '@baton/db/testing';
 import { asc, eq } from 'drizzle-orm';
@@ -11,11 +12,10 @@ import { VirtualClock } from '../src/runtime/clock.js';
 import { InMemoryRuntime } from '../src/runtime/in-memory.js';
 import { estimatedHistoryEvents } from '../src/workflows/history-estimate.js';
 import type { CommandStats } from '../src/workflows/records.js';
-import { seedCallCentre } from './support/call-centre-fixture.js';
-import { HOUR, MIN, runCallCentreScenario } from './support/call-centre-scenario.js';
+import { DAY, HOUR, MIN, T0, runCallCentreScenario } from './support/call-centre-scenario.js';
+import { USERS, seedHelpDesk } from './support/seeded-help-desk.js';
 import { startTestSmtp, type TestSmtp } from './support/smtp.js';
 
-const T0 = Date.parse('2026-03-02T09:00:00Z');
 const TICKET = 'cc-1001';
 
 type Outcome = {
@@ -35,7 +35,7 @@ async function runOnce(): Promise<Outcome> {
   const mailer = createMailer(smtp.url);
   const log = pino({ level: 'silent' });
   try {
-    const flow = await seedCallCentre(t.db);
+    const flow = await seedHelpDesk(t.db);
     const clock = new VirtualClock(T0);
     const runtime = new InMemoryRuntime({ activities: createActivities({ db: t.db, log, mailer }), log, clock });
     let overdueMails: Outcome['mails'] = [];
@@ -89,41 +89,50 @@ describe('call-centre ticket on InMemoryRuntime (virtual clock, real Postgres, r
       assignee: s.assigneeId,
       outcome: s.outcome,
       level: s.slaLevel,
-      queueMin: s.queueMs! / MIN,
-      workMin: s.workMs! / MIN,
-      totalMin: s.totalMs! / MIN,
+      wallMin: [s.queueMs, s.workMs, s.totalMs].map((ms) => ms! / MIN),
+      businessMin: [s.businessQueueMs, s.businessWorkMs, s.businessTotalMs].map((ms) => ms! / MIN),
     }));
     expect(rows).toEqual([
-      // Dispatch: assigned round-robin the moment it opened, routed after 10 minutes.
-      { element: 'intake', department: 'support', assignee: 'alice', outcome: 'route', level: 'ok', queueMin: 0, workMin: 10, totalMin: 10 },
-      // Faults: 20 minutes in the queue, then worked until the transfer at 8 h 30 (overdue at 8 h 10).
-      { element: 'fault', department: 'faults', assignee: 'frank', outcome: expect.anything(), level: 'overdue', queueMin: 20, workMin: 480, totalMin: 500 },
-      // After-sales: least-loaded picks sam (ties go to the first id), resolved after 30 minutes.
-      { element: 'afterSales', department: 'after-sales', assignee: 'sam', outcome: 'resolved', level: 'ok', queueMin: 0, workMin: 30, totalMin: 30 },
-      // Call back: 15 minutes queued, 15 worked.
-      { element: 'callback', department: 'support', assignee: 'bob', outcome: 'reached', level: 'ok', queueMin: 15, workMin: 15, totalMin: 30 },
+      // Dispatch: assigned round-robin the moment it opened (no queue), dispatched after 5 minutes.
+      { element: 'Task_RecordCall', department: 'support', assignee: USERS.supportAgent1, outcome: 'dispatch', level: 'ok', wallMin: [0, 5, 5], businessMin: [0, 5, 5] },
+      // Fault handling: Monday 09:05 to the transfer on Tuesday 10:00 = 24 h 55 min of wall-clock
+      // time but 8 h 55 min of office time (09:05-12:00, 13:00-18:00, then 09:00-10:00).
+      { element: 'Task_Fault', department: 'faults', assignee: USERS.faultsAgent, outcome: 'transferred', level: 'overdue', wallMin: [0, 1495, 1495], businessMin: [0, 535, 535] },
+      { element: 'Task_AfterSales', department: 'after-sales', assignee: USERS.afterSalesAgent, outcome: 'replacement-sent', level: 'ok', wallMin: [0, 30, 30], businessMin: [0, 30, 30] },
+      // Nobody in the call-back team handled this customer before: least-loaded decides.
+      { element: 'Task_Callback', department: 'callback', assignee: USERS.callbackAgent, outcome: 'replied', level: 'ok', wallMin: [0, 30, 30], businessMin: [0, 30, 30] },
     ]);
-    // No calendar on these tasks: business time equals wall-clock time.
-    for (const s of first.stages) expect([s.businessQueueMs, s.businessWorkMs, s.businessTotalMs]).toEqual([s.queueMs, s.workMs, s.totalMs]);
-    expect(first.stages.every((s) => s.closedAt !== null)).toBe(true);
+    expect(first.stages.every((s) => s.closedAt !== null && s.slaCalendar === 'office')).toBe(true);
+    expect(first.stages[1]!.dueAt).toEqual(new Date(T0 + DAY + 5 * MIN)); // Tuesday 09:05
   });
 
-  it('warns, then e-mails the overdue reminder to the assignee and the lead', () => {
-    const templates = first.notifications.map((n) => `${n.channel}:${n.template}:${n.userId ?? n.email}`);
-    expect(templates).toContain('in_app:sla.warning:frank');
-    expect(templates).toContain('in_app:sla.overdue:frank');
-    expect(templates).toContain('in_app:sla.overdue:fiona');
-    expect(first.overdueMails.map((m) => m.to[0]).sort()).toEqual(['fiona@example.com', 'frank@example.com']);
-    expect(first.overdueMails[0]!.subject).toMatch(/#\d+ "Router keeps rebooting": "Fault analysis" is overdue/);
-    expect(first.mails.filter((m) => m.subject.includes('nearing its deadline')).map((m) => m.to[0])).toEqual(['frank@example.com']);
+  it('reminds and warns in-app and by e-mail, e-mails the overdue reminder to the assignee and the lead', () => {
+    const sent = first.notifications.map((n) => `${n.channel}:${n.template}:${n.userId ?? n.email}`);
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        `in_app:task-reminder:${USERS.faultsAgent}`,
+        `in_app:task-reminder:${USERS.faultsLead}`,
+        `in_app:sla.warning:${USERS.faultsAgent}`,
+        `in_app:sla.overdue:${USERS.faultsAgent}`,
+        `in_app:sla.overdue:${USERS.faultsLead}`,
+        `email:sla.overdue:${USERS.faultsAgent}`,
+        `email:sla.overdue:${USERS.faultsLead}`,
+        'email:call-centre-reply:chen@example.com',
+      ]),
+    );
+    expect(sent.filter((n) => n.includes(':sla.'))).toHaveLength(3 * 2); // warning: 1 person, overdue: 2; in-app + e-mail each
+    // What had arrived at the SMTP server when the stage turned overdue:
+    expect(first.overdueMails.map((m) => m.to[0]).sort()).toEqual(['faults.agent@baton.local', 'faults.lead@baton.local']);
+    expect(first.overdueMails[0]!.subject).toMatch(/#\d+ "Router keeps rebooting": "Diagnose and fix the fault" is overdue/);
+    expect(first.mails.filter((m) => m.to[0] === 'chen@example.com')).toHaveLength(1);
   });
 
   it('closes the ticket as done with a complete timeline', () => {
-    expect(first.ticket).toMatchObject({ status: 'done', slaLevel: 'ok', closedAt: new Date(T0 + 9.5 * HOUR) });
+    expect(first.ticket).toMatchObject({ status: 'done', slaLevel: 'ok', closedAt: new Date(T0 + DAY + 2 * HOUR) });
     expect(first.timeline[0]).toBe('0.0 ticket.started');
-    expect(first.timeline).toContain(`${first.ticket.lastSeq}.0 task.completed`);
     expect(first.timeline.filter((e) => e.endsWith(' task.transferred'))).toHaveLength(1);
     expect(first.timeline.filter((e) => e.endsWith(' sla.level'))).toHaveLength(2);
+    expect(first.timeline.at(-1)).toMatch(/ ticket.completed$/);
   });
 
   it('gives the same rows when the same script runs again on a fresh database', () => {
@@ -134,14 +143,14 @@ describe('call-centre ticket on InMemoryRuntime (virtual clock, real Postgres, r
   it('stays within the history budget per closed stage', () => {
     const closed = first.stages.length;
     const events = estimatedHistoryEvents(first.stats);
-    // An SLA escalation is an extra input on top of a stage's own work: a workflow task (3), the
-    // timer firing (1), its record (1) and the next level's timer (1).
+    // A timer firing (reminder, SLA warning, overdue) is an extra input on top of a stage's own
+    // work: a workflow task (3), the firing (1), its record (1) and the next timer (1).
     const escalationEvents = 6 * first.stats.timersFired;
     const commands = first.stats.localActivities + first.stats.activities + first.stats.timersStarted + first.stats.timersCancelled;
     console.log(
       `[workflow commands] ${JSON.stringify(first.stats)} over ${closed} closed stages: ` +
         `${(commands / closed).toFixed(2)} commands (local activities + activities + timers started/cancelled) per stage; ` +
-        `~${events} history events in total = ${(events / closed).toFixed(2)} per stage including ${first.stats.timersFired} SLA escalations, ` +
+        `~${events} history events in total = ${(events / closed).toFixed(2)} per stage including ${first.stats.timersFired} timer firings, ` +
         `${((events - escalationEvents) / closed).toFixed(2)} per stage without them`,
     );
     expect((events - escalationEvents) / closed).toBeLessThanOrEqual(15);
