@@ -82,14 +82,14 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<OpenedDatabas
       // Another Baton process (e.g. `pnpm start` while `pnpm seed` runs) owns the server: share it
       // and leave stopping it to its owner.
       log.info(
-        { pid: previous.pid, owner: parent, port: previous.port },
+        { serverPid: previous.pid, owner: parent, port: previous.port },
         'using the embedded Postgres another Baton process runs',
       );
       return connect(embeddedUrl(previous.port, 'postgres'), 'embedded', options, async () => undefined);
     }
     // A server left behind by a Baton that crashed: stop it cleanly and start our own.
     log.warn(
-      { pid: previous.pid },
+      { serverPid: previous.pid },
       'stopping an embedded Postgres left running by a previous Baton that exited without stopping it',
     );
     await stopPostmaster(previous.pid);
@@ -112,7 +112,7 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<OpenedDatabas
     return await connect(embeddedUrl(port, 'postgres'), 'embedded', options, async () => {
       process.removeListener('exit', stopOnExit);
       await stopPostmaster(pid);
-      log.info({ pid }, 'embedded Postgres stopped');
+      log.info({ serverPid: pid }, 'embedded Postgres stopped');
     });
   } catch (error) {
     process.removeListener('exit', stopOnExit);

@@ -250,7 +250,7 @@ export async function inspectPostmaster(dataDir: string): Promise<PostmasterStat
     return { state: 'running', pid, port };
   }
   log.warn(
-    { dataDir, pid },
+    { dataDir, stalePid: pid },
     'removing a stale postmaster.pid left by a crashed Postgres (its process is gone)',
   );
   await unlink(pidFile).catch(() => undefined);
@@ -329,7 +329,7 @@ export async function startPostmaster(options: ClusterOptions, variable: string)
   }
   child.unref();
   if (child.pid === undefined) throw new Error('Embedded Postgres started without a pid');
-  log.info({ port: options.port, pid: child.pid, ms: Date.now() - started }, 'embedded Postgres is up');
+  log.info({ port: options.port, serverPid: child.pid, ms: Date.now() - started }, 'embedded Postgres is up');
   return { pid: child.pid };
 }
 

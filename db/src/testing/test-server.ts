@@ -183,7 +183,7 @@ export async function leaseTestServer(): Promise<{ url: string; release(): Promi
       const state = running ? await inspectPostmaster(running.dataDir) : undefined;
       if (state?.state === 'running') {
         await stopPostmaster(state.pid);
-        log.info({ pid: state.pid }, 'test Postgres stopped (last lease released)');
+        log.info({ serverPid: state.pid }, 'test Postgres stopped (last lease released)');
       }
     });
   };
