@@ -75,7 +75,7 @@ describe('openDatabase with the embedded server', { timeout: 120_000 }, () => {
   it('creates the cluster on first start, keeps the data between starts and stops the server on close', async () => {
     const first = await openDatabase({ dataDir: root, port });
     expect(first.mode).toBe('embedded');
-    expect(first.describe).toBe(`postgres://postgres:***@127.0.0.1:${port}/postgres`);
+    expect(first.describe).toBe(`postgres://postgres:***@127.0.0.1:${port}/baton`);
     await first.db.insert(departments).values({ key: 'refunds', name: 'Refunds' });
     await first.close();
     expect(await accepts(first.describe.replace('***', EMBEDDED_PASSWORD))).toBe(false);

@@ -85,7 +85,7 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<OpenedDatabas
         { serverPid: previous.pid, owner: parent, port: previous.port },
         'using the embedded Postgres another Baton process runs',
       );
-      return connect(embeddedUrl(previous.port, 'postgres'), 'embedded', options, async () => undefined);
+      return connect(await ensureAppDatabase(previous.port), 'embedded', options, async () => undefined);
     }
     // A server left behind by a Baton that crashed: stop it cleanly and start our own.
     log.warn(
@@ -109,7 +109,7 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<OpenedDatabas
   };
   process.once('exit', stopOnExit);
   try {
-    return await connect(embeddedUrl(port, 'postgres'), 'embedded', options, async () => {
+    return await connect(await ensureAppDatabase(port), 'embedded', options, async () => {
       process.removeListener('exit', stopOnExit);
       await stopPostmaster(pid);
       log.info({ serverPid: pid }, 'embedded Postgres stopped');
@@ -119,6 +119,28 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<OpenedDatabas
     await stopPostmaster(pid).catch(() => undefined);
     throw error;
   }
+}
+
+/** Baton's data lives in its own database `baton`, created on first start, not in `postgres`. */
+export const EMBEDDED_DATABASE = 'baton';
+
+async function ensureAppDatabase(port: number): Promise<string> {
+  const client = new pg.Client({ connectionString: embeddedUrl(port, 'postgres') });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [
+      EMBEDDED_DATABASE,
+    ]);
+    if (rowCount === 0) {
+      await client.query(`create database ${EMBEDDED_DATABASE}`).catch((error: { code?: string }) => {
+        // 42P04: created by a concurrent start in the meantime.
+        if (error.code !== '42P04') throw error;
+      });
+    }
+  } finally {
+    await client.end();
+  }
+  return embeddedUrl(port, EMBEDDED_DATABASE);
 }
 
 async function connect(
