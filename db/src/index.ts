@@ -10,3 +10,4 @@ export {
 } from './connection.js';
 export { migrateDatabase } from './migrate.js';
 export { hashPassword, verifyPassword } from './password.js';
+export { seedDatabase, readSeedFlow, type CompileFlow, type SeedSummary } from './seed/seed.js';
