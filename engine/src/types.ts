@@ -277,6 +277,8 @@ export type SlaClock = {
   severeFraction: number;
   consumedMs: number;
   runningSince?: number;
+  /** Internal: when the clock stopped for good (task closed, ticket finished). */
+  stoppedAt?: number;
 };
 
 export type TaskState = {

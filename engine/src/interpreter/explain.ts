@@ -42,16 +42,15 @@ export function explainSla(flow: Flow, clock: SlaClock, now: number): SlaExplana
 }
 
 /** [from, to) spans during which the clock counted. */
-function runningSpans(clock: SlaClock, now: number): [number, number][] {
+function runningSpans(clock: SlaClock, at: number): [number, number][] {
+  const now = clock.stoppedAt === undefined ? at : Math.min(at, clock.stoppedAt);
   const spans: [number, number][] = [];
   let from = clock.startedAt;
   for (const pause of clock.pauses) {
-    spans.push([from, pause.from]);
-    if (pause.to === undefined) return spans;
+    spans.push([from, Math.min(pause.from, now)]);
+    if (pause.to === undefined || pause.to >= now) return spans;
     from = pause.to;
   }
-  // A stopped clock (task closed) that is not paused stopped when its task closed: the caller's
-  // `now` is then the close time; consumedMs already excludes anything later.
   spans.push([from, now]);
   return spans;
 }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor, Flow, RunEvent, RunState, Step } from '../types.js';
-import { applyEvent, openTasks, startRun } from './index.js';
+import { applyEvent, explainSla, openTasks, startRun } from './index.js';
 import { admin, agent, manager } from './testing/actors.js';
 import { callCentreFlow, kitchenSinkFlow } from './testing/sample-flows.js';
 
@@ -161,13 +161,20 @@ describe.each(flows)('interpreter properties (%s flow)', (_name, makeFlow) => {
     );
   });
 
-  it('every open task has exactly one token waiting on it', () => {
+  it('every open task has exactly one token waiting on it; SLA explanations add up', () => {
     fc.assert(
       fc.property(scenario, ([category, choices]) => {
         const trace = simulate(flow, category, choices);
         const state = trace.steps.at(-1)?.state ?? trace.start.state;
         const waitedOn = Object.values(state.internal.tokens).flatMap((t) => (t.wait?.kind === 'task' ? [t.wait.taskId] : []));
         expect(waitedOn.sort()).toEqual(openTasks(state).map((t) => t.taskId).sort());
+        // explainSla accounts for every millisecond the clocks counted, holds excluded.
+        const later = (trace.events.at(-1)?.at ?? T0) + 3_600_000;
+        for (const clock of [state.ticketSla, ...Object.values(state.tasks).map((t) => t.sla)]) {
+          if (clock === undefined) continue;
+          const explained = explainSla(flow, clock, later);
+          expect(explained.segments.reduce((sum, s) => sum + s.to - s.from, 0)).toBe(explained.consumedMs);
+        }
       }),
       { numRuns: 200 },
     );

@@ -178,3 +178,24 @@ describe('extension keeps a level the consumed time still reaches', () => {
     expect(ofType(steps[2]!.effects, 'timer.start').map((e) => e.timerId)).toEqual(['sla:t1:severe']);
   });
 });
+
+describe('explainSla', () => {
+  it('shows the business segments counted, cut by pauses, opening hours and the close', () => {
+    const office: CalendarSpec = { timeZone: 'UTC', week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] } };
+    const flow = slaFlow({ calendar: 'office', calendars: { office } });
+    const { state } = drive(flow, input, T0, [
+      { at: T0 + 2 * HOUR, event: { type: 'task.held', taskId: 't1', actor: ann, reason: 'customer' } },
+      { at: T0 + 3 * HOUR, event: { type: 'task.resumed', taskId: 't1' } },
+      { at: T0 + 25 * HOUR, event: { type: 'task.completed', taskId: 't1', actor: ann } },
+    ]);
+    const explained = explainSla(flow, state.tasks.t1!.sla!, T0 + 72 * HOUR);
+    expect(explained.segments).toEqual([
+      { from: T0, to: T0 + 2 * HOUR },
+      { from: T0 + 3 * HOUR, to: T0 + 8 * HOUR },
+      { from: T0 + 24 * HOUR, to: T0 + 25 * HOUR },
+    ]);
+    expect(explained.consumedMs).toBe(8 * HOUR);
+    expect(explained.segments.reduce((sum, s) => sum + s.to - s.from, 0)).toBe(explained.consumedMs);
+    expect(explained).toMatchObject({ calendar: 'office', remainingMs: 2 * HOUR, pauses: [{ from: T0 + 2 * HOUR, to: T0 + 3 * HOUR, reason: 'customer' }] });
+  });
+});

@@ -93,6 +93,12 @@ export function disarmClock(d: Draft, taskId: string | undefined): void {
   cancelTimers(d, [`${prefix}:warning`, `${prefix}:overdue`, `${prefix}:severe`]);
 }
 
+/** Stops counting for good (task closed, ticket finished). */
+export function finishClock(flow: Flow, clock: SlaClock, now: number): SlaClock {
+  const stopped = stopClock(flow, clock, now);
+  return copyOf(stopped, { stoppedAt: now });
+}
+
 /** Stops counting (hold or close); deadlines stay as they were for the record. */
 export function stopClock(flow: Flow, clock: SlaClock, now: number): SlaClock {
   if (clock.runningSince === undefined) return clock;

@@ -9,6 +9,7 @@ import type {
   FlowNode,
   ParallelGatewayNode,
   SendTaskNode,
+  SlaClock,
   ServiceTaskNode,
   SubProcessNode,
   TaskState,
@@ -31,7 +32,7 @@ import {
   putToken,
   type Draft,
 } from './draft.js';
-import { armClock, disarmClock, startClock, stopClock } from './sla.js';
+import { armClock, disarmClock, finishClock, startClock } from './sla.js';
 import { timeBetween, timerDueAt } from './time.js';
 
 // --------------------------------------------------------------------------------------------
@@ -350,7 +351,7 @@ export function disarmBoundaries(d: Draft, nodeId: string, owner: string): void 
 /** Ticket over: cancel every pending timer (ticket SLA included) and say so. */
 export function finishTicket(d: Draft, outcome: 'done' | 'cancelled'): void {
   for (const timerId of Object.keys(d.internal.timers)) cancelTimer(d, timerId);
-  if (d.state.ticketSla !== undefined) d.state.ticketSla = stopClock(d.flow, d.state.ticketSla, d.now);
+  if (d.state.ticketSla !== undefined) d.state.ticketSla = finishClock(d.flow, d.state.ticketSla, d.now);
   d.state.status = outcome;
   d.effects.push({ type: 'ticket.completed', at: d.now, outcome });
 }
@@ -368,7 +369,7 @@ export function closeTask(d: Draft, taskId: string, outcome: string): void {
     if (task.held !== undefined) {
       sla = copyOf(sla, { pauses: sla.pauses.map((p) => (p.to === undefined ? copyOf(p, { to: d.now }) : p)) });
     }
-    sla = stopClock(d.flow, sla, d.now);
+    sla = finishClock(d.flow, sla, d.now);
     disarmClock(d, taskId);
   }
   const closed: TaskState = { taskId, elementId: task.elementId, name: task.name, status: 'closed', openedAt: task.openedAt, closedAt: d.now, outcome };
@@ -390,12 +391,18 @@ export function closeTask(d: Draft, taskId: string, outcome: string): void {
     closedAt: d.now,
     outcome,
     totalMs,
-    businessMs: calendar === undefined ? totalMs : timeBetween(d.flow, calendar, task.openedAt, d.now),
+    businessMs: calendar === undefined ? totalMs : businessMsOf(d, task, sla, calendar),
     slaLevel: sla?.level ?? 'ok',
   };
   if (task.department !== undefined) stage.department = task.department;
   if (task.claimedAt !== undefined) stage.claimedAt = task.claimedAt;
   d.effects.push(stage);
+}
+
+/** Business time a task was open; an SLA clock that ran throughout already measured it. */
+function businessMsOf(d: Draft, task: TaskState, sla: SlaClock | undefined, calendar: string): number {
+  const measured = sla !== undefined && sla.calendar === calendar && sla.startedAt === task.openedAt && sla.pauses.length === 0;
+  return measured ? sla.consumedMs : timeBetween(d.flow, calendar, task.openedAt, d.now);
 }
 
 /** The flow cannot go on here: record it, tell an admin, and park the token. */
