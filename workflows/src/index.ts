@@ -1,5 +1,20 @@
-// @baton/workflows public API: the runtime port and its adapters, the custom-activity SDK and
-// its catalogue (GET /api/activities).
+// @baton/workflows public API: the runtime port, its adapters and start-up selection, the
+// activities (for a worker or InMemoryRuntime), the custom-activity SDK and its catalogue.
 export * from './runtime/port.js';
+export { createRuntime, type CreateRuntimeOptions, type CreatedRuntime } from './runtime/create.js';
+export { InMemoryRuntime, NOT_DURABLE_WARNING, type InMemoryRuntimeOptions } from './runtime/in-memory.js';
+export { TemporalRuntime, workflowIdOf, type TemporalRuntimeOptions } from './runtime/temporal.js';
+export { VirtualClock, realClock, type Clock } from './runtime/clock.js';
+export { createActivities, workerActivities, type BatonActivities } from './activities/index.js';
+export type { ActivityContext } from './activities/context.js';
+export { createMailer, type Mailer, type MailMessage } from './activities/mail.js';
 export { activityCatalogue, activityTypes } from './activities/catalogue.js';
-export { defineActivity, type ActivityDefinition, type CatalogueEntry, type CustomActivityContext } from './activities/sdk.js';
+export {
+  defineActivity,
+  type ActivityDefinition,
+  type CatalogueEntry,
+  type CustomActivityContext,
+} from './activities/sdk.js';
+export { createTicketWorker, temporalSettings, DEFAULT_NAMESPACE, DEFAULT_TASK_QUEUE } from './worker.js';
+export type { CommandStats } from './workflows/records.js';
+export { estimatedHistoryEvents } from './workflows/history-estimate.js';

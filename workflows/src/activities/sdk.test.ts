@@ -76,7 +76,7 @@ describe('http-webhook', () => {
       { url: `${url}/hook`, headers: { 'x-token': 'abc' }, body: { kind: 'refund' } },
       ctx(),
     );
-    expect(result).toEqual({ status: 200, body: { accepted: true } });
+    expect(result).toEqual({ webhook: { status: 200, body: { accepted: true } } });
     const last = requests.at(-1)!;
     expect(last.body).toEqual({ ticketId: 't-1', kind: 'refund' });
     expect(last.headers['x-token']).toBe('abc');
@@ -109,7 +109,8 @@ describe('email-customer', () => {
   });
 
   it("sends to the ticket's customer through the SMTP server", async () => {
-    await runCustomActivity(emailCustomer, { subject: 'Your ticket', text: 'We are on it.' }, ctx({ mailer }));
+    const result = await runCustomActivity(emailCustomer, { subject: 'Your ticket', text: 'We are on it.' }, ctx({ mailer }));
+    expect(result).toMatchObject({ customerEmail: { to: 'customer@example.com' } });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]).toMatchObject({ to: ['customer@example.com'], subject: 'Your ticket' });
     expect(smtp.received[0]!.raw).toContain('We are on it.');

@@ -19,6 +19,6 @@ export default defineActivity({
     const to = input.to ?? (await ctx.customerEmail());
     if (!to) throw new Error(`email-customer: ticket ${ctx.ticketId} has no customer e-mail and no 'to' was given`);
     const { messageId } = await ctx.mailer.send({ to, subject: input.subject, text: input.text });
-    return { messageId };
+    return { customerEmail: { to, messageId } };
   },
 });

@@ -43,6 +43,8 @@ export default defineActivity({
     } catch {
       // A non-JSON 2xx answer is still a success; the flow gets the raw text.
     }
-    return { status: response.status, body: parsed };
+    // The engine merges an object result into the ticket variables: keep it under one name so a
+    // receiver cannot overwrite fields like `status` or `priority`.
+    return { webhook: { status: response.status, body: parsed } };
   },
 });
