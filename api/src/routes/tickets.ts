@@ -204,7 +204,14 @@ export function ticketRoutes(deps: AppDeps) {
       const principal = principalOf(c);
       const [type] = await deps.db.select().from(ticketTypes).where(eq(ticketTypes.id, body.typeId));
       if (!type) throw invalid(`ticket type '${body.typeId}' does not exist`, [{ path: 'body.typeId', message: 'unknown ticket type' }]);
-      const errors = fieldErrors(type.fields as FieldDefinition[], body.fields);
+      const defaults = type.defaults as {
+        priority?: (typeof PRIORITIES)[number];
+        category?: (typeof CATEGORIES)[number];
+        service?: string;
+        fields?: Record<string, unknown>;
+      };
+      const fields = { ...(defaults.fields ?? {}), ...body.fields };
+      const errors = fieldErrors(type.fields as FieldDefinition[], fields);
       if (errors.length > 0) throw invalid(errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
       const [version] = await deps.db
         .select({ id: flowVersions.id, compiled: flowVersions.compiled })
@@ -214,7 +221,6 @@ export function ticketRoutes(deps: AppDeps) {
         .limit(1);
       if (!version) throw invalid(`ticket type '${type.id}' has no deployed flow yet`, [{ path: 'body.typeId', message: 'no deployed flow' }]);
 
-      const defaults = type.defaults as { priority?: (typeof PRIORITIES)[number]; category?: (typeof CATEGORIES)[number]; service?: string };
       const ticket = {
         id: randomUUID(),
         typeId: type.id,
@@ -224,7 +230,7 @@ export function ticketRoutes(deps: AppDeps) {
         category: body.category ?? defaults.category ?? 'other',
         service: body.service ?? defaults.service ?? null,
         customer: body.customer,
-        fields: body.fields,
+        fields,
         status: 'submitted' as const,
         createdBy: principal.id,
         createdAt: new Date(deps.config.now()),
