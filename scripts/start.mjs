@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process, console */
 // `pnpm start`: builds the designer when its build is missing or older than its sources, then
 // runs the API (which also serves the designer) with tsx. Plain Node, no dependencies.
 import { spawn } from 'node:child_process';
