@@ -58,9 +58,47 @@ export function copyOf<T extends object>(source: T, patch?: Partial<T>): T {
   return copy;
 }
 
+/** A copy of a task record (spelled out: tasks are copied on most events), minus its hold when
+ * `resume` says so. */
+export function copyTask(task: TaskState, resume = false): TaskState {
+  const next: TaskState = { taskId: task.taskId, elementId: task.elementId, name: task.name, status: task.status, openedAt: task.openedAt };
+  if (task.department !== undefined) next.department = task.department;
+  if (task.assignee !== undefined) next.assignee = task.assignee;
+  if (task.claimedAt !== undefined) next.claimedAt = task.claimedAt;
+  if (task.closedAt !== undefined) next.closedAt = task.closedAt;
+  if (task.outcome !== undefined) next.outcome = task.outcome;
+  if (task.held !== undefined && !resume) next.held = task.held;
+  if (task.sla !== undefined) next.sla = task.sla;
+  if (task.handedOverBy !== undefined) next.handedOverBy = task.handedOverBy;
+  if (task.tokenId !== undefined) next.tokenId = task.tokenId;
+  if (task.outcomes !== undefined) next.outcomes = task.outcomes;
+  return next;
+}
+
 export function beginDraft(flow: Flow, state: RunState, now: number): Draft {
-  const internal = copyOf(state.internal);
-  return { flow, now, state: copyOf(state, { internal }), internal, effects: [], budget: NODE_BUDGET, owned: 0, moves: [], draining: false };
+  // Spelled out rather than copyOf: this runs on every event and a literal keeps one shape.
+  const from = state.internal;
+  const internal: RunInternals = {
+    tokens: from.tokens,
+    timers: from.timers,
+    activities: from.activities,
+    joins: from.joins,
+    scopes: from.scopes,
+    counters: from.counters,
+    incidents: from.incidents,
+  };
+  if (from.lastTask !== undefined) internal.lastTask = from.lastTask;
+  const draft: RunState = {
+    v: state.v,
+    ticketId: state.ticketId,
+    status: state.status,
+    variables: state.variables,
+    seq: state.seq,
+    tasks: state.tasks,
+    internal,
+  };
+  if (state.ticketSla !== undefined) draft.ticketSla = state.ticketSla;
+  return { flow, now, state: draft, internal, effects: [], budget: NODE_BUDGET, owned: 0, moves: [], draining: false };
 }
 
 function ownState<K extends 'tasks' | 'variables'>(d: Draft, key: K): RunState[K] {

@@ -95,8 +95,9 @@ export function disarmClock(d: Draft, taskId: string | undefined): void {
 
 /** Stops counting for good (task closed, ticket finished). */
 export function finishClock(flow: Flow, clock: SlaClock, now: number): SlaClock {
-  const stopped = stopClock(flow, clock, now);
-  return copyOf(stopped, { stoppedAt: now });
+  const stopped = clock.runningSince === undefined ? copyOf(clock) : stopClock(flow, clock, now);
+  stopped.stoppedAt = now;
+  return stopped;
 }
 
 /** Stops counting (hold or close); deadlines stay as they were for the record. */

@@ -1,6 +1,6 @@
 // Agent actions on user tasks: claim, complete, transfer, return, hold, resume, extend.
 import type { Actor, RunEvent, TaskState, TokenState, UserTaskNode } from '../types.js';
-import { copyOf, putTask, reject, setVariables, type Draft } from './draft.js';
+import { copyTask, putTask, reject, setVariables, type Draft } from './draft.js';
 import { armClock, disarmClock, extendClock, pauseClock, resumeClock } from './sla.js';
 import { closeTask, disarmBoundaries, enter, leave, release } from './tokens.js';
 
@@ -65,7 +65,10 @@ function claim(d: Draft, task: TaskState, actor: Actor): void {
   if (task.assignee !== undefined) {
     reject('conflict', `task ${task.taskId} is already claimed by ${task.assignee === actor.userId ? 'you' : task.assignee}`);
   }
-  putTask(d, copyOf(task, { assignee: actor.userId, claimedAt: d.now }));
+  const claimed = copyTask(task);
+  claimed.assignee = actor.userId;
+  claimed.claimedAt = d.now;
+  putTask(d, claimed);
   d.effects.push({ type: 'stage.claimed', taskId: task.taskId, userId: actor.userId, at: d.now });
 }
 
@@ -82,7 +85,11 @@ function complete(d: Draft, task: TaskState, event: Extract<RunEvent, { type: 't
   }
   if (event.data !== undefined && !isPlainObject(event.data)) reject('invalid', 'task data must be an object');
   const token = waitingToken(d, task);
-  if (task.assignee === undefined) putTask(d, copyOf(task, { assignee: event.actor.userId }));
+  if (task.assignee === undefined) {
+    const assigned = copyTask(task);
+    assigned.assignee = event.actor.userId;
+    putTask(d, assigned);
+  }
   if (event.data !== undefined) setVariables(d, event.data);
   setVariables(d, { outcome: outcome ?? null });
   closeTask(d, task.taskId, outcome ?? 'completed');
@@ -131,15 +138,15 @@ function hold(d: Draft, task: TaskState, actor: Actor, reason: string): void {
   mayAct(task, actor);
   if (task.held !== undefined) reject('conflict', `task ${task.taskId} is already on hold (${task.held.reason})`);
   if (task.sla !== undefined) disarmClock(d, task.taskId);
-  const held = copyOf(task, { held: { since: d.now, reason } });
+  const held = copyTask(task);
+  held.held = { since: d.now, reason };
   if (task.sla !== undefined) held.sla = pauseClock(d.flow, task.sla, d.now, reason);
   putTask(d, held);
 }
 
 /** Reopens a held task's clock: deadlines recomputed from the remaining business time. */
 export function resume(d: Draft, task: TaskState): void {
-  const resumed: TaskState = {} as TaskState;
-  for (const key in task) if (key !== 'held') (resumed as Record<string, unknown>)[key] = task[key as keyof TaskState];
+  const resumed = copyTask(task, true);
   if (task.sla === undefined) return putTask(d, resumed);
   const sla = resumeClock(d.flow, task.sla, d.now);
   resumed.sla = sla;
@@ -154,7 +161,9 @@ function extend(d: Draft, task: TaskState, actor: Actor, extendByMs: number): vo
   }
   if (task.sla === undefined) reject('invalid', `task ${task.taskId} has no SLA to extend`);
   const sla = extendClock(d.flow, task.sla, d.now, extendByMs, actor.userId);
-  putTask(d, copyOf(task, { sla }));
+  const extended = copyTask(task);
+  extended.sla = sla;
+  putTask(d, extended);
   if (task.held === undefined) {
     disarmClock(d, task.taskId);
     armClock(d, sla, task.taskId);

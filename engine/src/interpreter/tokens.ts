@@ -14,6 +14,7 @@ import type {
   SubProcessNode,
   TaskState,
   TokenState,
+  TokenWait,
   UserTaskNode,
 } from '../types.js';
 import {
@@ -86,9 +87,9 @@ function step(d: Draft, token: TokenState, nodeId: string): void {
       if (node.timer !== undefined) {
         const timerId = `catch:${moved.id}:${node.id}`;
         putTimer(d, timerId, { kind: 'catch', at: timerDueAt(d.flow, node.timer, d.now), tokenId: moved.id, node: node.id });
-        return putToken(d, copyOf(moved, { wait: { kind: 'timer', timerId } }));
+        return putToken(d, waiting(moved, { kind: 'timer', timerId }));
       }
-      if (node.message !== undefined) return putToken(d, copyOf(moved, { wait: { kind: 'message', name: node.message } }));
+      if (node.message !== undefined) return putToken(d, waiting(moved, { kind: 'message', name: node.message }));
       return leave(d, moved);
     case 'subProcess':
       return enterSubProcess(d, moved, node);
@@ -106,6 +107,12 @@ export function tokenAt(id: string, node: string, scope: string, lastTask: strin
   return token;
 }
 
+function waiting(token: TokenState, wait: TokenWait): TokenState {
+  const next = tokenAt(token.id, token.node, token.scope, token.lastTask);
+  next.wait = wait;
+  return next;
+}
+
 function enterUserTask(d: Draft, token: TokenState, node: UserTaskNode): void {
   const taskId = nextId(d, 'task', 't');
   const clock = node.sla === undefined ? undefined : startClock(d.flow, node.sla, d.now);
@@ -117,7 +124,7 @@ function enterUserTask(d: Draft, token: TokenState, node: UserTaskNode): void {
   if (clock?.dueAt !== undefined) opened.dueAt = clock.dueAt;
   if (token.lastTask !== undefined) task.handedOverBy = token.lastTask;
   putTask(d, task);
-  putToken(d, copyOf(token, { wait: { kind: 'task', taskId } }));
+  putToken(d, waiting(token, { kind: 'task', taskId }));
   d.effects.push(opened);
   if (clock !== undefined) armClock(d, clock, taskId);
   armBoundaries(d, token, node.boundaries, taskId);
@@ -134,7 +141,7 @@ function enterServiceTask(d: Draft, token: TokenState, node: ServiceTaskNode): v
     }
   }
   putActivity(d, activityId, { tokenId: token.id, node: node.id });
-  putToken(d, copyOf(token, { wait: { kind: 'activity', activityId } }));
+  putToken(d, waiting(token, { kind: 'activity', activityId }));
   d.effects.push({
     type: 'activity.run',
     activityId,
@@ -201,13 +208,13 @@ function enterEventBasedGateway(d: Draft, token: TokenState, node: EventBasedGat
       messages[target.message] = target.id;
     }
   }
-  putToken(d, copyOf(token, { wait: { kind: 'race', timers, messages } }));
+  putToken(d, waiting(token, { kind: 'race', timers, messages }));
 }
 
 function enterSubProcess(d: Draft, token: TokenState, node: SubProcessNode): void {
   const scopeId = nextId(d, 'scope', 's');
   putScope(d, scopeId, { node: node.id, parentToken: token.id, parentScope: token.scope });
-  putToken(d, copyOf(token, { wait: { kind: 'scope', scopeId } }));
+  putToken(d, waiting(token, { kind: 'scope', scopeId }));
   const inner: TokenState = tokenAt(nextId(d, 'token', 'k'), node.start, scopeId, token.lastTask);
   putToken(d, inner);
   enter(d, inner, node.start);
@@ -409,7 +416,7 @@ function businessMsOf(d: Draft, task: TaskState, sla: SlaClock | undefined, cale
 function incident(d: Draft, token: TokenState, elementId: string, message: string): void {
   d.internal.incidents = [...d.internal.incidents, { at: d.now, elementId, message }];
   d.effects.push({ type: 'notify', to: ['role:admin'], template: 'flow.incident' });
-  putToken(d, copyOf(token, { wait: { kind: 'stuck' } }));
+  putToken(d, waiting(token, { kind: 'stuck' }));
 }
 
 
