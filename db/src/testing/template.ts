@@ -55,10 +55,12 @@ let ensured: Promise<string> | undefined;
  * `CREATE DATABASE … TEMPLATE …` clause. Postgres 15+ defaults to the WAL_LOG strategy, which
  * writes the whole copy to WAL; FILE_COPY is several times faster for small test databases.
  */
+let fileCopySupported: Promise<boolean> | undefined;
 export async function templateClause(client: pg.Client, template: string): Promise<string> {
-  const { rows } = await client.query<{ server_version_num: string }>('show server_version_num');
-  const fileCopy = Number(rows[0]?.server_version_num ?? 0) >= 150_000 ? ' strategy file_copy' : '';
-  return `template ${quoteIdent(template)}${fileCopy}`;
+  fileCopySupported ??= client
+    .query<{ server_version_num: string }>('show server_version_num')
+    .then(({ rows }) => Number(rows[0]?.server_version_num ?? 0) >= 150_000);
+  return `template ${quoteIdent(template)}${(await fileCopySupported) ? ' strategy file_copy' : ''}`;
 }
 
 export function ensureTemplate(adminUrl: string): Promise<string> {
