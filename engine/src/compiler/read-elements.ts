@@ -16,7 +16,7 @@ import type {
 import type { CalendarRegistry } from './calendars.js';
 import { withoutUndefined, type Diagnostics } from './diagnostics.js';
 import type { FeelChecker } from './feel-check.js';
-import { describe, element, elements, idOf, text, type ModdleElement } from './moddle-access.js';
+import { describe, element, elements, idOf, prop, text, type ModdleElement } from './moddle-access.js';
 import { readPositiveDuration, readSla, readTimer } from './timers.js';
 
 export const DEFAULT_RETRIES = 3;
@@ -115,7 +115,7 @@ function readNode(el: ModdleElement, scope: string | undefined, ctx: ReadContext
     ctx.diagnostics.error('missing-id', `a ${el.$type} has no id; give every element an id`);
     return undefined;
   }
-  if (el.isForCompensation === true) {
+  if (prop(el, 'isForCompensation') === true) {
     return unsupported(
       el,
       ctx,
@@ -171,7 +171,7 @@ function readNode(el: ModdleElement, scope: string | undefined, ctx: ReadContext
     case 'bpmn:ParallelGateway':
       return withoutUndefined<FlowNode>({ ...base, kind: 'parallelGateway' as const });
     case 'bpmn:EventBasedGateway':
-      if (el.instantiate === true) {
+      if (prop(el, 'instantiate') === true) {
         return unsupported(
           el,
           ctx,
@@ -183,7 +183,7 @@ function readNode(el: ModdleElement, scope: string | undefined, ctx: ReadContext
       return readCatchEvent(el, base, definitions, ctx);
     case 'bpmn:BoundaryEvent': {
       if (!onlyDefinition('bpmn:TimerEventDefinition')) return unsupportedEvent(el, definitions, ctx);
-      const cancelActivity = el.cancelActivity !== false;
+      const cancelActivity = prop(el, 'cancelActivity') !== false;
       const timer = readTimer(el, definition!, text(el, 'calendar'), ctx);
       if (timer?.kind === 'cycle' && cancelActivity) {
         ctx.diagnostics.error(
@@ -202,7 +202,7 @@ function readNode(el: ModdleElement, scope: string | undefined, ctx: ReadContext
       });
     }
     case 'bpmn:SubProcess':
-      if (el.triggeredByEvent === true) {
+      if (prop(el, 'triggeredByEvent') === true) {
         return unsupported(
           el,
           ctx,
@@ -261,8 +261,9 @@ function readUserTask(el: ModdleElement, base: Base, ctx: ReadContext): UserTask
       base.id,
     );
   }
-  const calendarKey = text(el, 'calendar') ?? ctx.processCalendar;
-  const calendarAttribute = text(el, 'calendar') ? 'baton:calendar' : 'process baton:calendar';
+  const taskCalendar = text(el, 'calendar');
+  const calendarKey = taskCalendar ?? ctx.processCalendar;
+  const calendarAttribute = taskCalendar ? 'baton:calendar' : 'process baton:calendar';
   const slaIso = text(el, 'sla');
   let sla;
   if (slaIso !== undefined) {
@@ -273,14 +274,13 @@ function readUserTask(el: ModdleElement, base: Base, ctx: ReadContext): UserTask
         attribute: 'baton:sla',
         calendar: calendarKey,
         calendarAttribute,
-        warnAt: el.warnAt,
-        severeAt: el.severeAt,
+        warnAt: prop(el, 'warnAt'),
+        severeAt: prop(el, 'severeAt'),
       },
       ctx,
     );
   } else {
-    if (text(el, 'calendar') !== undefined)
-      ctx.calendars.use(text(el, 'calendar')!, base.id, 'baton:calendar');
+    if (taskCalendar !== undefined) ctx.calendars.use(taskCalendar, base.id, 'baton:calendar');
     if (ctx.processCalendar !== undefined) {
       diagnostics.warn(
         'missing-sla',
@@ -288,7 +288,7 @@ function readUserTask(el: ModdleElement, base: Base, ctx: ReadContext): UserTask
         base.id,
       );
     }
-    if (el.warnAt != null || el.severeAt != null) {
+    if (prop(el, 'warnAt') != null || prop(el, 'severeAt') != null) {
       diagnostics.warn(
         'sla-levels-ignored',
         `baton:warnAt/baton:severeAt of '${base.id}' have no effect without baton:sla`,
@@ -314,7 +314,7 @@ function readUserTask(el: ModdleElement, base: Base, ctx: ReadContext): UserTask
     assign: assign ?? 'none',
     outcomes: readOutcomes(el, base.id, diagnostics),
     transferTo: transferText === '*' ? '*' : splitList(transferText),
-    returnable: el.returnable === true,
+    returnable: prop(el, 'returnable') === true,
     boundaries: [],
   });
 }
@@ -373,7 +373,7 @@ function readServiceTask(el: ModdleElement, base: Base, ctx: ReadContext): Servi
       ctx.checkFeel(expression, base.id, `baton:input '${name}'`);
       return [{ name, expression }];
     });
-  const retries = el.retries ?? DEFAULT_RETRIES;
+  const retries = prop(el, 'retries') ?? DEFAULT_RETRIES;
   if (typeof retries !== 'number' || !Number.isInteger(retries) || retries < 0) {
     diagnostics.error(
       'invalid-retries',

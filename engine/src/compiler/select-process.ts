@@ -1,5 +1,5 @@
 import type { Diagnostics } from './diagnostics.js';
-import { elements, idOf, type ModdleElement } from './moddle-access.js';
+import { elements, idOf, prop, type ModdleElement } from './moddle-access.js';
 
 const NOT_FLOW_NODES = new Set([
   'bpmn:SequenceFlow',
@@ -31,7 +31,7 @@ export function selectProcess(
     );
     return undefined;
   }
-  const executable = withNodes.filter((process) => process.isExecutable === true);
+  const executable = withNodes.filter((process) => prop(process, 'isExecutable') === true);
   if (executable.length === 1) {
     const ignored = withNodes.filter((process) => process !== executable[0]).map(idOf);
     diagnostics.warn(
