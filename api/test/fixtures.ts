@@ -58,3 +58,27 @@ export async function insertStages(h: Harness, specs: StageSpec[]) {
     }),
   );
 }
+
+/** A ticket type `typeId` with the support → refunds test flow deployed (through the API, as a process owner). */
+export async function deploySupportRefunds(h: Harness, typeId = 'refund-request') {
+  const { readFileSync } = await import('node:fs');
+  const xml = readFileSync(new URL('./flows/support-refunds.bpmn', import.meta.url), 'utf8');
+  const steps: [string, string, unknown][] = [
+    ['POST', '/api/ticket-types', { id: typeId, name: typeId, fields: [{ key: 'orderNumber', label: 'Order number', type: 'text', required: true }] }],
+    ['PUT', `/api/ticket-types/${typeId}/flow`, { xml }],
+    ['POST', `/api/ticket-types/${typeId}/flow/deploy`, {}],
+  ];
+  for (const [method, path, body] of steps) {
+    const res = await h.call('owner', method, path, body);
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  }
+  return xml;
+}
+
+/** Creates a ticket (as `person`) and returns its id and the global id of its first open task. */
+export async function openTicket(h: Harness, person: Parameters<Harness['call']>[0] = 'admin', typeId = 'refund-request') {
+  const res = await h.call(person, 'POST', '/api/tickets', { typeId, title: 'Matrix ticket', fields: { orderNumber: 'M-1' } });
+  if (res.status !== 201) throw new Error(`create ticket: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { id: string; openTasks: { id: string }[] };
+  return { ticketId: body.id, taskId: body.openTasks[0]!.id };
+}

@@ -9,6 +9,7 @@ import { newSecret, sha256 } from '../src/auth/secrets.js';
 import { defaultConfig, type ApiConfig } from '../src/config.js';
 import type { AppDeps } from '../src/http/env.js';
 import type { EngineRuntime } from '../src/runtime.js';
+import { inMemoryRuntime, type VirtualClock } from './runtime.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -29,6 +30,8 @@ export type Harness = {
   app: BatonApp;
   t: TestDatabase;
   deps: AppDeps;
+  /** The virtual clock of the in-memory runtime (undefined with a runtime passed in). */
+  clock?: VirtualClock;
   tokens: Record<Person, string>;
   ids: Record<Person, string>;
   /** app.request with a person's bearer token and JSON encoding. */
@@ -37,7 +40,10 @@ export type Harness = {
 };
 
 export type HarnessOptions = {
-  runtime: EngineRuntime;
+  /** 'in-memory': the real InMemoryRuntime on a virtual clock (see `clock`), bound to this database. */
+  runtime: EngineRuntime | 'in-memory';
+  /** Start of the virtual clock (in-memory runtime); config.now follows it unless overridden. */
+  start?: number;
   config?: Partial<ApiConfig>;
 };
 
@@ -74,12 +80,14 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     })),
   );
 
+  const live = options.runtime === 'in-memory' ? inMemoryRuntime(t.db, options.start ?? Date.parse('2026-03-16T09:00:00Z')) : undefined;
+  const runtime = live?.runtime ?? (options.runtime as EngineRuntime);
   const deps: AppDeps = {
     db: t.db,
     pool: t.pool,
-    runtime: options.runtime,
+    runtime,
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    config: defaultConfig({ timeZone: 'UTC', ...options.config }),
+    config: defaultConfig({ timeZone: 'UTC', ...(live ? { now: () => live.clock.now() } : {}), ...options.config }),
     activities: activityCatalogue(),
     databaseMode: 'url',
   };
@@ -88,6 +96,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     app,
     t,
     deps,
+    ...(live ? { clock: live.clock } : {}),
     tokens,
     ids,
     call(person, method, path, body, headers = {}) {
@@ -101,7 +110,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
       return Promise.resolve(app.request(path, init));
     },
     async close() {
-      await options.runtime.close();
+      await runtime.close();
       await t.drop();
     },
   };

@@ -7,6 +7,8 @@ import { createActivities } from '../../workflows/src/activities/index.js';
 import { VirtualClock } from '../../workflows/src/runtime/clock.js';
 import { InMemoryRuntime } from '../../workflows/src/runtime/in-memory.js';
 
+export type { VirtualClock };
+
 export function inMemoryRuntime(db: Database, start: number) {
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const clock = new VirtualClock(start);

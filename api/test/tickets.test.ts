@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, problemOf, type Harness } from './harness.js';
-import { inMemoryRuntime } from './runtime.js';
+import type { VirtualClock } from './runtime.js';
 
 const XML = readFileSync(new URL('./flows/support-refunds.bpmn', import.meta.url), 'utf8');
 const START = Date.parse('2026-03-16T09:00:00Z');
 let h: Harness;
-let clock: ReturnType<typeof inMemoryRuntime>['clock'];
+let clock: VirtualClock;
 
 type Detail = {
   id: string;
@@ -20,22 +20,8 @@ type Detail = {
 };
 
 beforeAll(async () => {
-  let runtime: ReturnType<typeof inMemoryRuntime>['runtime'];
-  h = await createHarness({
-    runtime: {
-      // The runtime needs the harness's database, which exists only inside createHarness.
-      get mode() { return runtime.mode; },
-      get durable() { return runtime.durable; },
-      startTicket: (i) => runtime.startTicket(i),
-      act: (t, e) => runtime.act(t, e),
-      sendMessage: (t, n, d) => runtime.sendMessage(t, n, d),
-      readState: (t) => runtime.readState(t),
-      cancel: (t, a, r) => runtime.cancel(t, a, r),
-      close: () => runtime.close(),
-    },
-    config: { now: () => clock.now() },
-  });
-  ({ runtime, clock } = inMemoryRuntime(h.t.db, START));
+  h = await createHarness({ runtime: 'in-memory', start: START });
+  clock = h.clock!;
   const created = await h.call('owner', 'POST', '/api/ticket-types', {
     id: 'refund-request',
     name: 'Refund request',
