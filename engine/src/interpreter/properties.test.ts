@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor, Flow, RunEvent, RunState, Step } from '../types.js';
 import { applyEvent, explainSla, openTasks, startRun } from './index.js';
+import { ENGINE_ERROR } from './run.js';
 import { admin, agent, manager } from './testing/actors.js';
 import { callCentreFlow, kitchenSinkFlow } from './testing/sample-flows.js';
 
@@ -138,6 +139,7 @@ describe.each(flows)('interpreter properties (%s flow)', (_name, makeFlow) => {
             expect(step.state).toBe(previous);
             expect(step.effects).toEqual([]);
             expect(step.rejected).toMatch(/^(unknown-task|unknown-timer|unknown-activity|conflict|forbidden|invalid): ./);
+            expect(step.rejected).not.toContain(ENGINE_ERROR);
           } else {
             expect(step.state.seq).toBe(previous.seq + 1);
           }

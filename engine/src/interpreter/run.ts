@@ -92,11 +92,19 @@ export function applyEvent(flow: Flow, state: RunState, event: RunEvent, now: nu
     dispatch(d, event);
   } catch (error) {
     if (error instanceof Rejection) return { state, effects: [], rejected: `${error.code}: ${error.message}` };
-    throw error;
+    // A malformed event (or an engine bug) must not crash the workflow that calls us: the event
+    // is refused, the state stays. The property tests assert this never happens for valid input.
+    const message = error instanceof Error ? error.message : String(error);
+    return { state, effects: [], rejected: `invalid: ${ENGINE_ERROR} ${describe(event)}: ${message}` };
   }
   d.state.seq = state.seq + 1;
   return { state: d.state, effects: d.effects };
 }
+
+export const ENGINE_ERROR = 'engine error while applying';
+
+const describe = (event: unknown): string =>
+  typeof event === 'object' && event !== null && 'type' in event ? JSON.stringify((event as { type: unknown }).type) : 'a non-event';
 
 function dispatch(d: Draft, event: RunEvent): void {
   switch (event.type) {
@@ -213,6 +221,9 @@ function finishActivity(d: Draft, event: Extract<RunEvent, { activityId: string 
 }
 
 function receiveMessage(d: Draft, name: string, data: Record<string, unknown> | undefined): void {
+  if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
+    reject('invalid', `data of message "${name}" must be an object`);
+  }
   const waiting: { token: TokenState; node: string }[] = [];
   for (const id in d.internal.tokens) {
     const token = d.internal.tokens[id]!;
@@ -222,10 +233,7 @@ function receiveMessage(d: Draft, name: string, data: Record<string, unknown> | 
   }
   const held = Object.values(d.state.tasks).filter((task) => task.status === 'open' && task.held !== undefined);
   if (waiting.length === 0 && held.length === 0) reject('conflict', `nothing in ticket ${d.state.ticketId} waits for message "${name}"`);
-  if (data !== undefined) {
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) reject('invalid', 'message data must be an object');
-    setVariables(d, data);
-  }
+  if (data !== undefined) setVariables(d, data);
   for (const task of held) resume(d, task);
   for (const { token, node } of waiting) {
     const current = d.internal.tokens[token.id];

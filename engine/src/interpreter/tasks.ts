@@ -25,6 +25,8 @@ export function applyTaskEvent(d: Draft, event: TaskEvent): void {
       return resume(d, task);
     case 'task.extensionGranted':
       return extend(d, task, event.actor, event.extendByMs);
+    default:
+      reject('invalid', `unknown event type ${JSON.stringify((event as { type?: unknown }).type ?? null)}`);
   }
 }
 
@@ -35,7 +37,15 @@ function openTask(d: Draft, taskId: string): TaskState {
   return task;
 }
 
+const isActor = (actor: unknown): actor is Actor =>
+  typeof actor === 'object' &&
+  actor !== null &&
+  typeof (actor as Actor).userId === 'string' &&
+  Array.isArray((actor as Actor).departments) &&
+  Array.isArray((actor as Actor).roles);
+
 function mayAct(task: TaskState, actor: Actor): void {
+  if (!isActor(actor)) reject('invalid', `event on task ${task.taskId} needs an actor { userId, departments, roles }`);
   if (task.department === undefined || actor.roles.includes('admin') || actor.departments.includes(task.department)) {
     return;
   }
@@ -155,7 +165,7 @@ export function resume(d: Draft, task: TaskState): void {
 }
 
 function extend(d: Draft, task: TaskState, actor: Actor, extendByMs: number): void {
-  if (!actor.roles.includes('manager')) mayAct(task, actor);
+  if (!isActor(actor) || !actor.roles.includes('manager')) mayAct(task, actor);
   if (!Number.isSafeInteger(extendByMs) || extendByMs <= 0) {
     reject('invalid', `extendByMs must be a positive whole number of milliseconds, got ${String(extendByMs)}`);
   }

@@ -96,6 +96,12 @@ describe('user tasks', () => {
     ['unknown timer', [{ type: 'timer.fired', timerId: 'sla:t1:nope' }], 'unknown-timer'],
     ['unknown activity', [{ type: 'activity.completed', activityId: 'a1' }], 'unknown-activity'],
     ['message nobody waits for', [{ type: 'message.received', name: 'reply' }], 'conflict'],
+    ['an SLA timer cancelled by a hold', [{ type: 'task.held', taskId: 't1', actor: ann, reason: 'x' }, { type: 'timer.fired', timerId: 'sla:t1:warning' }], 'unknown-timer'],
+    ['transfer by someone outside the department', [{ type: 'task.transferred', taskId: 't1', actor: rita, department: 'refunds' }], 'forbidden'],
+    ['an event type the engine does not know', [{ type: 'task.teleported' } as unknown as RunEvent], 'invalid'],
+    ['a task event without an actor', [{ type: 'task.claimed', taskId: 't1' } as unknown as RunEvent], 'invalid'],
+    ['a malformed message', [{ type: 'message.received', name: 'x', data: 'text' } as unknown as RunEvent], 'invalid'],
+    ['an unknown task event type', [{ type: 'task.teleported', taskId: 't1', actor: ann } as unknown as RunEvent], 'invalid'],
     ['event after completion', [{ type: 'task.completed', taskId: 't1', actor: ann, outcome: 'solved' }, { type: 'task.claimed', taskId: 't1', actor: ann }], 'conflict'],
   ])('rejects %s without changing the state', (_name, events, code) => {
     const { steps } = run(supportFlow(), events.slice(0, -1));
