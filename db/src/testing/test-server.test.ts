@@ -1,5 +1,6 @@
 // The shared test server's lifecycle, on a private cluster (own data dir and port) so the server
 // every other test file uses is not touched.
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -21,7 +22,7 @@ describe('leaseTestServer', { timeout: 120_000 }, () => {
   const saved = { ...process.env };
   let root: string;
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'baton-test-server-'));
+    root = await mkdtemp(path.join(existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'baton-test-server-'));
     await chmod(root, 0o755); // the server runs as `postgres` when we are root
     delete process.env.DATABASE_URL;
     process.env.BATON_DATA_DIR = root;
