@@ -20,7 +20,8 @@ export default defineConfig({
       output: {
         // Name the chunk the viewer and the modeler share after what it is: bpmn-js's viewer core.
         chunkFileNames: (chunk) =>
-          chunk.moduleIds.some((id) => id.includes('/bpmn-js/lib/NavigatedViewer')) && !chunk.moduleIds.some((id) => id.includes('/pages/'))
+          chunk.moduleIds.some((id) => id.includes('/bpmn-js/lib/NavigatedViewer')) &&
+          !chunk.moduleIds.some((id) => id.includes('/pages/'))
             ? 'assets/bpmn-viewer-[hash].js'
             : 'assets/[name]-[hash].js',
       },

@@ -9,7 +9,8 @@ export async function loadDraft(typeId: string): Promise<FlowDraft> {
   try {
     return await api.get<FlowDraft>(flowPath(typeId));
   } catch (err) {
-    if (err instanceof ApiProblem && err.status === 404 && /draft/i.test(err.detail ?? '')) return { xml: null };
+    if (err instanceof ApiProblem && err.status === 404 && /draft/i.test(err.detail ?? ''))
+      return { xml: null };
     throw err;
   }
 }
@@ -19,7 +20,8 @@ export const saveDraft = (typeId: string, xml: string) => api.put<unknown>(flowP
 /** Deploys the stored draft: save first, so what is deployed is what the user sees. */
 export const deployDraft = (typeId: string) => api.post<DeployResult>(`${flowPath(typeId)}/deploy`, {});
 
-export const loadVersion = (versionId: string) => api.get<FlowVersion>(`/api/flow-versions/${encodeURIComponent(versionId)}`);
+export const loadVersion = (versionId: string) =>
+  api.get<FlowVersion>(`/api/flow-versions/${encodeURIComponent(versionId)}`);
 
 /** Restoring copies a deployed version's XML into the draft; the version itself never changes. */
 export async function restoreVersion(typeId: string, versionId: string): Promise<string> {

@@ -22,8 +22,17 @@ export const router = createRouter({
     { path: '/', component: PlaceholderPage, props: { title: 'Baton', text: '' } },
     { path: '/login', component: LoginPage, meta: { public: true, title: 'Sign in' } },
     { path: '/flows', component: TicketTypesPage, meta: { roles: ['process_owner'], title: 'Flows' } },
-    { path: '/flows/new', component: TicketTypePage, meta: { roles: ['process_owner'], title: 'New ticket type' } },
-    { path: '/flows/:typeId', component: TicketTypePage, props: true, meta: { roles: ['process_owner'], title: 'Ticket type' } },
+    {
+      path: '/flows/new',
+      component: TicketTypePage,
+      meta: { roles: ['process_owner'], title: 'New ticket type' },
+    },
+    {
+      path: '/flows/:typeId',
+      component: TicketTypePage,
+      props: true,
+      meta: { roles: ['process_owner'], title: 'Ticket type' },
+    },
     {
       path: '/flows/:typeId/modeler',
       // Lazy: bpmn-js and the properties panel load only when someone opens a modeler.
@@ -40,28 +49,44 @@ export const router = createRouter({
     {
       path: '/inbox',
       component: PlaceholderPage,
-      props: { title: 'Inbox', text: 'Your tasks and your departments’ queues: claim, complete with an outcome, transfer, return, hold, ask for an extension.' },
+      props: {
+        title: 'Inbox',
+        text: 'Your tasks and your departments’ queues: claim, complete with an outcome, transfer, return, hold, ask for an extension.',
+      },
       meta: { roles: ['agent'], title: 'Inbox' },
     },
     {
       path: '/tickets',
       component: PlaceholderPage,
-      props: { title: 'Tickets', text: 'Ticket list with filters and the ticket view: timeline, stage Gantt, and the diagram with the current position.' },
+      props: {
+        title: 'Tickets',
+        text: 'Ticket list with filters and the ticket view: timeline, stage Gantt, and the diagram with the current position.',
+      },
       meta: { title: 'Tickets' },
     },
     {
       path: '/dashboard',
       component: PlaceholderPage,
-      props: { title: 'Dashboard', text: 'Stuck stages, per-department duration distributions over a time range, SLA attainment, handoff gaps and a heatmap on the diagram.' },
+      props: {
+        title: 'Dashboard',
+        text: 'Stuck stages, per-department duration distributions over a time range, SLA attainment, handoff gaps and a heatmap on the diagram.',
+      },
       meta: { roles: ['manager'], title: 'Dashboard' },
     },
     {
       path: '/admin',
       component: PlaceholderPage,
-      props: { title: 'Administration', text: 'Departments, users and memberships, business calendars and API tokens.' },
+      props: {
+        title: 'Administration',
+        text: 'Departments, users and memberships, business calendars and API tokens.',
+      },
       meta: { roles: ['admin'], title: 'Administration' },
     },
-    { path: '/:rest(.*)*', component: PlaceholderPage, props: { title: 'Not found', text: 'There is no page at this address.' } },
+    {
+      path: '/:rest(.*)*',
+      component: PlaceholderPage,
+      props: { title: 'Not found', text: 'There is no page at this address.' },
+    },
   ],
 });
 

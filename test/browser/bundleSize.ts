@@ -4,10 +4,23 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-type ManifestChunk = { file: string; src?: string; isEntry?: boolean; isDynamicEntry?: boolean; imports?: string[]; css?: string[] };
+type ManifestChunk = {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+};
 type Manifest = Record<string, ManifestChunk>;
 
-export type RouteSize = { route: string; files: string[]; jsBytes: number; jsGzipBytes: number; cssGzipBytes: number };
+export type RouteSize = {
+  route: string;
+  files: string[];
+  jsBytes: number;
+  jsGzipBytes: number;
+  cssGzipBytes: number;
+};
 
 function staticClosure(manifest: Manifest, key: string, seen = new Set<string>()): Set<string> {
   if (seen.has(key)) return seen;

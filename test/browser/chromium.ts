@@ -12,7 +12,8 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-export type ChromiumCheck = { path: string; skipReason?: undefined } | { path?: undefined; skipReason: string };
+export type ChromiumCheck =
+  { path: string; skipReason?: undefined } | { path?: undefined; skipReason: string };
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumCheck {
   const path = env.CHROMIUM_PATH ?? '/usr/bin/chromium';

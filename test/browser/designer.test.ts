@@ -16,7 +16,9 @@ import { REPO_ROOT, startBaton, type RunningServer } from './server.js';
 
 const chromiumCheck = findChromium();
 const startScript = path.join(REPO_ROOT, 'scripts/start.mjs');
-const skipReason = chromiumCheck.skipReason ?? (existsSync(startScript) ? undefined : `${startScript} does not exist yet (pnpm start cannot run)`);
+const skipReason =
+  chromiumCheck.skipReason ??
+  (existsSync(startScript) ? undefined : `${startScript} does not exist yet (pnpm start cannot run)`);
 if (skipReason) console.warn(`[designer browser test] skipped: ${skipReason}`);
 
 const RESULTS = path.join(REPO_ROOT, 'test-results');
@@ -47,11 +49,21 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
       .onConflictDoNothing();
     await database.db
       .insert(calendars)
-      .values({ key: 'office', name: 'Office hours', spec: { timeZone: 'Europe/Berlin', week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] } } })
+      .values({
+        key: 'office',
+        name: 'Office hours',
+        spec: { timeZone: 'Europe/Berlin', week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] } },
+      })
       .onConflictDoNothing();
     await database.db
       .insert(users)
-      .values({ id: 'browser-owner', email: OWNER.email, name: 'Olive Owner', passwordHash: await hashPassword(OWNER.password), roles: ['process_owner'] })
+      .values({
+        id: 'browser-owner',
+        email: OWNER.email,
+        name: 'Olive Owner',
+        passwordHash: await hashPassword(OWNER.password),
+        roles: ['process_owner'],
+      })
       .onConflictDoNothing();
     browser = await launchChromium(chromiumCheck.path as string);
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
@@ -84,10 +96,16 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     await page.fill('input[name=email]', OWNER.email);
     await page.fill('input[name=password]', 'wrong password');
     await page.press('input[name=password]', 'Enter');
-    await expect.poll(() => page.locator('[data-test=problem]').textContent()).toContain('email or password is wrong');
+    await expect
+      .poll(() => page.locator('[data-test=problem]').textContent())
+      .toContain('email or password is wrong');
     await page.fill('input[name=password]', OWNER.password);
     await page.press('input[name=password]', 'Enter');
     await page.waitForURL(/\/flows$/);
+    await page
+      .locator('[data-test=ticket-types], .page .muted:text("No ticket types yet.")')
+      .first()
+      .waitFor();
     await shot('flows');
 
     await page.fill('[data-test=create-ticket-type] input[name=name]', 'Refund request');
@@ -100,11 +118,17 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     expect(await page.locator('.djs-element[data-element-id^="Lane_"]').count()).toBeGreaterThanOrEqual(2);
 
     // Import the refund flow: its Refunds lane has no department, which the compiler reports.
-    await page.setInputFiles('[data-test=import-file]', { name: 'refund-flow.bpmn', mimeType: 'application/xml', buffer: Buffer.from(fixture('refund-flow.bpmn')) });
+    await page.setInputFiles('[data-test=import-file]', {
+      name: 'refund-flow.bpmn',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(fixture('refund-flow.bpmn')),
+    });
     await element('Task_Triage').waitFor();
     await expectErrors(1);
     await expect.poll(() => element('Lane_Refunds').getAttribute('class')).toContain('baton-has-error');
-    expect(await page.locator('[data-test=problems]').textContent()).toContain("lane 'Lane_Refunds' holds user tasks but has no baton:department");
+    expect(await page.locator('[data-test=problems]').textContent()).toContain(
+      "lane 'Lane_Refunds' holds user tasks but has no baton:department",
+    );
     await expect.poll(() => page.locator('[data-test=deploy]').isDisabled()).toBe(true);
     await shot('lane-error');
 
@@ -117,7 +141,9 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     // A broken SLA shows on the task and goes away when fixed.
     await element('Task_Triage').click();
     await typeInPanel('baton-sla', '4 hours');
-    await expect.poll(() => page.locator('[data-entry-id="baton-sla"] .bio-properties-panel-error').textContent()).toContain('not an ISO 8601 duration');
+    await expect
+      .poll(() => page.locator('[data-entry-id="baton-sla"] .bio-properties-panel-error').textContent())
+      .toContain('not an ISO 8601 duration');
     await expectErrors(1);
     expect(await element('Task_Triage').getAttribute('class')).toContain('baton-has-error');
     expect(await page.locator(`.djs-overlay-baton-problems [data-element-id="Task_Triage"]`).count()).toBe(1);
@@ -127,11 +153,15 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     expect(await element('Task_Triage').getAttribute('class')).not.toContain('baton-has-error');
     await page.locator('#bio-properties-panel-baton-calendar').selectOption('office');
     await expectErrors(0);
-    await expect.poll(() => page.locator('[data-test=save-status]').textContent(), { timeout: 15_000 }).toBe('All changes saved');
+    await expect
+      .poll(() => page.locator('[data-test=save-status]').textContent(), { timeout: 15_000 })
+      .toBe('All changes saved');
     await shot('modeler');
 
     await page.click('[data-test=deploy]');
-    await expect.poll(() => page.locator('[data-test=deployed-version]').textContent(), { timeout: 30_000 }).toBe('Deployed version 1');
+    await expect
+      .poll(() => page.locator('[data-test=deployed-version]').textContent(), { timeout: 30_000 })
+      .toBe('Deployed version 1');
 
     // After a reload the draft still has the edits (autosave) and the versions list shows v1.
     await page.reload();
@@ -159,15 +189,23 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     const modelerUrl = `${server.url}/flows/${encodeURIComponent(typeId)}/modeler`;
     await page.goto(modelerUrl);
     await element('UserTask_1').waitFor();
-    await page.setInputFiles('[data-test=import-file]', { name: 'large.bpmn', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+    await page.setInputFiles('[data-test=import-file]', {
+      name: 'large.bpmn',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(xml),
+    });
     await element('End').waitFor({ state: 'attached' });
     await expectErrors(0);
-    await expect.poll(() => page.locator('[data-test=save-status]').textContent(), { timeout: 30_000 }).toBe('All changes saved');
+    await expect
+      .poll(() => page.locator('[data-test=save-status]').textContent(), { timeout: 30_000 })
+      .toBe('All changes saved');
 
     expect(await element('Task_248').count()).toBe(1);
     await shot('large-modeler');
     await page.click('[data-test=deploy]');
-    await expect.poll(() => page.locator('[data-test=deployed-version]').textContent(), { timeout: 60_000 }).toBe('Deployed version 1');
+    await expect
+      .poll(() => page.locator('[data-test=deployed-version]').textContent(), { timeout: 60_000 })
+      .toBe('Deployed version 1');
     await page.click('[data-test=versions-tab]');
     const viewLink = page.locator('[data-test=versions] li[data-version="1"] a');
     await viewLink.waitFor();
@@ -179,10 +217,18 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
       const viewerRuns: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         await page.goto(modelerUrl);
-        await page.waitForFunction(() => performance.getEntriesByName('baton:modeler-import').length > 0, undefined, { timeout: 60_000 });
+        await page.waitForFunction(
+          () => performance.getEntriesByName('baton:modeler-import').length > 0,
+          undefined,
+          { timeout: 60_000 },
+        );
         modelerRuns.push(await lastImport('baton:modeler-import'));
         await page.goto(viewerUrl);
-        await page.waitForFunction(() => performance.getEntriesByName('baton:viewer-import').length > 0, undefined, { timeout: 60_000 });
+        await page.waitForFunction(
+          () => performance.getEntriesByName('baton:viewer-import').length > 0,
+          undefined,
+          { timeout: 60_000 },
+        );
         viewerRuns.push(await lastImport('baton:viewer-import'));
       }
       // Best of N is the figure least distorted by other processes on a shared machine.
@@ -190,7 +236,8 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     };
     // A busy machine can spoil one round; a real regression spoils every round.
     const rounds = [await measureRound()];
-    while (rounds.length < ROUNDS && (rounds.at(-1)?.ratio ?? Infinity) > GOAL_RATIO) rounds.push(await measureRound());
+    while (rounds.length < ROUNDS && (rounds.at(-1)?.ratio ?? Infinity) > GOAL_RATIO)
+      rounds.push(await measureRound());
     await shot('large-viewer');
 
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;

@@ -1,13 +1,19 @@
 // A generated flow of about `elements` BPMN elements for the open-time benchmark: one pool, one
 // lane (department `support`), start -> N user tasks in a snake of rows -> end, all with DI.
-export function largeFlowXml(elements: number, department = 'support'): { xml: string; elementCount: number } {
+export function largeFlowXml(
+  elements: number,
+  department = 'support',
+): { xml: string; elementCount: number } {
   // start + end + tasks + (tasks + 1) flows + participant + lane
   const tasks = Math.max(1, Math.floor((elements - 4) / 2));
   const perRow = 20;
   const rows = Math.ceil((tasks + 2) / perRow);
   const cell = { w: 150, h: 130 };
   const origin = { x: 220, y: 120 };
-  const at = (i: number) => ({ x: origin.x + (i % perRow) * cell.w, y: origin.y + Math.floor(i / perRow) * cell.h });
+  const at = (i: number) => ({
+    x: origin.x + (i % perRow) * cell.w,
+    y: origin.y + Math.floor(i / perRow) * cell.h,
+  });
 
   const ids = ['Start', ...Array.from({ length: tasks }, (_, i) => `Task_${i + 1}`), 'End'];
   const shapes: string[] = [];
@@ -16,10 +22,14 @@ export function largeFlowXml(elements: number, department = 'support'): { xml: s
     const p = at(i);
     if (id === 'Start' || id === 'End') {
       nodes.push(id === 'Start' ? `<bpmn:startEvent id="Start" />` : `<bpmn:endEvent id="End" />`);
-      shapes.push(`<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${p.x + 32}" y="${p.y + 22}" width="36" height="36" /></bpmndi:BPMNShape>`);
+      shapes.push(
+        `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${p.x + 32}" y="${p.y + 22}" width="36" height="36" /></bpmndi:BPMNShape>`,
+      );
     } else {
       nodes.push(`<bpmn:userTask id="${id}" name="Step ${i}" baton:sla="PT${(i % 8) + 1}H" />`);
-      shapes.push(`<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${p.x}" y="${p.y}" width="100" height="80" /></bpmndi:BPMNShape>`);
+      shapes.push(
+        `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${p.x}" y="${p.y}" width="100" height="80" /></bpmndi:BPMNShape>`,
+      );
     }
   });
   const center = (i: number) => ({ x: at(i).x + 50, y: at(i).y + 40 });
@@ -30,7 +40,9 @@ export function largeFlowXml(elements: number, department = 'support'): { xml: s
     flows.push(`<bpmn:sequenceFlow id="${id}" sourceRef="${ids[i]}" targetRef="${ids[i + 1]}" />`);
     const a = center(i);
     const b = center(i + 1);
-    edges.push(`<bpmndi:BPMNEdge id="${id}_di" bpmnElement="${id}"><di:waypoint x="${a.x}" y="${a.y}" /><di:waypoint x="${b.x}" y="${b.y}" /></bpmndi:BPMNEdge>`);
+    edges.push(
+      `<bpmndi:BPMNEdge id="${id}_di" bpmnElement="${id}"><di:waypoint x="${a.x}" y="${a.y}" /><di:waypoint x="${b.x}" y="${b.y}" /></bpmndi:BPMNEdge>`,
+    );
   }
   const width = perRow * cell.w + 120;
   const height = rows * cell.h + 80;

@@ -23,7 +23,10 @@ export function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; output: () => string; stop: () => Promise<void> };
 
-export async function startBaton(options: { databaseUrl: string; timeoutMs?: number }): Promise<RunningServer> {
+export async function startBaton(options: {
+  databaseUrl: string;
+  timeoutMs?: number;
+}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'baton-browser-'));
   let output = '';
@@ -31,7 +34,13 @@ export async function startBaton(options: { databaseUrl: string; timeoutMs?: num
     cwd: REPO_ROOT,
     // Own process group, so stopping also ends what start.mjs spawned (vite build, the API).
     detached: true,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: options.databaseUrl, BATON_DATA_DIR: dataDir, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: options.databaseUrl,
+      BATON_DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -55,10 +64,14 @@ export async function startBaton(options: { databaseUrl: string; timeoutMs?: num
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 240_000);
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`scripts/start.mjs exited with ${child.exitCode} before serving:\n${output.slice(-4000)}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `scripts/start.mjs exited with ${child.exitCode} before serving:\n${output.slice(-4000)}`,
+      );
     try {
       const [health, shell] = await Promise.all([fetch(`${url}/api/health`), fetch(`${url}/`)]);
-      if (health.ok && shell.ok && (await shell.text()).includes('id="app"')) return { url, output: () => output, stop };
+      if (health.ok && shell.ok && (await shell.text()).includes('id="app"'))
+        return { url, output: () => output, stop };
     } catch {
       // not listening yet
     }

@@ -20,13 +20,18 @@ export class ApiProblem extends Error {
 /** Field errors come as `errors: [{ field|path|pointer, message }]` or `{ field: message }`. */
 export function fieldErrorsOf(body: unknown): FieldError[] {
   if (typeof body !== 'object' || body === null) return [];
-  const raw = (body as { errors?: unknown; fields?: unknown }).errors ?? (body as { fields?: unknown }).fields;
+  const raw =
+    (body as { errors?: unknown; fields?: unknown }).errors ?? (body as { fields?: unknown }).fields;
   if (Array.isArray(raw)) {
     return raw.flatMap((entry): FieldError[] => {
       if (typeof entry !== 'object' || entry === null) return [];
       const e = entry as Record<string, unknown>;
       const where = e.field ?? e.path ?? e.pointer ?? e.name;
-      const raw = Array.isArray(where) ? where.join('.') : String(where ?? '').replace(/^#?\//, '').replaceAll('/', '.');
+      const raw = Array.isArray(where)
+        ? where.join('.')
+        : String(where ?? '')
+            .replace(/^#?\//, '')
+            .replaceAll('/', '.');
       // The API names request-body fields `body.<path>`; forms know them by `<path>`.
       const field = raw.replace(/^body\./, '');
       return [{ field, message: String(e.message ?? e.detail ?? 'invalid') }];
@@ -50,7 +55,8 @@ export async function problemFrom(response: Response, route: string): Promise<Ap
   }
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const title = typeof b.title === 'string' ? b.title : response.statusText || `HTTP ${response.status}`;
-  const detail = typeof b.detail === 'string' ? b.detail : typeof b.message === 'string' ? b.message : undefined;
+  const detail =
+    typeof b.detail === 'string' ? b.detail : typeof b.message === 'string' ? b.message : undefined;
   const code = typeof b.code === 'string' ? b.code : undefined;
   return new ApiProblem(response.status, title, detail, code, fieldErrorsOf(body), route);
 }

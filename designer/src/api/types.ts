@@ -3,7 +3,14 @@ import type { CalendarSpec, Diagnostic, Flow } from '@baton/engine';
 
 export type Role = 'admin' | 'process_owner' | 'agent' | 'manager' | 'developer';
 
-export type Me = { id: string; email: string; name: string; roles: Role[]; departments: string[]; leads?: string[] };
+export type Me = {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  departments: string[];
+  leads?: string[];
+};
 
 export type Health = {
   status: 'ok' | 'degraded' | string;
@@ -15,7 +22,13 @@ export type Department = { key: string; name: string };
 export type Calendar = { key: string; name: string; spec: CalendarSpec; isDefault?: boolean };
 
 export type FieldType = 'text' | 'textarea' | 'number' | 'boolean' | 'select' | 'date' | 'email';
-export type FieldDefinition = { key: string; label: string; type: FieldType; required?: boolean; options?: string[] };
+export type FieldDefinition = {
+  key: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  options?: string[];
+};
 
 export type TicketType = {
   id: string;
@@ -28,7 +41,6 @@ export type TicketType = {
 };
 
 export type FlowDraft = { xml: string | null; updatedAt?: string; updatedBy?: string | null };
-
 
 export type FlowVersionSummary = {
   id: string;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonSchema } from '../api/types.js';
-import { describeField, fieldsFromSchema, inputValueError, planInputChange, strayInputs } from './activityInputs.js';
+import {
+  describeField,
+  fieldsFromSchema,
+  inputValueError,
+  planInputChange,
+  strayInputs,
+} from './activityInputs.js';
 
 const emailSchema: JsonSchema = {
   type: 'object',
@@ -45,7 +51,15 @@ describe('inputs generated from an activity JSON schema', () => {
   });
   it('lists inputs the schema does not describe', () => {
     const fields = fieldsFromSchema(emailSchema);
-    expect(strayInputs([{ name: 'to', value: 'x' }, { name: 'old', value: '1' }], fields)).toEqual([{ name: 'old', value: '1' }]);
+    expect(
+      strayInputs(
+        [
+          { name: 'to', value: 'x' },
+          { name: 'old', value: '1' },
+        ],
+        fields,
+      ),
+    ).toEqual([{ name: 'old', value: '1' }]);
   });
 });
 
@@ -55,9 +69,17 @@ describe('planning an input change', () => {
     { name: 'subject', value: '"Hi"' },
   ];
   it('adds, updates, removes or leaves alone', () => {
-    expect(planInputChange(current, 'cc', ' lead.email ')).toEqual({ kind: 'add', name: 'cc', value: 'lead.email' });
+    expect(planInputChange(current, 'cc', ' lead.email ')).toEqual({
+      kind: 'add',
+      name: 'cc',
+      value: 'lead.email',
+    });
     expect(planInputChange(current, 'cc', '')).toEqual({ kind: 'none' });
-    expect(planInputChange(current, 'subject', '"Hello"')).toEqual({ kind: 'update', index: 1, value: '"Hello"' });
+    expect(planInputChange(current, 'subject', '"Hello"')).toEqual({
+      kind: 'update',
+      index: 1,
+      value: '"Hello"',
+    });
     expect(planInputChange(current, 'subject', '"Hi"')).toEqual({ kind: 'none' });
     expect(planInputChange(current, 'to', '  ')).toEqual({ kind: 'remove', index: 0 });
   });

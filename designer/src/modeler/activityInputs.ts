@@ -68,7 +68,10 @@ export function inputElementsOf(bo: ModdleElement): ModdleElement[] {
 }
 
 export function readInputs(bo: ModdleElement): InputValue[] {
-  return inputElementsOf(bo).map((el) => ({ name: String(el.get('name') ?? ''), value: String(el.get('value') ?? '') }));
+  return inputElementsOf(bo).map((el) => ({
+    name: String(el.get('name') ?? ''),
+    value: String(el.get('value') ?? ''),
+  }));
 }
 
 /** What setting one input's value means for the XML: change, add, remove or nothing. */

@@ -51,7 +51,11 @@ describe('autosave', () => {
 
   it('flush saves pending changes now and reports errors', async () => {
     const statuses: SaveStatus[] = [];
-    const autosave = createAutosave(() => Promise.reject(new Error('409 conflict')), (s) => statuses.push(s), 10_000);
+    const autosave = createAutosave(
+      () => Promise.reject(new Error('409 conflict')),
+      (s) => statuses.push(s),
+      10_000,
+    );
     autosave.changed();
     await autosave.flush();
     expect(statuses).toEqual(['unsaved', 'saving', 'error']);

@@ -10,7 +10,11 @@ export type Autosave = {
   dispose: () => void;
 };
 
-export function createAutosave(save: () => Promise<void>, onStatus: (status: SaveStatus, error?: unknown) => void, delayMs = 800): Autosave {
+export function createAutosave(
+  save: () => Promise<void>,
+  onStatus: (status: SaveStatus, error?: unknown) => void,
+  delayMs = 800,
+): Autosave {
   let inFlight: Promise<void> | null = null;
   let again = false;
 

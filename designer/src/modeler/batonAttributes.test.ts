@@ -19,7 +19,11 @@ import { definitionsXml, parse, toXml } from './testModdle.js';
 
 describe('comma lists', () => {
   it('trims, drops empty items and duplicates', () => {
-    expect(parseList(' approved, rejected ,,approved , more info ')).toEqual(['approved', 'rejected', 'more info']);
+    expect(parseList(' approved, rejected ,,approved , more info ')).toEqual([
+      'approved',
+      'rejected',
+      'more info',
+    ]);
     expect(parseList('')).toEqual([]);
     expect(formatList(parseList('a, b'))).toBe('a,b');
   });
@@ -33,8 +37,10 @@ describe('comma lists', () => {
 
 describe('value checks', () => {
   it('accepts ISO 8601 durations and names bad ones', () => {
-    for (const ok of ['PT4H', 'P2D', 'P1DT12H', 'PT30M', 'P1W', 'PT0.5S', '']) expect(isoDurationError(ok)).toBeUndefined();
-    for (const bad of ['4h', 'P', 'PT', 'P1H', 'PT4H5D', 'tomorrow']) expect(isoDurationError(bad)).toMatch(/not an ISO 8601 duration/);
+    for (const ok of ['PT4H', 'P2D', 'P1DT12H', 'PT30M', 'P1W', 'PT0.5S', ''])
+      expect(isoDurationError(ok)).toBeUndefined();
+    for (const bad of ['4h', 'P', 'PT', 'P1H', 'PT4H5D', 'tomorrow'])
+      expect(isoDurationError(bad)).toMatch(/not an ISO 8601 duration/);
   });
   it('keeps the SLA ladder around 1', () => {
     expect(fractionError('warnAt', '0.8')).toBeUndefined();
@@ -78,7 +84,8 @@ describe('baton attributes on moddle elements', () => {
   it('writes through the update payload and removes blank values from the XML', async () => {
     const { definitions, byId } = await parse(xml);
     const task = byId('T1');
-    for (const [k, v] of Object.entries({ ...batonUpdate('sla', ' P1D '), ...batonUpdate('outcomes', '') })) task.set(k, v);
+    for (const [k, v] of Object.entries({ ...batonUpdate('sla', ' P1D '), ...batonUpdate('outcomes', '') }))
+      task.set(k, v);
     for (const [k, v] of Object.entries(batonUpdate('returnable', true))) task.set(k, v);
     expect(batonUpdate('warnAt', '0.75')).toEqual({ 'baton:warnAt': 0.75 });
     for (const [k, v] of Object.entries(batonUpdate('warnAt', '0.75'))) task.set(k, v);

@@ -4,7 +4,12 @@ import type { AssignStrategy } from '@baton/engine';
 import type { ModdleElement } from './bpmnTypes.js';
 
 export const BATON_PREFIX = 'baton';
-export const ASSIGN_STRATEGIES: AssignStrategy[] = ['round-robin', 'least-loaded', 'previous-handler', 'none'];
+export const ASSIGN_STRATEGIES: AssignStrategy[] = [
+  'round-robin',
+  'least-loaded',
+  'previous-handler',
+  'none',
+];
 export const DEFAULT_WARN_AT = 0.8;
 export const DEFAULT_SEVERE_AT = 1.3;
 export const TIMER_KINDS = ['timeDuration', 'timeDate', 'timeCycle'] as const;
@@ -39,11 +44,15 @@ export function readBaton(bo: ModdleElement, attr: BatonAttribute): string {
  * The `updateProperties` payload that sets an attribute. Blank text removes it, so a cleared
  * field falls back to the engine's default instead of writing `baton:sla=""`.
  */
-export function batonUpdate(attr: BatonAttribute, value: string | boolean | number | undefined): Record<string, unknown> {
+export function batonUpdate(
+  attr: BatonAttribute,
+  value: string | boolean | number | undefined,
+): Record<string, unknown> {
   const text = typeof value === 'string' ? value.trim() : value;
   if (text === '' || text === false || text === undefined) return { [qualified(attr)]: undefined };
   // Numeric attributes are Real/Integer in the moddle descriptor: store numbers when they are.
-  const numeric = NUMERIC_ATTRIBUTES.has(attr) && typeof text === 'string' && text !== '' && Number.isFinite(Number(text));
+  const numeric =
+    NUMERIC_ATTRIBUTES.has(attr) && typeof text === 'string' && text !== '' && Number.isFinite(Number(text));
   return { [qualified(attr)]: numeric ? Number(text) : text };
 }
 
@@ -51,7 +60,10 @@ const NUMERIC_ATTRIBUTES = new Set<BatonAttribute>(['warnAt', 'severeAt', 'retri
 
 /** A comma list (outcomes, transfer targets, recipients) as trimmed, unique, non-empty items. */
 export function parseList(text: string): string[] {
-  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return [...new Set(items)];
 }
 
@@ -102,9 +114,11 @@ export function fractionError(which: 'warnAt' | 'severeAt', text: string): strin
   const value = text.trim();
   if (!value) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) return `${which} must be a positive number such as ${which === 'warnAt' ? DEFAULT_WARN_AT : DEFAULT_SEVERE_AT}`;
+  if (!Number.isFinite(n) || n <= 0)
+    return `${which} must be a positive number such as ${which === 'warnAt' ? DEFAULT_WARN_AT : DEFAULT_SEVERE_AT}`;
   if (which === 'warnAt' && n >= 1) return 'warnAt is a fraction of the target below 1 (e.g. 0.8 = at 80 %)';
-  if (which === 'severeAt' && n <= 1) return 'severeAt is a fraction of the target above 1 (e.g. 1.3 = at 130 %)';
+  if (which === 'severeAt' && n <= 1)
+    return 'severeAt is a fraction of the target above 1 (e.g. 1.3 = at 130 %)';
   return undefined;
 }
 
@@ -136,7 +150,8 @@ export function readCondition(flow: ModdleElement): string {
 }
 
 /** Kind of Baton properties an element has, to pick the panel groups. */
-export type BatonElementKind = 'process' | 'lane' | 'userTask' | 'serviceTask' | 'sendTask' | 'timerEvent' | 'sequenceFlow' | null;
+export type BatonElementKind =
+  'process' | 'lane' | 'userTask' | 'serviceTask' | 'sendTask' | 'timerEvent' | 'sequenceFlow' | null;
 
 export function batonKindOf(bo: ModdleElement): BatonElementKind {
   switch (bo.$type) {

@@ -28,10 +28,15 @@ export interface Canvas {
   scrollToElement(element: DiagramElement | string, padding?: number): void;
   zoom(level?: number | 'fit-viewport', center?: 'auto' | { x: number; y: number }): number;
   getRootElement(): DiagramElement;
+  scroll(delta: { dx: number; dy: number }): void;
 }
 
 export interface Overlays {
-  add(element: DiagramElement | string, type: string, overlay: { position: Record<string, number>; html: HTMLElement | string; show?: { minZoom?: number } }): string;
+  add(
+    element: DiagramElement | string,
+    type: string,
+    overlay: { position: Record<string, number>; html: HTMLElement | string; show?: { minZoom?: number } },
+  ): string;
   remove(filter: { type?: string; element?: DiagramElement | string } | string): void;
 }
 
@@ -48,7 +53,11 @@ export interface Selection {
 
 export interface Modeling {
   updateProperties(element: DiagramElement, properties: Record<string, unknown>): void;
-  updateModdleProperties(element: DiagramElement, moddleElement: ModdleElement, properties: Record<string, unknown>): void;
+  updateModdleProperties(
+    element: DiagramElement,
+    moddleElement: ModdleElement,
+    properties: Record<string, unknown>,
+  ): void;
 }
 
 export interface BpmnFactory {

@@ -7,6 +7,10 @@ import type { DiagramElement, ElementRegistry, ModdleElement } from './bpmnTypes
 export function canvasElementFor(registry: ElementRegistry, id: string): DiagramElement | undefined {
   return (
     registry.get(id) ??
-    registry.filter((e) => e.type === 'bpmn:Participant' && (e.businessObject.get('processRef') as ModdleElement | undefined)?.id === id)[0]
+    registry.filter(
+      (e) =>
+        e.type === 'bpmn:Participant' &&
+        (e.businessObject.get('processRef') as ModdleElement | undefined)?.id === id,
+    )[0]
   );
 }

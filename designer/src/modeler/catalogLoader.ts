@@ -32,6 +32,8 @@ export async function loadCatalog(): Promise<CatalogLoad> {
 
 /** What compileFlow needs to check calendars and activity types like the server will. */
 export function compileOptionsFor(catalog: BatonCatalog, activitiesKnown: boolean): CompileOptions {
-  const calendars: Record<string, CalendarSpec> = Object.fromEntries(catalog.calendars.map((c) => [c.key, c.spec]));
+  const calendars: Record<string, CalendarSpec> = Object.fromEntries(
+    catalog.calendars.map((c) => [c.key, c.spec]),
+  );
   return activitiesKnown ? { calendars, activities: catalog.activities.map((a) => a.type) } : { calendars };
 }

@@ -39,7 +39,9 @@ describe('validation model', () => {
     const ok: CompileResult = { ok: true, flow: {} as never, warnings: [d('warning', 'unnamed', 'Task_2')] };
     const model = validationModel(ok);
     expect(model.deployable).toBe(true);
-    expect(model.marks).toEqual([{ elementId: 'Task_2', severity: 'warning', errors: 0, warnings: 1, messages: ['unnamed message'] }]);
+    expect(model.marks).toEqual([
+      { elementId: 'Task_2', severity: 'warning', errors: 0, warnings: 1, messages: ['unnamed message'] },
+    ]);
     expect(badgeText(model.marks[0]!)).toBe('1⚠');
   });
 

@@ -9,7 +9,13 @@ export type Problem = Diagnostic & {
   elementLabel?: string;
 };
 
-export type ElementMark = { elementId: string; severity: Severity; errors: number; warnings: number; messages: string[] };
+export type ElementMark = {
+  elementId: string;
+  severity: Severity;
+  errors: number;
+  warnings: number;
+  messages: string[];
+};
 
 export type ValidationModel = {
   problems: Problem[];
@@ -20,10 +26,16 @@ export type ValidationModel = {
   deployable: boolean;
 };
 
-export const MARKER_CLASS: Record<Severity, string> = { error: 'baton-has-error', warning: 'baton-has-warning' };
+export const MARKER_CLASS: Record<Severity, string> = {
+  error: 'baton-has-error',
+  warning: 'baton-has-warning',
+};
 export const OVERLAY_TYPE = 'baton-problems';
 
-export function validationModel(result: CompileResult, labelOf: (elementId: string) => string | undefined = () => undefined): ValidationModel {
+export function validationModel(
+  result: CompileResult,
+  labelOf: (elementId: string) => string | undefined = () => undefined,
+): ValidationModel {
   const errors = result.ok ? [] : result.errors;
   const all = [...errors, ...result.warnings];
   const problems = all
@@ -36,7 +48,13 @@ export function validationModel(result: CompileResult, labelOf: (elementId: stri
   const byElement = new Map<string, ElementMark>();
   for (const p of problems) {
     if (!p.elementId) continue;
-    const mark = byElement.get(p.elementId) ?? { elementId: p.elementId, severity: 'warning', errors: 0, warnings: 0, messages: [] };
+    const mark = byElement.get(p.elementId) ?? {
+      elementId: p.elementId,
+      severity: 'warning',
+      errors: 0,
+      warnings: 0,
+      messages: [],
+    };
     if (p.severity === 'error') {
       mark.errors += 1;
       mark.severity = 'error';
@@ -73,5 +91,9 @@ export function marksOnCanvas(marks: ElementMark[], exists: (id: string) => bool
 /** A failure of the compiler itself (it should never reject) shown as one error. */
 export function crashResult(err: unknown): CompileResult {
   const message = err instanceof Error ? err.message : String(err);
-  return { ok: false, errors: [{ code: 'validator-crashed', message: `validation failed: ${message}`, severity: 'error' }], warnings: [] };
+  return {
+    ok: false,
+    errors: [{ code: 'validator-crashed', message: `validation failed: ${message}`, severity: 'error' }],
+    warnings: [],
+  };
 }

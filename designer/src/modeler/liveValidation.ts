@@ -3,7 +3,16 @@
 import { compileFlow, type CompileOptions } from '@baton/engine';
 import type { Canvas, ElementRegistry, EventBus, Overlays, ServiceGetter } from './bpmnTypes.js';
 import { canvasElementFor } from './canvasElement.js';
-import { MARKER_CLASS, OVERLAY_TYPE, badgeText, crashResult, marksOnCanvas, validationModel, type ElementMark, type ValidationModel } from './diagnostics.js';
+import {
+  MARKER_CLASS,
+  OVERLAY_TYPE,
+  badgeText,
+  crashResult,
+  marksOnCanvas,
+  validationModel,
+  type ElementMark,
+  type ValidationModel,
+} from './diagnostics.js';
 
 export type LiveValidationOptions = {
   get: ServiceGetter;
@@ -37,7 +46,10 @@ export function startLiveValidation(options: LiveValidationOptions): LiveValidat
       if (registry.get(m.elementId)) canvas.removeMarker(m.elementId, MARKER_CLASS[m.severity]);
     }
     overlays.remove({ type: OVERLAY_TYPE });
-    const onCanvas = marks.map((m) => ({ ...m, elementId: canvasElementFor(registry, m.elementId)?.id ?? m.elementId }));
+    const onCanvas = marks.map((m) => ({
+      ...m,
+      elementId: canvasElementFor(registry, m.elementId)?.id ?? m.elementId,
+    }));
     shown = marksOnCanvas(onCanvas, (id) => !!registry.get(id));
     for (const m of shown) {
       canvas.addMarker(m.elementId, MARKER_CLASS[m.severity]);
@@ -46,7 +58,11 @@ export function startLiveValidation(options: LiveValidationOptions): LiveValidat
       badge.textContent = badgeText(m);
       badge.title = m.messages.join('\n');
       badge.dataset.elementId = m.elementId;
-      overlays.add(m.elementId, OVERLAY_TYPE, { position: { top: -10, right: 10 }, html: badge, show: { minZoom: 0.4 } });
+      overlays.add(m.elementId, OVERLAY_TYPE, {
+        position: { top: -10, right: 10 },
+        html: badge,
+        show: { minZoom: 0.4 },
+      });
     }
   }
 

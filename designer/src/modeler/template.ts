@@ -3,7 +3,10 @@
 import type { Department } from '../api/types.js';
 
 const escapeXml = (s: string) =>
-  s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  s.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 
 const LANE_HEIGHT = 180;
 const POOL_X = 120;
@@ -21,7 +24,12 @@ export function templateXml(flowName: string, departments: Pick<Department, 'key
 
   const laneXml = lanes
     .map((lane, i) => {
-      const refs = i === 0 ? ['StartEvent_1', 'UserTask_1', 'EndEvent_1'].map((r) => `<bpmn:flowNodeRef>${r}</bpmn:flowNodeRef>`).join('') : '';
+      const refs =
+        i === 0
+          ? ['StartEvent_1', 'UserTask_1', 'EndEvent_1']
+              .map((r) => `<bpmn:flowNodeRef>${r}</bpmn:flowNodeRef>`)
+              .join('')
+          : '';
       const dept = lane.key ? ` baton:department="${escapeXml(lane.key)}"` : '';
       return `<bpmn:lane id="Lane_${i + 1}" name="${escapeXml(lane.name)}"${dept}>${refs}</bpmn:lane>`;
     })

@@ -5,14 +5,22 @@ import type { ModdleElement } from './bpmnTypes.js';
 
 // bpmn-moddle's published types describe the model, not the BpmnModdle class.
 type Moddle = {
-  fromXML(xml: string): Promise<{ rootElement: unknown; elementsById: Record<string, unknown>; warnings: { message: string }[] }>;
+  fromXML(
+    xml: string,
+  ): Promise<{
+    rootElement: unknown;
+    elementsById: Record<string, unknown>;
+    warnings: { message: string }[];
+  }>;
   toXML(element: unknown, options?: { format?: boolean }): Promise<{ xml: string }>;
 };
 const BpmnModdle = UntypedBpmnModdle as unknown as new (extensions: Record<string, unknown>) => Moddle;
 
 export const moddle = () => new BpmnModdle({ baton: moddleExtension });
 
-export async function parse(xml: string): Promise<{ definitions: ModdleElement; byId: (id: string) => ModdleElement; warnings: string[] }> {
+export async function parse(
+  xml: string,
+): Promise<{ definitions: ModdleElement; byId: (id: string) => ModdleElement; warnings: string[] }> {
   const { rootElement, elementsById, warnings } = await moddle().fromXML(xml);
   return {
     definitions: rootElement as ModdleElement,

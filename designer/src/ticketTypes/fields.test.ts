@@ -21,12 +21,25 @@ describe('ticket type fields', () => {
     });
   });
   it('keeps options only on selects and drops blank ones', () => {
-    expect(normalizeField({ key: ' k ', label: ' K ', type: 'select', options: [' a', '', 'b '], required: false })).toEqual({
+    expect(
+      normalizeField({
+        key: ' k ',
+        label: ' K ',
+        type: 'select',
+        options: [' a', '', 'b '],
+        required: false,
+      }),
+    ).toEqual({
       key: 'k',
       label: 'K',
       type: 'select',
       options: ['a', 'b'],
     });
-    expect(normalizeField({ key: 'n', label: 'N', type: 'number', options: ['x'], required: true })).toEqual({ key: 'n', label: 'N', type: 'number', required: true });
+    expect(normalizeField({ key: 'n', label: 'N', type: 'number', options: ['x'], required: true })).toEqual({
+      key: 'n',
+      label: 'N',
+      type: 'number',
+      required: true,
+    });
   });
 });

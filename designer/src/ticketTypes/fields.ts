@@ -3,7 +3,15 @@ import type { FieldDefinition, FieldType } from '../api/types.js';
 
 export const FIELD_TYPES: FieldType[] = ['text', 'textarea', 'number', 'boolean', 'select', 'date', 'email'];
 export const PRIORITIES = ['urgent', 'high', 'medium', 'low'] as const;
-export const CATEGORIES = ['fault', 'inquiry', 'service-request', 'complaint', 'suggestion', 'refund', 'other'] as const;
+export const CATEGORIES = [
+  'fault',
+  'inquiry',
+  'service-request',
+  'complaint',
+  'suggestion',
+  'refund',
+  'other',
+] as const;
 
 /** A stable id from a name: lower-case ASCII letters and digits joined by `-` (the API's slug). */
 export function slugify(label: string, joiner: '-' | '_' = '-'): string {
@@ -27,11 +35,14 @@ export function fieldProblems(fields: FieldDefinition[]): Record<string, string>
   const problems: Record<string, string> = {};
   const seen = new Map<string, number>();
   fields.forEach((f, i) => {
-    if (!/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(f.key)) problems[`fields.${i}.key`] = 'key must start with a letter and use letters, digits or _ (at most 63)';
-    else if (seen.has(f.key)) problems[`fields.${i}.key`] = `key "${f.key}" is already used by field ${(seen.get(f.key) ?? 0) + 1}`;
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(f.key))
+      problems[`fields.${i}.key`] = 'key must start with a letter and use letters, digits or _ (at most 63)';
+    else if (seen.has(f.key))
+      problems[`fields.${i}.key`] = `key "${f.key}" is already used by field ${(seen.get(f.key) ?? 0) + 1}`;
     seen.set(f.key, i);
     if (!f.label.trim()) problems[`fields.${i}.label`] = 'label is required';
-    if (f.type === 'select' && !(f.options ?? []).length) problems[`fields.${i}.options`] = 'a select field needs at least one option';
+    if (f.type === 'select' && !(f.options ?? []).length)
+      problems[`fields.${i}.options`] = 'a select field needs at least one option';
   });
   return problems;
 }

@@ -1,22 +1,12 @@
-// Adds the Baton groups to the bpmn-js properties panel, by element kind. Entries are plain
-// descriptors; the components in ./entries.ts do the reading and writing.
-import { isCheckboxEntryEdited, isSelectEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
-import { feelSyntaxError } from '@baton/engine';
-import type { DiagramElement, ModdleElement } from '../bpmnTypes.js';
-import { fieldsFromSchema } from '../activityInputs.js';
+// Adds the Baton groups to the bpmn-js properties panel: the descriptors from ./groups.ts with
+// each entry kind mapped to its Preact component (./entries.ts) and "edited" check.
 import {
-  ASSIGN_STRATEGIES,
-  batonKindOf,
-  fractionError,
-  isoDurationError,
-  parseTransferTo,
-  positiveIntegerError,
-  readBaton,
-  timerValueError,
-  unknownKeys,
-  parseList,
-} from '../batonAttributes.js';
-import { activityOptions, calendarOptions, departmentOptions, type BatonCatalog } from './catalog.js';
+  isCheckboxEntryEdited,
+  isSelectEntryEdited,
+  isTextFieldEntryEdited,
+} from '@bpmn-io/properties-panel';
+import type { DiagramElement } from '../bpmnTypes.js';
+import type { BatonCatalog } from './catalog.js';
 import {
   ActivityInputEntry,
   BatonCheckboxEntry,
@@ -27,186 +17,45 @@ import {
   TimerKindEntry,
   TimerValueEntry,
 } from './entries.js';
+import { batonGroups, type EntryKind, type GroupDescriptor } from './groups.js';
 
-type Entry = { id: string; component: unknown; isEdited?: (node: HTMLElement | null) => boolean; [prop: string]: unknown };
-type Group = { id: string; label: string; entries: Entry[]; shouldOpen?: boolean };
+const ENTRY_KINDS: Record<
+  EntryKind,
+  { component: unknown; isEdited: (node: HTMLElement | null) => boolean }
+> = {
+  text: { component: BatonTextEntry, isEdited: isTextFieldEntryEdited },
+  select: { component: BatonSelectEntry, isEdited: isSelectEntryEdited },
+  checkbox: { component: BatonCheckboxEntry, isEdited: isCheckboxEntryEdited },
+  laneDepartment: { component: LaneDepartmentEntry, isEdited: isSelectEntryEdited },
+  timerKind: { component: TimerKindEntry, isEdited: isSelectEntryEdited },
+  timerValue: { component: TimerValueEntry, isEdited: isTextFieldEntryEdited },
+  condition: { component: ConditionEntry, isEdited: isTextFieldEntryEdited },
+  activityInput: { component: ActivityInputEntry, isEdited: isTextFieldEntryEdited },
+};
 
-const text = (id: string, attr: string, label: string, extra: Record<string, unknown> = {}): Entry => ({
-  id,
-  attr,
-  label,
-  component: BatonTextEntry,
-  isEdited: isTextFieldEntryEdited,
-  ...extra,
+type PanelGroup = Omit<GroupDescriptor, 'entries'> & { entries: Record<string, unknown>[] };
+
+const toPanelGroup = (group: GroupDescriptor): PanelGroup => ({
+  ...group,
+  entries: group.entries.map((entry) => ({ ...entry, ...ENTRY_KINDS[entry.kind] })),
 });
 
-const RECIPIENT_HINT = 'Comma list: assignee, lead, manager, group:<department>, customer.';
-
-export function batonGroups(element: DiagramElement, catalog: BatonCatalog): Group[] {
-  const bo = element.businessObject;
-  const departmentKeys = () => catalog.departments.map((d) => d.key);
-  const calendarSelect = (id: string, description: string, onProcess = false): Entry => ({
-    id,
-    attr: 'calendar',
-    label: 'Business calendar',
-    description,
-    onProcess,
-    component: BatonSelectEntry,
-    isEdited: isSelectEntryEdited,
-    emptyLabel: onProcess ? '(wall-clock time)' : '(process default)',
-    options: () => calendarOptions(catalog),
-  });
-
-  switch (batonKindOf(bo)) {
-    case 'process':
-      return [
-        {
-          id: 'baton-process',
-          label: 'Baton: ticket',
-          shouldOpen: true,
-          entries: [
-            text('baton-ticket-sla', 'ticketSla', 'Ticket resolution SLA', {
-              onProcess: true,
-              placeholder: 'P3D',
-              description: 'ISO 8601 duration for the whole ticket.',
-              validate: isoDurationError,
-            }),
-            calendarSelect('baton-process-calendar', 'Default calendar for SLAs and timers.', true),
-          ],
-        },
-      ];
-    case 'lane':
-      return [
-        {
-          id: 'baton-lane',
-          label: 'Baton: department',
-          shouldOpen: true,
-          entries: [{ id: 'baton-department', component: LaneDepartmentEntry, isEdited: isSelectEntryEdited, options: () => departmentOptions(catalog) }],
-        },
-      ];
-    case 'userTask':
-      return [
-        {
-          id: 'baton-sla',
-          label: 'Baton: SLA',
-          shouldOpen: true,
-          entries: [
-            text('baton-sla', 'sla', 'Target (ISO duration)', { placeholder: 'PT4H', description: 'Stage target, e.g. PT4H or P2D.', validate: isoDurationError }),
-            calendarSelect('baton-calendar', 'Count the target in this calendar’s business hours.'),
-            text('baton-warn-at', 'warnAt', 'Warn at (fraction)', { placeholder: '0.8', validate: (v: string) => fractionError('warnAt', v) }),
-            text('baton-severe-at', 'severeAt', 'Severe at (fraction)', { placeholder: '1.3', validate: (v: string) => fractionError('severeAt', v) }),
-          ],
-        },
-        {
-          id: 'baton-task',
-          label: 'Baton: handling',
-          shouldOpen: true,
-          entries: [
-            {
-              id: 'baton-assign',
-              attr: 'assign',
-              label: 'Assignment',
-              component: BatonSelectEntry,
-              isEdited: isSelectEntryEdited,
-              emptyLabel: '(default: none)',
-              options: () => ASSIGN_STRATEGIES.map((s) => ({ value: s, label: s })),
-            },
-            text('baton-outcomes', 'outcomes', 'Outcomes', {
-              placeholder: 'approved,rejected',
-              description: 'Buttons the agent sees (comma list); test them with outcome = "…" after a gateway.',
-            }),
-            text('baton-transfer-to', 'transferTo', 'May transfer to', {
-              placeholder: 'refunds,rnd or *',
-              description: 'Department keys (comma list) or * for any.',
-              validate: (v: string) => {
-                const unknown = unknownKeys(parseTransferTo(v), departmentKeys());
-                return unknown.length && catalog.departments.length ? `unknown department: ${unknown.join(', ')}` : undefined;
-              },
-            }),
-            { id: 'baton-returnable', attr: 'returnable', label: 'Can be returned to the previous department', component: BatonCheckboxEntry, isEdited: isCheckboxEntryEdited },
-          ],
-        },
-      ];
-    case 'serviceTask': {
-      const activity = catalog.activities.find((a) => a.type === readBaton(bo, 'activity'));
-      const fields = fieldsFromSchema(activity?.input);
-      return [
-        {
-          id: 'baton-activity',
-          label: 'Baton: activity',
-          shouldOpen: true,
-          entries: [
-            {
-              id: 'baton-activity-type',
-              attr: 'activity',
-              label: 'Activity type',
-              component: BatonSelectEntry,
-              isEdited: isSelectEntryEdited,
-              emptyLabel: '(choose an activity)',
-              options: () => activityOptions(catalog),
-            },
-            text('baton-retries', 'retries', 'Retries', { placeholder: '3', validate: (v: string) => positiveIntegerError('retries', v) }),
-            text('baton-timeout', 'timeout', 'Timeout (ISO duration)', { placeholder: 'PT1M', validate: isoDurationError }),
-          ],
-        },
-        {
-          id: 'baton-inputs',
-          label: activity ? `Baton: input of ${activity.title}` : 'Baton: input',
-          shouldOpen: true,
-          entries: fields.map((field) => ({ id: `baton-input-${field.name}`, field, component: ActivityInputEntry, isEdited: isTextFieldEntryEdited })),
-        },
-      ];
-    }
-    case 'sendTask':
-      return [
-        {
-          id: 'baton-notify',
-          label: 'Baton: notification',
-          shouldOpen: true,
-          entries: [
-            text('baton-notify', 'notify', 'Recipients', {
-              placeholder: 'assignee,lead',
-              description: RECIPIENT_HINT,
-              validate: (v: string) => {
-                const bad = parseList(v).filter((r) => !/^(assignee|lead|manager|customer|(group|lead|user|role):[\w-]+)$/.test(r));
-                return bad.length ? `unknown recipient: ${bad.join(', ')}` : undefined;
-              },
-            }),
-            text('baton-template', 'template', 'Template', { placeholder: 'ticket-escalated' }),
-          ],
-        },
-      ];
-    case 'timerEvent':
-      return [
-        {
-          id: 'baton-timer',
-          label: 'Baton: timer',
-          shouldOpen: true,
-          entries: [
-            { id: 'baton-timer-kind', component: TimerKindEntry, isEdited: isSelectEntryEdited },
-            { id: 'baton-timer-value', component: TimerValueEntry, isEdited: isTextFieldEntryEdited, validate: timerValueError },
-            calendarSelect('baton-timer-calendar', 'Count the duration in business time.'),
-          ],
-        },
-      ];
-    case 'sequenceFlow': {
-      const source = bo.get('sourceRef') as ModdleElement | undefined;
-      if (!source || !['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway'].includes(source.$type)) return [];
-      const validate = (v: string) => (v.trim() ? feelSyntaxError(v.trim()) : undefined);
-      return [{ id: 'baton-condition', label: 'Baton: condition', shouldOpen: true, entries: [{ id: 'baton-condition', component: ConditionEntry, isEdited: isTextFieldEntryEdited, validate }] }];
-    }
-    default:
-      return [];
-  }
-}
-
-type PropertiesPanel = { registerProvider(priority: number, provider: { getGroups(element: DiagramElement): (groups: Group[]) => Group[] }) : void };
+type PropertiesPanel = {
+  registerProvider(
+    priority: number,
+    provider: { getGroups(element: DiagramElement): (groups: PanelGroup[]) => PanelGroup[] },
+  ): void;
+};
 
 /** The provider object bpmn-js instantiates (didi injection by `$inject`). */
-export function BatonPropertiesProvider(this: unknown, propertiesPanel: PropertiesPanel, catalog: BatonCatalog) {
+export function BatonPropertiesProvider(
+  this: unknown,
+  propertiesPanel: PropertiesPanel,
+  catalog: BatonCatalog,
+) {
   propertiesPanel.registerProvider(500, {
     getGroups: (element) => (groups) => {
-      const ours = batonGroups(element, catalog);
+      const ours = batonGroups(element, catalog).map(toPanelGroup);
       // Right after "General", where people look first.
       const at = groups.findIndex((g) => g.id === 'general') + 1;
       return [...groups.slice(0, at), ...ours, ...groups.slice(at)];

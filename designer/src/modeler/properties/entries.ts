@@ -4,8 +4,26 @@ import { h } from '@bpmn-io/properties-panel/preact';
 import { CheckboxEntry, SelectEntry, TextFieldEntry } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import type { BpmnFactory, CommandStack, DiagramElement, ModdleElement, Modeling } from '../bpmnTypes.js';
-import { batonUpdate, processOf, readBaton, readCondition, readTimer, timerDefinitionOf, TIMER_KINDS, type BatonAttribute, type TimerKind } from '../batonAttributes.js';
-import { BATON_INPUT_TYPE, describeField, inputElementsOf, inputValueError, planInputChange, readInputs, type InputField } from '../activityInputs.js';
+import {
+  batonUpdate,
+  processOf,
+  readBaton,
+  readCondition,
+  readTimer,
+  timerDefinitionOf,
+  TIMER_KINDS,
+  type BatonAttribute,
+  type TimerKind,
+} from '../batonAttributes.js';
+import {
+  BATON_INPUT_TYPE,
+  describeField,
+  inputElementsOf,
+  inputValueError,
+  planInputChange,
+  readInputs,
+  type InputField,
+} from '../activityInputs.js';
 import { optionsWithCurrent, type Option } from './catalog.js';
 
 type Debounce = (fn: (...args: unknown[]) => void) => (...args: unknown[]) => void;
@@ -51,7 +69,9 @@ export function BatonTextEntry(props: AttrProps & { validate?: Validate; placeho
   });
 }
 
-export function BatonSelectEntry(props: AttrProps & { options: () => Option[]; emptyLabel: string; validate?: Validate }) {
+export function BatonSelectEntry(
+  props: AttrProps & { options: () => Option[]; emptyLabel: string; validate?: Validate },
+) {
   const attr = useAttr(props);
   return h(SelectEntry, {
     id: props.id,
@@ -92,7 +112,8 @@ export function LaneDepartmentEntry(props: { element: DiagramElement; id: string
       const name = !bo.name && option ? option.label.replace(/ \([^)]*\)$/, '') : bo.name;
       modeling.updateProperties(props.element, { ...batonUpdate('department', key), name });
     },
-    getOptions: () => optionsWithCurrent(props.options(), readBaton(bo, 'department'), '(choose a department)'),
+    getOptions: () =>
+      optionsWithCurrent(props.options(), readBaton(bo, 'department'), '(choose a department)'),
   });
 }
 
@@ -113,7 +134,10 @@ export function TimerKindEntry(props: { element: DiagramElement; id: string }) {
       if (!t) return;
       const { value } = readTimer(t);
       const cleared = Object.fromEntries(TIMER_KINDS.map((k) => [k, undefined]));
-      modeling.updateModdleProperties(props.element, t, { ...cleared, [kind]: bpmnFactory.create('bpmn:FormalExpression', { body: value }) });
+      modeling.updateModdleProperties(props.element, t, {
+        ...cleared,
+        [kind]: bpmnFactory.create('bpmn:FormalExpression', { body: value }),
+      });
     },
     getOptions: () => [
       { value: 'timeDuration', label: 'Duration (e.g. PT4H)' },
@@ -123,7 +147,11 @@ export function TimerKindEntry(props: { element: DiagramElement; id: string }) {
   });
 }
 
-export function TimerValueEntry(props: { element: DiagramElement; id: string; validate: (kind: TimerKind, value: string) => string | undefined }) {
+export function TimerValueEntry(props: {
+  element: DiagramElement;
+  id: string;
+  validate: (kind: TimerKind, value: string) => string | undefined;
+}) {
   const modeling = useService<Modeling>('modeling');
   const bpmnFactory = useService<BpmnFactory>('bpmnFactory');
   const debounce = useService<Debounce>('debounceInput');
@@ -149,7 +177,10 @@ export function TimerValueEntry(props: { element: DiagramElement; id: string; va
       const k = kind();
       const expr = t.get(k) as ModdleElement | undefined;
       if (expr) modeling.updateModdleProperties(props.element, expr, { body: value.trim() });
-      else modeling.updateModdleProperties(props.element, t, { [k]: bpmnFactory.create('bpmn:FormalExpression', { body: value.trim() }) });
+      else
+        modeling.updateModdleProperties(props.element, t, {
+          [k]: bpmnFactory.create('bpmn:FormalExpression', { body: value.trim() }),
+        });
     },
   });
 }
@@ -172,7 +203,10 @@ export function ConditionEntry(props: { element: DiagramElement; id: string; val
       const current = bo.get('conditionExpression') as ModdleElement | undefined;
       if (!body) modeling.updateProperties(props.element, { conditionExpression: undefined });
       else if (current) modeling.updateModdleProperties(props.element, current, { body });
-      else modeling.updateProperties(props.element, { conditionExpression: bpmnFactory.create('bpmn:FormalExpression', { body }) });
+      else
+        modeling.updateProperties(props.element, {
+          conditionExpression: bpmnFactory.create('bpmn:FormalExpression', { body }),
+        });
     },
   });
 }
@@ -201,18 +235,34 @@ export function ActivityInputEntry(props: { element: DiagramElement; id: string;
       let ext = bo.get('extensionElements') as ModdleElement | undefined;
       if (!ext) {
         ext = bpmnFactory.create('bpmn:ExtensionElements', { values: [] });
-        commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: bo, properties: { extensionElements: ext } } });
+        commands.push({
+          cmd: 'element.updateModdleProperties',
+          context: { element, moddleElement: bo, properties: { extensionElements: ext } },
+        });
       }
       const values = (ext.get('values') ?? []) as ModdleElement[];
       const inputs = inputElementsOf(bo);
       if (change.kind === 'add') {
         const input = bpmnFactory.create(BATON_INPUT_TYPE, { name: change.name, value: change.value });
-        commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: ext, properties: { values: [...values, input] } } });
+        commands.push({
+          cmd: 'element.updateModdleProperties',
+          context: { element, moddleElement: ext, properties: { values: [...values, input] } },
+        });
       } else if (change.kind === 'update') {
-        commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: inputs[change.index], properties: { value: change.value } } });
+        commands.push({
+          cmd: 'element.updateModdleProperties',
+          context: { element, moddleElement: inputs[change.index], properties: { value: change.value } },
+        });
       } else {
         const removed = inputs[change.index];
-        commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: ext, properties: { values: values.filter((v) => v !== removed) } } });
+        commands.push({
+          cmd: 'element.updateModdleProperties',
+          context: {
+            element,
+            moddleElement: ext,
+            properties: { values: values.filter((v) => v !== removed) },
+          },
+        });
       }
       commandStack.execute('properties-panel.multi-command-executor', commands);
     },
