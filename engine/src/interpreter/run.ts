@@ -23,7 +23,8 @@
  * - A new task is handed over by the task its token closed last (flow, transfer or return), so
  *   `task.returned` goes back there when the task is `returnable`. Transfer and return stay in
  *   the sub-process the task is in.
- * - SLA: levels at warnAt / 1.0 / severeAt of the target plus extensions, in business time of
+ * - SLA: one pending timer per clock, for the next level; when it fires the following level is
+ *   armed. Levels at warnAt / 1.0 / severeAt of the target plus extensions, in business time of
  *   the SLA calendar (else the flow's calendar, else wall clock). Hold stops the clock and
  *   cancels its timers; resume or any accepted `message.received` restarts it from the business
  *   time left. An extension lowers the level to what the time consumed reaches under the new
@@ -134,17 +135,19 @@ function fireTimer(d: Draft, timerId: string): void {
     case 'sla': {
       const task = d.state.tasks[timer.taskId];
       if (task?.sla === undefined) return;
-      putTask(d, { ...task, sla: { ...task.sla, level: timer.level } });
+      const sla = { ...task.sla, level: timer.level };
+      putTask(d, { ...task, sla });
       d.effects.push({ type: 'sla.level', taskId: task.taskId, level: timer.level, at: d.now });
       d.effects.push({ type: 'notify', to: taskRecipients(task, timer.level), template: `sla.${timer.level}`, taskId: task.taskId });
-      return;
+      return armClock(d, sla, task.taskId);
     }
     case 'ticketSla': {
       const clock = d.state.ticketSla;
-      if (clock !== undefined) d.state.ticketSla = { ...clock, level: timer.level };
       d.effects.push({ type: 'sla.level', level: timer.level, at: d.now });
       d.effects.push({ type: 'notify', to: ticketRecipients(d, timer.level), template: `sla.${timer.level}` });
-      return;
+      if (clock === undefined) return;
+      d.state.ticketSla = { ...clock, level: timer.level };
+      return armClock(d, d.state.ticketSla, undefined);
     }
     case 'catch': {
       const token = d.internal.tokens[timer.tokenId];

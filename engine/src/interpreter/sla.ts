@@ -78,13 +78,17 @@ export function startClock(flow: Flow, spec: SlaSpec, now: number): SlaClock {
 const deadlineOf = (clock: SlaClock, level: ReachedSlaLevel): number | undefined =>
   level === 'warning' ? clock.warningAt : level === 'overdue' ? clock.dueAt : clock.severeAt;
 
-/** Arms a timer for every level above the clock's current one (the clock must be running). */
+/**
+ * Arms the timer of the next level above the clock's current one (the clock must be running).
+ * One pending SLA timer per clock: when it fires, the level after it is armed.
+ */
 export function armClock(d: Draft, clock: SlaClock, taskId: string | undefined): void {
   for (const level of LEVELS) {
     const at = deadlineOf(clock, level);
     if (RANK[level] <= RANK[clock.level] || at === undefined) continue;
     if (taskId === undefined) putTimer(d, `${TICKET_TIMER_PREFIX}:${level}`, { kind: 'ticketSla', at, level });
     else putTimer(d, `${taskTimerPrefix(taskId)}:${level}`, { kind: 'sla', at, taskId, level });
+    return;
   }
 }
 
