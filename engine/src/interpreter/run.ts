@@ -28,8 +28,12 @@
  *   the SLA calendar (else the flow's calendar, else wall clock). Hold stops the clock and
  *   cancels its timers; resume or any accepted `message.received` restarts it from the business
  *   time left. An extension lowers the level to what the time consumed reaches under the new
- *   target and re-arms the higher levels. The ticket SLA runs from startRun to completion and
- *   is never paused.
+ *   target and re-arms the next one. The ticket SLA runs from startRun to completion and is
+ *   never paused. SLA notifications: warning -> assignee (`user:`) or `group:<dept>`; overdue ->
+ *   that plus `lead:<dept>`; severe -> `role:manager` and the lead (templates `sla.<level>`).
+ * - Boundary timers (user and service tasks): interrupting ones close the task with outcome
+ *   'timeout' (or abandon the activity) and leave by the boundary; non-interrupting ones start a
+ *   token at the boundary and keep the task, a cycle re-arming until its repetitions are spent.
  * - `message.received` wakes every token waiting for that name (catch events, event-based
  *   gateways) and resumes every held task; its data is merged into the variables. A message
  *   nobody waits for is rejected as a conflict.
@@ -42,7 +46,12 @@
  *   Both leave along the outgoing flows (conditions can test `error`).
  * - Terminate end event ends its scope: the whole ticket at process level, the sub-process
  *   instance (which then completes) inside one.
- * - Any event after the ticket completed or was cancelled is a conflict.
+ * - `ticket.cancelled` closes open tasks (outcome 'cancelled'); ticket completion, however it
+ *   comes, cancels every pending timer. Any event after that is a conflict.
+ * - Rejections (`<code>: <message>`, see RejectCode) return the input state object and no
+ *   effects. A malformed event is `invalid`; an unexpected error inside the engine is reported
+ *   the same way instead of throwing (the properties assert it never happens).
+ * - The fast path of FEEL (feel/fast-path.ts) answers plain comparisons; feelin the rest.
  */
 import type { Flow, RunEvent, RunInput, RunState, Step, TokenState } from '../types.js';
 import { beginDraft, dropActivity, dropTimer, nextId, putTask, putTimer, putToken, reject, Rejection, setVariables, type Draft } from './draft.js';
