@@ -36,7 +36,7 @@ export type TemporalRuntimeOptions = TemporalSettings & {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Connection refused and the like come back as gRPC errors with this wording. */
+/** How the server answers an update or start aimed at a closed workflow run. */
 const isFinished = (error: unknown) => /already completed|workflow execution already completed/i.test(messageOf(error));
 
 export class TemporalRuntime implements EngineRuntime {
@@ -84,6 +84,8 @@ export class TemporalRuntime implements EngineRuntime {
         workflowId,
         taskQueue: this.settings.taskQueue,
         args: [input],
+        // A ticket runs once: starting a finished ticket again must not start a second run.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

@@ -53,8 +53,8 @@ function oneTaskHistory(input: unknown, runId: string) {
 async function firstTaskFailure(input: unknown, workflowId: string): Promise<string> {
   const before = logged.length;
   await Worker.runReplayHistory({ workflowBundle }, oneTaskHistory(input, `run-${workflowId}`), workflowId);
-  // Core forwards its log lines asynchronously.
-  for (let i = 0; i < 50 && !logged.slice(before).some((l) => l.includes('Failing workflow task')); i++) {
+  // Core forwards its log lines in periodic batches, late on a busy machine: wait up to 45 s.
+  for (let i = 0; i < 450 && !logged.slice(before).some((l) => l.includes('Failing workflow task')); i++) {
     await new Promise((r) => setTimeout(r, 100));
   }
   return logged.slice(before).find((l) => l.includes('Failing workflow task')) ?? '(no workflow task failure logged)';
@@ -69,7 +69,7 @@ async function seededCallCentre() {
 
 const ticket = { ticketId: 'sb-1', typeId: 'call-centre', flowVersionId: 'fv_call-centre_1', variables: { category: 'fault' } };
 
-it('starts the seeded call-centre run in the sandbox and reaches the first assignment', { timeout: 120_000 }, async () => {
+it('starts the seeded call-centre run in the sandbox and reaches the first assignment', { timeout: 180_000 }, async () => {
   const input: TicketWorkflowInput = { flow: await seededCallCentre(), ticket };
   const failure = await firstTaskFailure(input, 'ticket-sb-1');
   // The engine's startRun ran (it opened the round-robin dispatch task); the driver asked for an
@@ -78,7 +78,7 @@ it('starts the seeded call-centre run in the sandbox and reaches the first assig
   expect(failure).toContain('driver.ts');
 });
 
-it('surfaces an engine failure inside the sandbox (the check above can fail)', { timeout: 120_000 }, async () => {
+it('surfaces an engine failure inside the sandbox (the check above can fail)', { timeout: 180_000 }, async () => {
   const broken = { flow: { schemaVersion: 1, id: 'broken', nodes: {}, flows: {}, departments: [], entryTasks: {}, calendars: {} }, ticket };
   const failure = await firstTaskFailure(broken, 'ticket-sb-2');
   expect(failure).not.toContain('pickAssignee');

@@ -121,6 +121,17 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     return result;
   }
 
+  /**
+   * A job nobody awaits (a timer firing, an activity's outcome). `serially` keeps its queue alive
+   * past a failure; re-raising here leaves an unhandled rejection, which fails the workflow TASK
+   * (retried, visible in the UI) instead of silently dropping the event.
+   */
+  function detached(job: () => Promise<unknown>): void {
+    void serially(job).catch((error: unknown) => {
+      throw error;
+    });
+  }
+
   const timer = singleTimer(
     {
       start(at, fire) {
@@ -132,7 +143,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       },
     },
     stats,
-    () => void serially(fireDueTimers),
+    () => detached(fireDueTimers),
   );
   const rescheduleTimer = (): void => {
     // A finished run completes the workflow, which drops its timer: no cancel command needed.
@@ -158,7 +169,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
         (error: unknown): RunEvent => ({ type: 'activity.failed', activityId: run.activityId, error: failureMessage(error) }),
       )
       .then((event) => {
-        void serially(() => apply(event));
+        detached(() => apply(event));
         inflightActivities -= 1;
       });
   }
