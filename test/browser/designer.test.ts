@@ -78,6 +78,10 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
 
   const shot = (name: string) => page.screenshot({ path: path.join(RESULTS, `designer-${name}.png`) });
   const element = (id: string) => page.locator(`.djs-element[data-element-id="${id}"]`).first();
+  /** Selects an element on the canvas (clicking a selected element would deselect it). */
+  const select = async (id: string) => {
+    if (!(await element(id).getAttribute('class'))?.includes('selected')) await element(id).click();
+  };
   const errorCount = () => page.locator('[data-test=error-count]').textContent();
   /** Waits until live validation has settled (debounce + compile) and shows `n` errors. */
   const expectErrors = async (n: number) => {
@@ -90,7 +94,7 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     await input.press('Tab');
   };
 
-  it('signs in, creates a ticket type, imports a flow, fixes it in the panel, deploys and finds version 1', async () => {
+  it('signs in, creates a ticket type, imports a flow, fixes it in the panel, deploys, finds version 1, undoes, restores and exports', async () => {
     await page.goto(`${server.url}/flows`);
     await page.waitForURL(/\/login/);
     await page.fill('input[name=email]', OWNER.email);
@@ -139,7 +143,7 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     expect(await element('Lane_Refunds').getAttribute('class')).not.toContain('baton-has-error');
 
     // A broken SLA shows on the task and goes away when fixed.
-    await element('Task_Triage').click();
+    await select('Task_Triage');
     await typeInPanel('baton-sla', '4 hours');
     await expect
       .poll(() => page.locator('[data-entry-id="baton-sla"] .bio-properties-panel-error').textContent())
@@ -165,11 +169,53 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
 
     // After a reload the draft still has the edits (autosave) and the versions list shows v1.
     await page.reload();
-    await element('Task_Triage').click();
+    await select('Task_Triage');
     expect(await page.locator('#bio-properties-panel-baton-sla').inputValue()).toBe('PT4H');
     await page.click('[data-test=versions-tab]');
     await page.locator('[data-test=versions] li[data-version="1"]').waitFor();
     expect(await page.locator('[data-test=versions] li[data-version="1"]').textContent()).toContain('v1');
+    await page.click('[role=tab]:text("Properties")');
+
+    // Undo through the keyboard (bpmn-js binds it to the focused canvas).
+    const slaOfTriage = async () => {
+      await select('Task_Triage');
+      return page.locator('#bio-properties-panel-baton-sla').inputValue();
+    };
+    await select('Task_Triage');
+    await typeInPanel('baton-sla', 'PT9H');
+    expect(await slaOfTriage()).toBe('PT9H');
+    await page.locator('[data-test=canvas] .djs-container').focus();
+    await page.keyboard.press('Control+z');
+    expect(await slaOfTriage()).toBe('PT4H');
+
+    // Restoring version 1 replaces a changed draft with the deployed diagram.
+    await typeInPanel('baton-sla', 'PT9H');
+    await expect
+      .poll(() => page.locator('[data-test=save-status]').textContent(), { timeout: 15_000 })
+      .toBe('All changes saved');
+    await page.click('[data-test=versions-tab]');
+    await page.locator('[data-test=versions] li[data-version="1"] button').click();
+    await page.click('[role=tab]:text("Properties")');
+    await expect.poll(slaOfTriage).toBe('PT4H');
+
+    // Exports: the .bpmn carries the Baton attributes; SVG and PNG are real images.
+    const download = async (button: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`.toolbar button:text-is("${button}")`),
+      ]);
+      return { name: file.suggestedFilename(), body: readFileSync(await file.path()) };
+    };
+    const bpmn = await download('Export .bpmn');
+    expect(bpmn.name).toMatch(/\.bpmn$/);
+    expect(bpmn.body.toString()).toContain('baton:sla="PT4H"');
+    expect(bpmn.body.toString()).toContain('baton:department="refunds"');
+    const svg = await download('SVG');
+    expect(svg.body.toString()).toContain('<svg');
+    const png = await download('PNG');
+    expect(png.body.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(png.body.length).toBeGreaterThan(5_000);
+
     await page.goto(typeUrl);
     await page.locator('[data-test=versions] li[data-version="1"]').waitFor();
     expect(pageErrors).toEqual([]);
