@@ -1,6 +1,7 @@
 // The Hono app: middleware, every route under /api, the OpenAPI document and docs page.
 // No listening here (main.ts does that), so tests drive it with app.request().
 import { authenticate, SESSION_COOKIE } from './auth/authenticate.js';
+import { createPrincipalCache } from './auth/principal-cache.js';
 import { limitBodies } from './http/body-limit.js';
 import { DOCS_PAGE } from './http/docs-page.js';
 import type { AppDeps } from './http/env.js';
@@ -23,10 +24,11 @@ export function createApp(deps: CreateAppOptions) {
   app.onError(handleError(deps.log));
   app.notFound((c) => problemResponse(c, new ApiError('not-found', `no route ${c.req.method} ${c.req.path}`)));
 
-  app.use('/api/*', limitBodies(deps.config), authenticate(deps), idempotency(deps));
+  const principals = createPrincipalCache({ ttlMs: deps.config.authCacheMs, now: deps.config.now });
+  app.use('/api/*', limitBodies(deps.config), authenticate(deps, principals), idempotency(deps));
 
   app.route('/api', systemRoutes(deps));
-  app.route('/api', authRoutes(deps));
+  app.route('/api', authRoutes(deps, principals));
   app.route('/api', directoryRoutes(deps));
   app.route('/api', flowRoutes(deps));
   app.route('/api', ticketRoutes(deps));

@@ -10,6 +10,8 @@ export type ApiConfig = {
   /** Largest compiled Flow accepted on deploy (Temporal payloads are capped at 2 MB). */
   maxCompiledFlowBytes: number;
   sessionTtlMs: number;
+  /** How long resolved credentials are reused without a database lookup (0 = never). */
+  authCacheMs: number;
   /** Mark the session cookie Secure (behind HTTPS). */
   secureCookies: boolean;
   login: { maxAttempts: number; windowMs: number };
@@ -22,6 +24,7 @@ export const defaultConfig = (overrides: Partial<ApiConfig> = {}): ApiConfig => 
   maxFlowBodyBytes: 5 * 1024 * 1024,
   maxCompiledFlowBytes: 1024 * 1024,
   sessionTtlMs: 7 * 24 * 3600 * 1000,
+  authCacheMs: 2_000,
   secureCookies: process.env.BATON_SECURE_COOKIES === 'true',
   login: { maxAttempts: 5, windowMs: 60_000 },
   now: Date.now,

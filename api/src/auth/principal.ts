@@ -10,6 +10,8 @@ const PRINCIPAL_COLUMNS = `u.id, u.email, u.name, u.roles,
 
 type PrincipalRow = { id: string; email: string; name: string; roles: Role[]; departments: string[]; leads: string[] };
 
+export type SessionPrincipal = Principal & { expiresAt: number };
+
 const toPrincipal = (row: PrincipalRow, via: Principal['via'], sessionHash?: string): Principal => ({
   id: row.id,
   email: row.email,
@@ -21,14 +23,15 @@ const toPrincipal = (row: PrincipalRow, via: Principal['via'], sessionHash?: str
   ...(sessionHash ? { sessionHash } : {}),
 });
 
-export async function principalBySession(pool: Pool, idHash: string, now: Date): Promise<Principal | undefined> {
-  const { rows } = await pool.query<PrincipalRow>({
+export async function principalBySession(pool: Pool, idHash: string, now: Date): Promise<SessionPrincipal | undefined> {
+  const { rows } = await pool.query<PrincipalRow & { expires_at: Date }>({
     name: 'principal-by-session',
-    text: `select ${PRINCIPAL_COLUMNS} from sessions s join users u on u.id = s.user_id
+    text: `select s.expires_at, ${PRINCIPAL_COLUMNS} from sessions s join users u on u.id = s.user_id
            where s.id_hash = $1 and s.expires_at > $2 and u.active`,
     values: [idHash, now],
   });
-  return rows[0] && toPrincipal(rows[0], 'session', idHash);
+  const row = rows[0];
+  return row && { ...toPrincipal(row, 'session', idHash), expiresAt: row.expires_at.getTime() };
 }
 
 export async function principalByToken(

@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from '@baton/db';
 import { apiTokens, sessions, users } from '@baton/db/schema';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
 import { principalById } from '../auth/principal.js';
+import type { PrincipalCache } from '../auth/principal-cache.js';
 import { createRateLimiter } from '../auth/rate-limit.js';
 import { newSecret, sha256 } from '../auth/secrets.js';
 import type { AppDeps, Principal } from '../http/env.js';
@@ -39,7 +40,7 @@ const clientAddress = (c: Context): string => {
   }
 };
 
-export function authRoutes(deps: AppDeps) {
+export function authRoutes(deps: AppDeps, principals: PrincipalCache) {
   const app = newRouter();
   const limiter = createRateLimiter({ ...deps.config.login, max: deps.config.login.maxAttempts, now: deps.config.now });
   // Compare against a real hash when the email is unknown so timing does not reveal accounts.
@@ -102,7 +103,10 @@ export function authRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const principal = principalOf(c);
-      if (principal.sessionHash) await deps.db.delete(sessions).where(eq(sessions.idHash, principal.sessionHash));
+      if (principal.sessionHash) {
+        await deps.db.delete(sessions).where(eq(sessions.idHash, principal.sessionHash));
+        principals.forget(principal.sessionHash);
+      }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
@@ -179,6 +183,7 @@ export function authRoutes(deps: AppDeps) {
         .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, principalOf(c).id), isNull(apiTokens.revokedAt)))
         .returning({ id: apiTokens.id });
       if (revoked.length === 0) throw notFound('API token', id);
+      principals.clear(); // the cache is keyed by token hash, which is not stored: drop everything
       return c.body(null, 204);
     },
   );

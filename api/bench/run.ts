@@ -1,0 +1,178 @@
+// API benchmarks on loopback, bounded to a few minutes:
+//  1. GET /api/tickets/:id through the real HTTP server (autocannon) next to a bare pg
+//     primary-key query on the same database at the same concurrency (goal: p99 <= 3x).
+//  2. The stage-duration report over 1,000,000 generated stages in one month next to a plain
+//     count/avg over the same rows (goal: <= 2x and <= 250 ms).
+// Database: DATABASE_URL when set, else a throwaway database on the shared test server.
+//   cd api && npx tsx bench/run.ts        (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_STAGES to tune)
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import pino from 'pino';
+import { apiTokens, databaseOn, departments, memberships, users } from '@baton/db';
+import { createTestDatabase } from '@baton/db/testing';
+import setupTestServer from '@baton/db/testing/global-setup';
+import { activityCatalogue } from '@baton/workflows';
+import { createActivities } from '../../workflows/src/activities/index.js';
+import { InMemoryRuntime } from '../../workflows/src/runtime/in-memory.js';
+import { createApp } from '../src/app.js';
+import { newSecret, sha256 } from '../src/auth/secrets.js';
+import { defaultConfig } from '../src/config.js';
+import { withReportSession } from '../src/reports/queryable.js';
+import { stageDurations } from '../src/reports/stage-durations.js';
+import { readFileSync } from 'node:fs';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const STAGES = Number(process.env.BENCH_STAGES ?? 1_000_000);
+const TICKETS_VIA_API = 200;
+const DEPARTMENTS = ['support', 'refunds', 'faults', 'after-sales', 'callback', 'product'];
+
+const log = pino({ level: 'silent' });
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+const step = (label: string) => console.log(`- ${label}`);
+
+async function openBenchDatabase() {
+  if (process.env.DATABASE_URL) {
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+    return { pool, db: databaseOn(pool), close: () => pool.end() };
+  }
+  const release = await setupTestServer();
+  const t = await createTestDatabase({ poolSize: 20 });
+  if (process.env.BENCH_KEEP_DB) {
+    console.log(`keeping the database: ${t.url}`);
+    return { pool: t.pool, db: t.db, close: async () => (await t.pool.end(), await release()) };
+  }
+  return { pool: t.pool, db: t.db, close: async () => (await t.drop(), await release()) };
+}
+
+async function main() {
+  const started = performance.now();
+  const database = await openBenchDatabase();
+  const { pool, db } = database;
+  try {
+    step('fixtures: departments, an agent with an API token, the support/refunds flow');
+    const token = newSecret('bt_');
+    await db.insert(users).values([
+      { id: 'bench-admin', email: 'admin@bench.test', name: 'Admin', roles: ['admin', 'process_owner'] },
+      { id: 'bench-agent', email: 'agent@bench.test', name: 'Agent', roles: ['agent'] },
+    ]);
+    await db.insert(departments).values(DEPARTMENTS.map((key) => ({ key, name: key })));
+    await db.insert(memberships).values({ userId: 'bench-agent', departmentKey: 'support' });
+    await db.insert(apiTokens).values([
+      { id: 'bench-admin-token', userId: 'bench-admin', name: 'bench', tokenHash: sha256(token) },
+    ]);
+
+    const runtime = new InMemoryRuntime({ activities: createActivities({ db, log }), log });
+    const app = createApp({ db, pool, runtime, log, config: defaultConfig({ timeZone: 'UTC' }), activities: activityCatalogue(), databaseMode: 'bench' });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(base + path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<Record<string, unknown>>;
+    };
+    const xml = readFileSync(new URL('../test/flows/support-refunds.bpmn', import.meta.url), 'utf8');
+    await call('POST', '/api/ticket-types', { id: 'bench', name: 'Bench', fields: [{ key: 'orderNumber', label: 'Order', type: 'text' }] });
+    await call('PUT', '/api/ticket-types/bench/flow', { xml });
+    await call('POST', '/api/ticket-types/bench/flow/deploy', {});
+
+    step(`${TICKETS_VIA_API} tickets through the API (each claimed and moved on, so the detail has stages and a timeline)`);
+    const ids: string[] = [];
+    for (let i = 0; i < TICKETS_VIA_API; i++) {
+      const t = await call('POST', '/api/tickets', { typeId: 'bench', title: `Bench ticket ${i}`, fields: { orderNumber: String(i) } });
+      const task = (t.openTasks as { id: string }[])[0]!.id;
+      await call('POST', `/api/tasks/${task}/claim`, {});
+      await call('POST', `/api/tasks/${task}/complete`, { outcome: 'refund' });
+      ids.push(t.id as string);
+    }
+    const target = ids[Math.floor(ids.length / 2)]!;
+
+    step(`GET /api/tickets/:id with autocannon: ${CONNECTIONS} connections, ${SECONDS} s`);
+    // The load generator runs in a worker thread so it does not steal the server's event loop.
+    const load = (duration: number) =>
+      autocannon({ url: `${base}/api/tickets/${target}`, connections: CONNECTIONS, duration, workers: 1, headers: { authorization: `Bearer ${token}` } });
+    await load(2); // warm-up
+    const http = await load(SECONDS);
+    if (http.non2xx > 0 || http.errors > 0) throw new Error(`ticket detail answered ${http.non2xx} non-2xx and ${http.errors} errors`);
+
+    step(`bare pg primary-key query, ${CONNECTIONS} concurrent loops, ${SECONDS} s`);
+    const latencies: number[] = [];
+    const deadline = performance.now() + SECONDS * 1000;
+    const loop = async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        await pool.query({ name: 'bench-pk', text: 'select * from tickets where id = $1', values: [target] });
+        latencies.push(performance.now() - t0);
+      }
+    };
+    await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+    latencies.sort((a, b) => a - b);
+    const bare = { rps: latencies.length / SECONDS, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+    server.close();
+    await runtime.close();
+
+    step(`generating ${STAGES.toLocaleString('en')} closed stages in March 2026 (${STAGES / 5} tickets x 5 stages)`);
+    const genStarted = performance.now();
+    await pool.query(`insert into tickets (id, type_id, flow_version_id, title, created_at)
+      select 'gen-' || g, 'bench', 'bench-v1', 'Generated ' || g, timestamptz '2026-02-20T00:00:00Z'
+      from generate_series(1, ${STAGES / 5}) g`);
+    await pool.query(`insert into stages (ticket_id, task_id, element_id, name, department_key, entered_at, closed_at,
+        total_ms, business_total_ms, sla_target_ms, sla_level)
+      select 'gen-' || (g / 5 + 1), 't' || (g % 5), 'Task_' || (g % 5), 'Task ' || (g % 5), (array[${DEPARTMENTS.map((d) => `'${d}'`).join(',')}])[1 + g % ${DEPARTMENTS.length}],
+        c - make_interval(secs => d / 1000.0), c, d, (d * 0.4)::bigint, 4 * 3600000,
+        case when d < 0.8 * 4 * 3600000 then 'ok' when d < 4 * 3600000 then 'warning' when d < 1.3 * 4 * 3600000 then 'overdue' else 'severe' end
+      from generate_series(0, ${STAGES - 1}) g,
+        lateral (select timestamptz '2026-03-01T00:00:00Z' + (random() * interval '30 days 23 hours') as c,
+                        (power(random(), 3) * 3 * 86400000)::bigint + 1000 as d) x
+      -- Rows reach the table as stages close, so the heap is roughly in close order.
+      order by c`);
+    await pool.query('analyze stages');
+    console.log(`  generated in ${round((performance.now() - genStarted) / 1000, 1)} s`);
+
+    const from = new Date('2026-03-01T00:00:00Z');
+    const to = new Date('2026-04-01T00:00:00Z');
+    const time = async (run: () => Promise<unknown>, times = 5) => {
+      await run(); // warm cache
+      const samples: number[] = [];
+      for (let i = 0; i < times; i++) {
+        const t0 = performance.now();
+        await run();
+        samples.push(performance.now() - t0);
+      }
+      return samples.sort((a, b) => a - b)[Math.floor(times / 2)]!;
+    };
+    step('stage-duration report (by department, wall clock) vs a plain count/avg over the same rows');
+    let groups = 0;
+    const report = await time(async () => {
+      const result = await withReportSession(pool, (client) => stageDurations(client, { from, to, by: 'department', clock: 'wall' }));
+      groups = result.length;
+      if (result.reduce((n, g) => n + g.count, 0) !== STAGES) throw new Error('report did not count every generated stage');
+    });
+    const plain = await time(() =>
+      pool.query('select department_key, count(*), avg(total_ms) from stages where closed_at >= $1 and closed_at < $2 group by department_key', [from, to]),
+    );
+    const reportTask = await time(() => withReportSession(pool, (client) => stageDurations(client, { from, to, by: 'task', clock: 'business' })), 3);
+
+    console.log('\nResults');
+    console.log(`  GET /api/tickets/:id   ${round(http.requests.average, 0)} req/s   p50 ${http.latency.p50} ms   p99 ${http.latency.p99} ms`);
+    console.log(`  bare pg pk query        ${round(bare.rps, 0)} q/s     p50 ${round(bare.p50)} ms   p99 ${round(bare.p99)} ms`);
+    console.log(`  p99 ratio               ${round(http.latency.p99 / bare.p99)}x (goal <= 3x)`);
+    console.log(`  stage-duration report   ${round(report, 1)} ms for ${STAGES.toLocaleString('en')} stages, ${groups} departments (median of 5)`);
+    console.log(`  plain count/avg         ${round(plain, 1)} ms`);
+    console.log(`  report ratio            ${round(report / plain)}x (goal <= 2x, <= 250 ms)`);
+    console.log(`  by task, business time  ${round(reportTask, 1)} ms`);
+    console.log(`  total bench time        ${round((performance.now() - started) / 1000, 1)} s`);
+  } finally {
+    await database.close();
+  }
+}
+
+await main();
