@@ -61,6 +61,8 @@ export async function problemFrom(response: Response, route: string): Promise<Ap
   return new ApiProblem(response.status, title, detail, code, fieldErrorsOf(body), route);
 }
 
+export const UNAUTHENTICATED_EVENT = 'baton:unauthenticated';
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
@@ -79,7 +81,13 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   } catch (err) {
     throw new ApiProblem(0, 'The server cannot be reached', String(err), 'network', [], route);
   }
-  if (!response.ok) throw await problemFrom(response, route);
+  if (!response.ok) {
+    // An expired session anywhere sends the user back to the login page (see main.ts).
+    if (response.status === 401 && !path.startsWith('/api/auth/') && path !== '/api/me') {
+      window.dispatchEvent(new CustomEvent(UNAUTHENTICATED_EVENT));
+    }
+    throw await problemFrom(response, route);
+  }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;

@@ -35,6 +35,9 @@ export function startLiveValidation(options: LiveValidationOptions): LiveValidat
   let shown: ElementMark[] = [];
   let generation = 0;
   let disposed = false;
+  // Large diagrams compile slowly: wait at least twice as long as the last run took, so typing in
+  // the panel never queues compiles back to back.
+  let lastRunMs = 0;
 
   const labelOf = (id: string) => {
     const bo = canvasElementFor(registry, id)?.businessObject;
@@ -68,6 +71,7 @@ export function startLiveValidation(options: LiveValidationOptions): LiveValidat
 
   async function runNow(): Promise<ValidationModel> {
     const mine = ++generation;
+    const started = performance.now();
     let model: ValidationModel;
     try {
       const xml = await saveXML();
@@ -75,6 +79,7 @@ export function startLiveValidation(options: LiveValidationOptions): LiveValidat
     } catch (err) {
       model = validationModel(crashResult(err));
     }
+    lastRunMs = performance.now() - started;
     // A slower run must not overwrite the result of a newer one.
     if (!disposed && mine === generation) {
       show(model.marks);
@@ -85,7 +90,7 @@ export function startLiveValidation(options: LiveValidationOptions): LiveValidat
 
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void runNow(), delayMs);
+    timer = setTimeout(() => void runNow(), Math.max(delayMs, 2 * lastRunMs));
   };
   eventBus.on('commandStack.changed', schedule);
   eventBus.on('import.done', schedule);

@@ -5,9 +5,7 @@ import type { ModdleElement } from './bpmnTypes.js';
 
 // bpmn-moddle's published types describe the model, not the BpmnModdle class.
 type Moddle = {
-  fromXML(
-    xml: string,
-  ): Promise<{
+  fromXML(xml: string): Promise<{
     rootElement: unknown;
     elementsById: Record<string, unknown>;
     warnings: { message: string }[];
