@@ -166,3 +166,19 @@ describe('InMemoryRuntime', () => {
     await expect(runtime.sendMessage('nope', 'hello')).rejects.toThrow(/ticket nope is not running/);
   });
 });
+
+describe('InMemoryRuntime start failures', () => {
+  it('forgets a ticket whose first step could not be recorded, so a later start works', async () => {
+    const { runtime, start } = setup();
+    // No ticket type 'missing': the tickets row cannot be created (foreign key), nothing is written.
+    const bad = runtime.startTicket({
+      flow,
+      ticket: { ticketId: 'svc-retry', typeId: 'missing', flowVersionId: FIXTURE.flowVersionId, variables: { webhookUrl: `${baseUrl}/hook` } },
+    });
+    await expect(bad).rejects.toThrow(/Failed query: insert into "tickets"/);
+    expect(await runtime.readState('svc-retry')).toBeUndefined();
+    await start('svc-retry', '/hook');
+    await runtime.settled('svc-retry');
+    expect((await runtime.readState('svc-retry'))?.tasks.map((task) => task.elementId)).toEqual(['handle']);
+  });
+});

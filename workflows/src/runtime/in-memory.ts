@@ -117,10 +117,16 @@ export class InMemoryRuntime implements EngineRuntime {
       ),
     };
     this.runs.set(input.ticket.ticketId, run);
-    await this.serially(run, async () => {
-      run.driver = await driveStart(run.flow, run.ticket, this.ports(run));
-      this.rescheduleTimer(run);
-    });
+    try {
+      await this.serially(run, async () => {
+        run.driver = await driveStart(run.flow, run.ticket, this.ports(run));
+        this.rescheduleTimer(run);
+      });
+    } catch (error) {
+      // Nothing ran: forget the ticket so a later start can try again.
+      this.runs.delete(input.ticket.ticketId);
+      throw error;
+    }
   }
 
   act(ticketId: string, event: TaskEvent): Promise<ActResult> {

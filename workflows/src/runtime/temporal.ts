@@ -63,7 +63,10 @@ export class TemporalRuntime implements EngineRuntime {
     const client = new Client({ connection, namespace });
     let worker: TemporalRuntime['worker'];
     if (options.runWorker ?? true) {
-      const created = await createTicketWorker(options, options.activities);
+      const created = await createTicketWorker(options, options.activities).catch(async (error: unknown) => {
+        await connection.close();
+        throw new Error(`Temporal worker for ${namespace}/${taskQueue} at ${address} could not start: ${messageOf(error)}`, { cause: error });
+      });
       const running = created.worker.run().catch((error: unknown) => {
         log.error({ err: messageOf(error), taskQueue }, 'Temporal worker stopped');
       });
