@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { calendars, departments, hashPassword, users } from '@baton/db';
+import { calendars, departments, hashPassword, users, type Role } from '@baton/db';
 import { createTestDatabase, type TestDatabase } from '@baton/db/testing';
 import { routeSize } from './bundleSize.js';
 import { findChromium, launchChromium } from './chromium.js';
@@ -26,6 +26,13 @@ const RUNS = 5;
 const ROUNDS = 3;
 const GOAL_RATIO = 1.3;
 const OWNER = { email: 'owner@browser.test', password: 'correct horse battery staple' };
+/** One user per role, all with OWNER's password. */
+const ROLE_USERS: Partial<Record<Role, string>> = {
+  process_owner: OWNER.email,
+  agent: 'agent@browser.test',
+  manager: 'manager@browser.test',
+  admin: 'admin@browser.test',
+};
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
 describe.skipIf(!!skipReason)('designer in the browser', () => {
@@ -55,15 +62,18 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
         spec: { timeZone: 'Europe/Berlin', week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] } },
       })
       .onConflictDoNothing();
+    const passwordHash = await hashPassword(OWNER.password);
     await database.db
       .insert(users)
-      .values({
-        id: 'browser-owner',
-        email: OWNER.email,
-        name: 'Olive Owner',
-        passwordHash: await hashPassword(OWNER.password),
-        roles: ['process_owner'],
-      })
+      .values(
+        Object.entries(ROLE_USERS).map(([role, email]) => ({
+          id: `browser-${role}`,
+          email,
+          name: `Browser ${role}`,
+          passwordHash,
+          roles: [role as Role],
+        })),
+      )
       .onConflictDoNothing();
     browser = await launchChromium(chromiumCheck.path as string);
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
@@ -219,6 +229,43 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     await page.goto(typeUrl);
     await page.locator('[data-test=versions] li[data-version="1"]').waitFor();
     expect(pageErrors).toEqual([]);
+  });
+
+  it('shows each role its areas and the not-durable banner when the engine runs in memory', async () => {
+    const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
+      engine: { durable: boolean };
+    };
+    const expected: Record<string, string[]> = {
+      process_owner: ['Flows', 'Tickets'],
+      agent: ['Inbox', 'Tickets'],
+      manager: ['Tickets', 'Dashboard'],
+      admin: ['Flows', 'Inbox', 'Tickets', 'Dashboard', 'Admin'],
+    };
+    const landing: Record<string, RegExp> = {
+      process_owner: /\/flows$/,
+      agent: /\/inbox$/,
+      manager: /\/dashboard$/,
+      admin: /\/flows$/,
+    };
+    for (const [role, email] of Object.entries(ROLE_USERS)) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const p = await context.newPage();
+      await p.goto(`${server.url}/`);
+      await p.fill('input[name=email]', email);
+      await p.fill('input[name=password]', OWNER.password);
+      await p.press('input[name=password]', 'Enter');
+      await p.waitForURL(landing[role] ?? /never/);
+      expect(await p.locator('nav[aria-label=Main] a').allTextContents(), role).toEqual(expected[role]);
+      expect(await p.locator('[data-test=not-durable-banner]').isVisible(), role).toBe(
+        !health.engine.durable,
+      );
+      if (role === 'agent') {
+        // Areas outside the role lead back home instead of showing a broken page.
+        await p.goto(`${server.url}/flows`);
+        await p.waitForURL(/\/inbox$/);
+      }
+      await context.close();
+    }
   });
 
   it('opens a 500-element diagram in the modeler within 1.3x of the viewer alone, and reports the route size', async () => {
