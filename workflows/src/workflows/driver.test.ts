@@ -1,0 +1,117 @@
+// The driver's pure planning and the single-timer bookkeeping, on the seeded call-centre flow.
+import { readFileSync } from 'node:fs';
+import { type Flow, compileFlow } from '@baton/engine';
+import { beforeAll, describe, expect, it } from 'vitest';
+// The seeded office calendar (not in @baton/db's exports yet).
+import { SEED_CALENDARS } from '../../../db/src/seed/data.js';
+import { type DriverState, dueTimers, earliestTimer, planEvent, planStart, ticketStatus } from './driver.js';
+import { emptyCommandStats } from './records.js';
+import { singleTimer } from './single-timer.js';
+
+const T0 = Date.parse('2026-03-02T01:00:00Z'); // Monday 09:00 in Shanghai
+const MIN = 60_000;
+const support = (userId: string) => ({ userId, departments: ['support'], roles: ['agent'] });
+let flow: Flow;
+
+beforeAll(async () => {
+  const xml = readFileSync(new URL('../../../db/src/seed/flows/call-centre.bpmn', import.meta.url), 'utf8');
+  const compiled = await compileFlow(xml, { calendars: Object.fromEntries(SEED_CALENDARS.map((c) => [c.key, c.spec])) });
+  if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
+  flow = compiled.flow;
+});
+
+const ticket = { ticketId: 'd-1', typeId: 'call-centre', flowVersionId: 'fv', variables: { category: 'fault' } };
+
+describe('planStart / planEvent', () => {
+  it('plans the first step: a record with the ticket, the opened stage, an assignment request and timers', () => {
+    const planned = planStart(flow, ticket, T0);
+    expect(planned.record).toMatchObject({ ticketId: 'd-1', seq: 0, ticket, status: 'submitted' });
+    expect(planned.record!.stages).toEqual([
+      expect.objectContaining({ elementId: 'Task_RecordCall', department: 'support', slaTargetMs: 10 * MIN, slaCalendar: 'office', dueAt: T0 + 10 * MIN }),
+    ]);
+    expect(planned.record!.timeline.map((e) => e.type)).toEqual(['ticket.started', 'stage.opened']);
+    expect(planned.assignments).toEqual([
+      { ticketId: 'd-1', taskId: planned.record!.stages[0]!.taskId, department: 'support', strategy: 'round-robin' },
+    ]);
+    // Both SLA clocks (the stage's and the whole ticket's) have a pending timer in the book.
+    const taskId = planned.record!.stages[0]!.taskId;
+    expect(Object.keys(planned.driver.timers).some((id) => id.includes(taskId))).toBe(true);
+    expect(Object.keys(planned.driver.timers).some((id) => id.includes('ticket'))).toBe(true);
+    expect(earliestTimer(planned.driver.timers)).toBe(T0 + 8 * MIN); // 80 % of 10 minutes
+  });
+
+  it('records a claim as in progress, and rejects what the engine rejects without changing anything', () => {
+    const started = planStart(flow, ticket, T0).driver;
+    const taskId = Object.keys(started.run.tasks)[0]!;
+    const claimed = planEvent(flow, started, { type: 'task.claimed', taskId, actor: support('sam') }, T0 + MIN);
+    expect(claimed.record).toMatchObject({ seq: 1, status: 'in_progress' });
+    expect(claimed.record!.timeline.map((e) => e.type)).toEqual(['task.claimed', 'stage.claimed']);
+    expect(claimed.record!.timeline[0]).toMatchObject({ actorId: 'sam', taskId });
+    const again = planEvent(flow, claimed.driver, { type: 'task.claimed', taskId, actor: support('sofia') }, T0 + 2 * MIN);
+    expect(again.rejected).toMatch(/^conflict: /);
+    expect(again.driver).toBe(claimed.driver);
+    expect(again.record).toBeUndefined();
+  });
+
+  it('drops a fired timer from the book and records its SLA level; a stale timer changes nothing', () => {
+    const started = planStart(flow, ticket, T0).driver;
+    const [warning] = dueTimers(started.timers, T0 + 8 * MIN);
+    expect(warning).toBeDefined();
+    const fired = planEvent(flow, started, { type: 'timer.fired', timerId: warning!.timerId }, T0 + 8 * MIN);
+    expect(fired.driver.timers[warning!.timerId]).toBeUndefined();
+    expect(fired.record!.timeline.map((e) => e.type)).toEqual(['timer.fired', 'sla.level', 'notification']);
+    expect(fired.record!.notifications).toEqual([expect.objectContaining({ template: 'sla.warning' })]);
+    const stale = planEvent(flow, fired.driver, { type: 'timer.fired', timerId: warning!.timerId }, T0 + 9 * MIN);
+    expect(stale.rejected).toMatch(/^unknown-timer: /);
+  });
+
+  it('derives the ticket status: pending while every open task is held', () => {
+    const started = planStart(flow, ticket, T0).driver;
+    const taskId = Object.keys(started.run.tasks)[0]!;
+    const claimed = planEvent(flow, started, { type: 'task.claimed', taskId, actor: support('sam') }, T0 + MIN).driver;
+    const held: DriverState = planEvent(flow, claimed, { type: 'task.held', taskId, actor: support('sam'), reason: 'waiting' }, T0 + 2 * MIN).driver;
+    expect([ticketStatus(started.run), ticketStatus(claimed.run), ticketStatus(held.run)]).toEqual(['submitted', 'in_progress', 'pending']);
+  });
+});
+
+describe('dueTimers', () => {
+  it('orders due timers by instant, then id, and leaves future ones', () => {
+    expect(dueTimers({ b: 5, a: 5, c: 1, later: 99 }, 10)).toEqual([
+      { timerId: 'c', at: 1 },
+      { timerId: 'a', at: 5 },
+      { timerId: 'b', at: 5 },
+    ]);
+  });
+});
+
+describe('singleTimer', () => {
+  it('keeps one armed timer for the earliest engine timer, counting starts, cancels and firings', () => {
+    const armed: { at: number; fire: () => void; cancelled: boolean }[] = [];
+    const stats = emptyCommandStats();
+    let fired = 0;
+    const timer = singleTimer(
+      {
+        start(at, fire) {
+          const entry = { at, fire, cancelled: false };
+          armed.push(entry);
+          return { cancel: () => void (entry.cancelled = true) };
+        },
+      },
+      stats,
+      () => void fired++,
+    );
+    timer.reschedule({ warn: 100, due: 200 });
+    timer.reschedule({ warn: 100, due: 200, ticket: 900 }); // same earliest: nothing to do
+    expect(armed).toHaveLength(1);
+    timer.reschedule({ due: 200 }); // earliest moved: cancel + start
+    expect(armed.map((a) => [a.at, a.cancelled])).toEqual([
+      [100, true],
+      [200, false],
+    ]);
+    armed[1]!.fire();
+    expect(fired).toBe(1);
+    expect(timer.armedAt()).toBeUndefined();
+    timer.reschedule({});
+    expect(stats).toMatchObject({ timersStarted: 2, timersCancelled: 1, timersFired: 1 });
+  });
+});
