@@ -52,9 +52,11 @@ export function handleError(log: Logger) {
   return (error: Error, c: Context): Response => {
     if (error instanceof ApiError) return problemResponse(c, error);
     if (error instanceof HTTPException) return problemResponse(c, fromHttpException(error));
-    const mapped = isPgError(error) ? fromPg(error) : undefined;
+    // drizzle wraps driver errors (DrizzleQueryError) with the pg error as `cause`.
+    const pgError = isPgError(error) ? error : error.cause instanceof Error && isPgError(error.cause) ? error.cause : undefined;
+    const mapped = pgError ? fromPg(pgError) : undefined;
     if (mapped) {
-      log.info({ route: `${c.req.method} ${c.req.routePath}`, pgCode: (error as PgError).code, constraint: (error as PgError).constraint }, 'database refused input');
+      log.info({ route: `${c.req.method} ${c.req.routePath}`, pgCode: pgError?.code, constraint: pgError?.constraint }, 'database refused input');
       return problemResponse(c, mapped);
     }
     const reference = crypto.randomUUID();

@@ -28,7 +28,7 @@ export function directoryRoutes(deps: AppDeps) {
         name: departments.name,
         leadUserId: departments.leadUserId,
         email: departments.email,
-        members: sql<string[]>`array(select m.user_id from memberships m where m.department_key = ${departments.key} order by 1)`,
+        members: sql<string[]>`array(select m.user_id from memberships m where m.department_key = departments.key order by 1)`,
       })
       .from(departments)
       .where(key ? eq(departments.key, key) : undefined)
@@ -82,7 +82,7 @@ export function directoryRoutes(deps: AppDeps) {
         name: users.name,
         roles: users.roles,
         active: users.active,
-        departments: sql<string[]>`array(select m.department_key from memberships m where m.user_id = ${users.id} order by 1)`,
+        departments: sql<string[]>`array(select m.department_key from memberships m where m.user_id = users.id order by 1)`,
       })
       .from(users)
       .where(id ? eq(users.id, id) : undefined)

@@ -44,8 +44,8 @@ export function flowRoutes(deps: AppDeps) {
         fields: ticketTypes.fields,
         defaults: ticketTypes.defaults,
         latestVersion: sql<{ id: string; version: number } | null>`(select json_build_object('id', v.id, 'version', v.version)
-          from flow_versions v where v.ticket_type_id = ${ticketTypes.id} order by v.version desc limit 1)`,
-        hasDraft: sql<boolean>`exists (select 1 from flows f where f.ticket_type_id = ${ticketTypes.id})`,
+          from flow_versions v where v.ticket_type_id = ticket_types.id order by v.version desc limit 1)`,
+        hasDraft: sql<boolean>`exists (select 1 from flows f where f.ticket_type_id = ticket_types.id)`,
       })
       .from(ticketTypes)
       .where(id ? eq(ticketTypes.id, id) : undefined)
