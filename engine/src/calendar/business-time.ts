@@ -47,9 +47,38 @@ function isRegularWeek(calendar: CompiledCalendar, day: number): boolean {
   );
 }
 
+const CLOSED: readonly number[] = [];
+const MAX_CACHED_OPENING_DAYS = 20_000;
+
+/**
+ * Opening instants of local day `day`, flat [start, end, ...] in order, empty ranges (swallowed
+ * by an offset change) left out. Cached per compiled calendar: the scans below revisit the same
+ * few days for every SLA, and a cached day is the same array a fresh computation would give.
+ */
+function dayOpenings(calendar: CompiledCalendar, day: number): readonly number[] {
+  const cached = calendar.openings.get(day);
+  if (cached !== undefined) return cached;
+  const ranges = calendar.hours[weekdayOf(day)];
+  let openings = CLOSED;
+  if (ranges !== undefined && ranges.length > 0 && !calendar.holidays.has(day)) {
+    const zone = zoneDay(calendar.timeZone, day);
+    const instants: number[] = [];
+    for (let i = 0; i + 1 < ranges.length; i += 2) {
+      const start = wallToInstant(zone, day, ranges[i] as number);
+      const end = wallToInstant(zone, day, ranges[i + 1] as number);
+      if (end > start) instants.push(start, end);
+    }
+    openings = instants;
+  }
+  if (calendar.openings.size >= MAX_CACHED_OPENING_DAYS) calendar.openings.clear();
+  calendar.openings.set(day, openings);
+  return openings;
+}
+
 /**
  * Visits the open intervals within [from, to] in order. Stops when the visitor asks, when the
- * range ends, or after `idleLimitDays` consecutive days without any opening.
+ * range ends, or after `idleLimitDays` consecutive days without any opening (a skipped week
+ * counts its idle days exactly as visiting its days one by one would).
  * Returns true when the visitor stopped the scan.
  */
 function scan(calendar: CompiledCalendar, from: number, to: number, visitor: Visitor, idleLimitDays = Infinity): boolean {
@@ -66,26 +95,92 @@ function scan(calendar: CompiledCalendar, from: number, to: number, visitor: Vis
       visitor.wantsWeek(calendar.weeklyMs) &&
       isRegularWeek(calendar, day)
     ) {
+      const weekday = weekdayOf(day);
+      if (day + (calendar.firstOpenOffset[weekday] as number) - lastOpenDay > idleLimitDays) return false;
       visitor.takeWeek(calendar.weeklyMs);
+      lastOpenDay = day + (calendar.lastOpenOffset[weekday] as number);
       day += 7;
-      lastOpenDay = day;
       continue;
     }
-    const ranges = calendar.hours[weekdayOf(day)];
-    if (ranges && ranges.length > 0 && !calendar.holidays.has(day)) {
-      const zone = zoneDay(calendar.timeZone, day);
-      for (let i = 0; i + 1 < ranges.length; i += 2) {
-        const start = Math.max(from, wallToInstant(zone, day, ranges[i] as number));
-        const end = Math.min(to, wallToInstant(zone, day, ranges[i + 1] as number));
-        if (end > start) {
-          lastOpenDay = day;
-          if (visitor.interval(start, end)) return true;
-        }
+    const openings = dayOpenings(calendar, day);
+    for (let i = 0; i < openings.length; i += 2) {
+      const start = Math.max(from, openings[i] as number);
+      const end = Math.min(to, openings[i + 1] as number);
+      if (end > start) {
+        lastOpenDay = day;
+        if (visitor.interval(start, end)) return true;
       }
     }
     day++;
   }
   return false;
+}
+
+// Visitors are classes, not object literals with closures: they are created on every call, and a
+// literal's function properties are new closures each time (and, under tsx/esbuild's keepNames,
+// each one is renamed with Object.defineProperty, which cost more than the arithmetic).
+
+/**
+ * Finds the instants at which the business time counted since the scan start reaches each of
+ * `targets` (ascending). Each pending target keeps its own remaining time, decremented by the same
+ * interval lengths and whole weeks a scan for that target alone would subtract.
+ */
+class Deadlines implements Visitor {
+  readonly results: number[];
+  private readonly remaining: number[];
+  private next = 0;
+
+  constructor(targets: readonly number[]) {
+    this.remaining = targets.slice();
+    this.results = targets.map(() => NEVER);
+  }
+
+  interval(from: number, to: number): boolean {
+    const length = to - from;
+    const remaining = this.remaining;
+    while (this.next < remaining.length && length >= (remaining[this.next] as number)) {
+      this.results[this.next] = from + (remaining[this.next] as number);
+      this.next++;
+    }
+    if (this.next === remaining.length) return true;
+    for (let i = this.next; i < remaining.length; i++) remaining[i] = (remaining[i] as number) - length;
+    return false;
+  }
+
+  // Strictly more than a week left for the nearest target: every answer lies beyond this week.
+  wantsWeek(weekMs: number): boolean {
+    return (this.remaining[this.next] as number) > weekMs;
+  }
+
+  takeWeek(weekMs: number): void {
+    for (let i = this.next; i < this.remaining.length; i++) this.remaining[i] = (this.remaining[i] as number) - weekMs;
+  }
+}
+
+class Total implements Visitor {
+  total = 0;
+
+  interval(from: number, to: number): boolean {
+    this.total += to - from;
+    return false;
+  }
+
+  wantsWeek(): boolean {
+    return true;
+  }
+
+  takeWeek(weekMs: number): void {
+    this.total += weekMs;
+  }
+}
+
+/** Positive targets, ascending, all reached from `start`: one scan answers them all. */
+function findDeadlines(start: number, targets: readonly number[], spec: CalendarSpec): number[] {
+  const calendar = compileCalendar(spec);
+  if (calendar.weeklyMs === 0) return targets.map(() => NEVER);
+  const deadlines = new Deadlines(targets);
+  scan(calendar, start, start + MAX_HORIZON_MS, deadlines, MAX_IDLE_DAYS);
+  return deadlines.results;
 }
 
 /**
@@ -101,32 +196,28 @@ export function addBusinessTime(start: number, durationMs: number, spec: Calenda
   assertInstant(start, 'start', 'addBusinessTime');
   if (Number.isNaN(durationMs)) throw new RangeError('addBusinessTime: durationMs must be a number of ms, got NaN');
   if (durationMs <= 0) return start;
-  const calendar = compileCalendar(spec);
-  if (calendar.weeklyMs === 0) return NEVER;
-  let remaining = durationMs;
-  let result = NEVER;
-  scan(
-    calendar,
-    start,
-    start + MAX_HORIZON_MS,
-    {
-      interval(from, to) {
-        if (to - from >= remaining) {
-          result = from + remaining;
-          return true;
-        }
-        remaining -= to - from;
-        return false;
-      },
-      // Strictly more than a week left: the answer lies beyond this week.
-      wantsWeek: (weekMs) => remaining > weekMs,
-      takeWeek(weekMs) {
-        remaining -= weekMs;
-      },
-    },
-    MAX_IDLE_DAYS,
-  );
-  return result;
+  return findDeadlines(start, [durationMs], spec)[0] as number;
+}
+
+/**
+ * addBusinessTime(start, d, spec) for every d in durationsMs, in the same order, with one scan
+ * of the calendar (an SLA's warning, due and severe deadlines). Same rules and errors as
+ * addBusinessTime; the results are identical to calling it once per duration.
+ */
+export function addBusinessTimes(start: number, durationsMs: readonly number[], spec: CalendarSpec): number[] {
+  assertInstant(start, 'start', 'addBusinessTimes');
+  let sharedScan = Number.isSafeInteger(start);
+  let previous = 0;
+  for (const duration of durationsMs) {
+    if (Number.isNaN(duration)) throw new RangeError('addBusinessTimes: durationsMs must be numbers of ms, got NaN');
+    // One scan subtracts interval lengths in a different grouping than separate scans would;
+    // that is exact only in whole milliseconds. Ascending order lets the scan answer in turn.
+    if (!(duration > 0 && duration >= previous && Number.isSafeInteger(duration))) sharedScan = false;
+    previous = duration;
+  }
+  if (!sharedScan) return durationsMs.map((duration) => addBusinessTime(start, duration, spec));
+  if (durationsMs.length === 0) return [];
+  return findDeadlines(start, durationsMs, spec);
 }
 
 /** Business ms within [a, b]; 0 when b <= a. Throws a RangeError for non-finite instants. */
@@ -136,18 +227,9 @@ export function businessTimeBetween(a: number, b: number, spec: CalendarSpec): n
   if (b <= a) return 0;
   const calendar = compileCalendar(spec);
   if (calendar.weeklyMs === 0) return 0;
-  let total = 0;
-  scan(calendar, a, b, {
-    interval(from, to) {
-      total += to - from;
-      return false;
-    },
-    wantsWeek: () => true,
-    takeWeek(weekMs) {
-      total += weekMs;
-    },
-  });
-  return total;
+  const total = new Total();
+  scan(calendar, a, b, total);
+  return total.total;
 }
 
 export type BusinessSegment = { from: number; to: number };
@@ -159,26 +241,36 @@ export type BusinessSegment = { from: number; to: number };
 export function businessSegments(from: number, to: number, spec: CalendarSpec, limit = 200): BusinessSegment[] {
   assertInstant(from, 'from', 'businessSegments');
   assertInstant(to, 'to', 'businessSegments');
-  const segments: BusinessSegment[] = [];
-  if (to <= from || !(limit > 0)) return segments;
+  if (to <= from || !(limit > 0)) return [];
   const calendar = compileCalendar(spec);
-  if (calendar.weeklyMs === 0) return segments;
-  scan(calendar, from, to, {
-    interval(start, end) {
-      const last = segments[segments.length - 1];
-      // Touching ranges (12:00-24:00 then 00:00-08:00) read as one segment.
-      if (last && last.to === start) {
-        last.to = end;
-        return false;
-      }
-      if (segments.length >= limit) return true;
-      segments.push({ from: start, to: end });
+  if (calendar.weeklyMs === 0) return [];
+  const segments = new Segments(limit);
+  scan(calendar, from, to, segments);
+  return segments.segments;
+}
+
+class Segments implements Visitor {
+  readonly segments: BusinessSegment[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  interval(start: number, end: number): boolean {
+    const last = this.segments[this.segments.length - 1];
+    // Touching ranges (12:00-24:00 then 00:00-08:00) read as one segment.
+    if (last && last.to === start) {
+      last.to = end;
       return false;
-    },
-    wantsWeek: () => false,
-    takeWeek: () => undefined,
-  });
-  return segments;
+    }
+    if (this.segments.length >= this.limit) return true;
+    this.segments.push({ from: start, to: end });
+    return false;
+  }
+
+  wantsWeek(): boolean {
+    return false;
+  }
+
+  takeWeek(): void {}
 }
 
 /** True when instant t (whole ms) lies in an opening: from inclusive, to exclusive. */

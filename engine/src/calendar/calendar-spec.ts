@@ -14,6 +14,17 @@ export type CompiledCalendar = {
   weeklyMs: number;
   /** Holidays as local day numbers (days since 1970-01-01). */
   holidays: ReadonlySet<number>;
+  /**
+   * For a week starting on weekday w (0 = Sunday): offsets (0..6) of its first and last days with
+   * opening hours, -1 when none. Lets a skipped week count idle days exactly as day by day does.
+   */
+  firstOpenOffset: readonly number[];
+  lastOpenOffset: readonly number[];
+  /**
+   * Opening instants per local day, flat [start, end, ...] (holidays and closed days: []), filled
+   * as days are scanned. A cache of a pure function of the spec: it never changes a result.
+   */
+  openings: Map<number, readonly number[]>;
 };
 
 const TIME_PATTERN = /^(\d{2}):(\d{2})$/;
@@ -127,8 +138,22 @@ export function parseCalendarSpec(spec: unknown): Parsed {
     for (let i = 0; i + 1 < ranges.length; i += 2) daySum += (ranges[i + 1] ?? 0) - (ranges[i] ?? 0);
     return sum + daySum;
   }, 0);
+  const openOffsets = (w: number, order: readonly number[]): number => {
+    for (const k of order) if ((hours[(w + k) % 7]?.length ?? 0) > 0) return k;
+    return -1;
+  };
+  const forward = [0, 1, 2, 3, 4, 5, 6];
+  const backward = [6, 5, 4, 3, 2, 1, 0];
   return {
-    calendar: { timeZone: timeZone as string, hours, weeklyMs: weeklyMinutes * 60_000, holidays },
+    calendar: {
+      timeZone: timeZone as string,
+      hours,
+      weeklyMs: weeklyMinutes * 60_000,
+      holidays,
+      firstOpenOffset: forward.map((w) => openOffsets(w, forward)),
+      lastOpenOffset: forward.map((w) => openOffsets(w, backward)),
+      openings: new Map(),
+    },
     errors,
   };
 }

@@ -2,7 +2,7 @@
 // offsets (Berlin CET +1 / CEST +2, New York EST -5 / EDT -4, Shanghai +8, Kolkata +5:30).
 import { describe, expect, it } from 'vitest';
 import type { CalendarSpec } from '../types.js';
-import { addBusinessTime, businessSegments, businessTimeBetween, calendarSpecErrors, isOpenAt, NEVER } from './index.js';
+import { addBusinessTime, addBusinessTimes, businessSegments, businessTimeBetween, calendarSpecErrors, isOpenAt, NEVER } from './index.js';
 
 const HOUR = 3_600_000;
 const nineToSix: [string, string][] = [['09:00', '18:00']];
@@ -92,6 +92,30 @@ describe('addBusinessTime', () => {
     expect(addBusinessTime(0, HOUR, mondaysOnly)).toBe(Date.UTC(1970, 0, 19, 10));
     const everyMondayHoliday = { ...mondaysOnly, holidays: Array.from({ length: 21 * 53 }, (_, week) => new Date(Date.UTC(1970, 0, 5 + 7 * week)).toISOString().slice(0, 10)) };
     expect(addBusinessTime(0, HOUR, everyMondayHoliday)).toBe(NEVER);
+  });
+
+  it('gives up after 20 idle years whether or not whole weeks are skipped', () => {
+    // Every Monday is a holiday until 1989-12-25; the first opening is Monday 1990-01-01, 7306
+    // days after the scan starts (it looks from 1969-12-31). A long duration skips the regular weeks from then on, a short
+    // one walks day by day: both must stop at the same idle day (monotone in the duration).
+    const mondaysOnly: CalendarSpec = { timeZone: 'UTC', week: { mon: nineToSix } };
+    const holidays = Array.from({ length: 1043 }, (_, week) => new Date(Date.UTC(1970, 0, 5 + 7 * week)).toISOString().slice(0, 10));
+    expect(holidays.at(-1)).toBe('1989-12-25');
+    const closedFor20Years = { ...mondaysOnly, holidays };
+    expect(addBusinessTime(0, HOUR, closedFor20Years)).toBe(NEVER);
+    expect(addBusinessTime(0, 100 * HOUR, closedFor20Years)).toBe(NEVER);
+    expect(addBusinessTimes(0, [HOUR, 100 * HOUR], closedFor20Years)).toEqual([NEVER, NEVER]);
+    // One idle day fewer and both find the openings.
+    const lastHolidayRemoved = { ...mondaysOnly, holidays: holidays.slice(0, -1) };
+    expect(addBusinessTimes(0, [HOUR, 100 * HOUR], lastHolidayRemoved)).toEqual([Date.UTC(1989, 11, 25, 10), Date.UTC(1990, 2, 12, 10)]);
+  });
+
+  it('addBusinessTimes answers several durations in one call, each as addBusinessTime would', () => {
+    const start = at(1, 2026, 3, 27, 16); // Friday 16:00 in Berlin
+    const durations = [0, 2 * HOUR, 9 * HOUR, 100 * HOUR];
+    expect(addBusinessTimes(start, durations, berlin)).toEqual(durations.map((d) => addBusinessTime(start, d, berlin)));
+    expect(addBusinessTimes(start, [], berlin)).toEqual([]);
+    expect(() => addBusinessTimes(start, [HOUR, Number.NaN], berlin)).toThrow(/addBusinessTimes: durationsMs/);
   });
 
   it('rejects non-finite instants with a RangeError naming the argument', () => {

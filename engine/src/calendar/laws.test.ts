@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CalendarSpec, Weekday } from '../types.js';
-import { addBusinessTime, businessSegments, businessTimeBetween, isOpenAt } from './index.js';
+import { addBusinessTime, addBusinessTimes, businessSegments, businessTimeBetween, isOpenAt } from './index.js';
 import { referenceAddBusinessTime, referenceBusinessTime } from './slow-reference.js';
 
 const MINUTE = 60_000;
@@ -81,6 +81,22 @@ describe('calendar laws', { timeout: 60_000 }, () => {
       fc.property(caseArb, offsetArb, durationArb, ({ spec, at }, offset, duration) => {
         const start = at(offset);
         expect(businessTimeBetween(start, addBusinessTime(start, duration, spec), spec)).toBe(duration);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('addBusinessTimes answers each duration exactly as addBusinessTime does', () => {
+    const durationsArb = fc.oneof(
+      // SLA-like: ascending whole milliseconds, the one-scan path, often over weeks to skip.
+      fc.array(timeArb(0, 6 * WEEK), { maxLength: 4 }).map((ds) => [...ds].sort((x, y) => x - y)),
+      // Anything else takes one scan per duration: unsorted, fractional, negative, infinite.
+      fc.array(fc.oneof(timeArb(-DAY, 2 * WEEK), fc.double({ min: 0, max: 3 * DAY, noNaN: true }), fc.constant(Number.POSITIVE_INFINITY)), { maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(caseArb, offsetArb, durationsArb, ({ spec, at }, offset, durations) => {
+        const start = at(offset);
+        expect(addBusinessTimes(start, durations, spec)).toEqual(durations.map((d) => addBusinessTime(start, d, spec)));
       }),
       { numRuns: 300 },
     );
