@@ -5,11 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { compileFlow } from '@baton/engine';
-import { openDatabase } from '@baton/db';
-import { activityCatalogue } from '@baton/workflows';
-// Not yet exported from the package indexes; read from their modules until they are.
-import { seedDatabase } from '../../db/src/seed/seed.js';
-import { createRuntime } from '../../workflows/src/runtime/create.js';
+import { openDatabase, seedDatabase } from '@baton/db';
+import { activityCatalogue, createRuntime } from '@baton/workflows';
 import { createApp } from './app.js';
 import { defaultConfig } from './config.js';
 import { isTimeZone } from './reports/range.js';

@@ -2,10 +2,7 @@
 // virtual clock, for API tests.
 import type { Database } from '@baton/db';
 import pino from 'pino';
-// Until @baton/workflows exports these from its index, they are read from their modules.
-import { createActivities } from '../../workflows/src/activities/index.js';
-import { VirtualClock } from '../../workflows/src/runtime/clock.js';
-import { InMemoryRuntime } from '../../workflows/src/runtime/in-memory.js';
+import { createActivities, InMemoryRuntime, VirtualClock } from '@baton/workflows';
 
 export type { VirtualClock };
 
