@@ -3,7 +3,7 @@
 // A level is reached only when the timer armed for it fires.
 import type { Flow, ReachedSlaLevel, SlaClock, SlaSpec, TaskState } from '../types.js';
 import { cancelTimers, copyOf, putTimer, type Draft } from './draft.js';
-import { addTime, timeBetween } from './time.js';
+import { addTimes, timeBetween } from './time.js';
 
 export const LEVELS: readonly ReachedSlaLevel[] = ['warning', 'overdue', 'severe'];
 const RANK = { ok: 0, warning: 1, overdue: 2, severe: 3 } as const;
@@ -35,9 +35,14 @@ function withDeadlines(flow: Flow, clock: SlaClock): SlaClock {
   if (since === undefined) return withoutDeadlines(clock);
   const target = effectiveTargetMs(clock);
   const next = withoutDeadlines(clock);
-  next.warningAt = addTime(flow, clock.calendar, since, Math.max(0, thresholdMs(clock, 'warning', target) - clock.consumedMs));
-  next.dueAt = addTime(flow, clock.calendar, since, Math.max(0, thresholdMs(clock, 'overdue', target) - clock.consumedMs));
-  next.severeAt = addTime(flow, clock.calendar, since, Math.max(0, thresholdMs(clock, 'severe', target) - clock.consumedMs));
+  const [warningAt, dueAt, severeAt] = addTimes(flow, clock.calendar, since, [
+    Math.max(0, thresholdMs(clock, 'warning', target) - clock.consumedMs),
+    Math.max(0, thresholdMs(clock, 'overdue', target) - clock.consumedMs),
+    Math.max(0, thresholdMs(clock, 'severe', target) - clock.consumedMs),
+  ]);
+  next.warningAt = warningAt as number;
+  next.dueAt = dueAt as number;
+  next.severeAt = severeAt as number;
   return next;
 }
 

@@ -1,5 +1,5 @@
 // Durations in a flow's calendars: business time when a calendar is named, wall clock otherwise.
-import { addBusinessTime, businessTimeBetween } from '../calendar/index.js';
+import { addBusinessTime, addBusinessTimes, businessTimeBetween } from '../calendar/index.js';
 import type { CalendarSpec, Flow, TimerSpec } from '../types.js';
 
 export function calendarOf(flow: Flow, key: string | undefined): CalendarSpec | undefined {
@@ -9,6 +9,12 @@ export function calendarOf(flow: Flow, key: string | undefined): CalendarSpec | 
 export function addTime(flow: Flow, calendar: string | undefined, from: number, ms: number): number {
   const spec = calendarOf(flow, calendar);
   return spec === undefined ? from + ms : addBusinessTime(from, ms, spec);
+}
+
+/** addTime for several durations from the same instant, with one calendar scan. */
+export function addTimes(flow: Flow, calendar: string | undefined, from: number, ms: readonly number[]): number[] {
+  const spec = calendarOf(flow, calendar);
+  return spec === undefined ? ms.map((each) => from + each) : addBusinessTimes(from, ms, spec);
 }
 
 export function timeBetween(flow: Flow, calendar: string | undefined, from: number, to: number): number {
