@@ -6,14 +6,14 @@ import type { NotificationRecord } from '../workflows/records.js';
 import type { ActivityContext } from './context.js';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
-type Person = { userId?: string; email?: string };
+type Person = { userId?: string; email?: string; customer?: boolean };
 export type TicketSummary = { id: string; number: number; title: string; customerEmail?: string };
 
 const activeUser = { userId: users.id, email: users.email };
 
 /** Resolves `user:<id>`, `lead:<dept>`, `group:<dept>`, `role:<role>` and `customer`. */
 export async function resolveRecipient(tx: Tx, recipient: string, ticket: TicketSummary): Promise<Person[]> {
-  if (recipient === 'customer') return ticket.customerEmail ? [{ email: ticket.customerEmail }] : [];
+  if (recipient === 'customer') return ticket.customerEmail ? [{ email: ticket.customerEmail, customer: true }] : [];
   const colon = recipient.indexOf(':');
   const kind = recipient.slice(0, colon);
   const key = recipient.slice(colon + 1);
@@ -55,13 +55,30 @@ const LEVEL_WORDS: Record<string, string> = {
   'sla.severe': 'is severely overdue',
 };
 
+/** `task-reminder` -> `Task reminder`: diagram templates are free-form keys. */
+const humanize = (template: string) => {
+  const words = template.replace(/[-._]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+type StageSummary = { name: string; department: string | null; dueAt: Date | null };
+
+/**
+ * Staff get the stage, its due time and a link into Baton; the customer gets a plain notice about
+ * their request with nothing internal (no stage names, no links to the staff UI).
+ */
 export function renderNotification(
   template: string,
   ticket: TicketSummary,
-  task: { name: string; department: string | null; dueAt: Date | null } | undefined,
+  task: StageSummary | undefined,
   appUrl: string | undefined,
+  audience: 'staff' | 'customer' = 'staff',
 ): { subject: string; body: string } {
   const ref = `#${ticket.number} "${ticket.title}"`;
+  if (audience === 'customer') {
+    const subject = `Your request ${ref}: ${humanize(template)}`;
+    return { subject, body: `Hello,\n\nThere is news about your request ${ref}: ${humanize(template)}.\n\nYour help desk` };
+  }
   const level = LEVEL_WORDS[template];
   const subject =
     level && task
@@ -70,7 +87,7 @@ export function renderNotification(
         ? `[Baton] ${ref} ${level}`
         : template === 'flow.incident'
           ? `[Baton] ${ref} needs attention: the flow hit an incident`
-          : `[Baton] ${ref}: ${template}`;
+          : `[Baton] ${ref}: ${humanize(template)}${task ? ` ("${task.name}")` : ''}`;
   const lines = [subject.replace('[Baton] ', '')];
   if (task) {
     lines.push(`Stage: ${task.name}${task.department ? ` (${task.department})` : ''}`);
@@ -102,10 +119,12 @@ export async function insertNotifications(
           .from(stages)
           .where(and(eq(stages.ticketId, ticket.id), eq(stages.taskId, record.taskId)))
       : [];
-    const { subject, body } = renderNotification(record.template, ticket, task, ctx.appUrl);
-    const base = { ticketId: ticket.id, taskId: record.taskId ?? null, template: record.template, subject, body };
+    const staff = renderNotification(record.template, ticket, task, ctx.appUrl);
+    const customer = renderNotification(record.template, ticket, task, ctx.appUrl, 'customer');
     const rows: (typeof notifications.$inferInsert)[] = [];
     for (const [who, person] of people) {
+      const text = person.customer ? customer : staff;
+      const base = { ticketId: ticket.id, taskId: record.taskId ?? null, template: record.template, ...text };
       const key = `${ticket.id}:${seq}:${record.template}:${who}`;
       if (person.userId) rows.push({ ...base, dedupeKey: `${key}:in_app`, channel: 'in_app', userId: person.userId });
       if (ctx.mailer && person.email) {

@@ -108,7 +108,12 @@ describe('recordStep', () => {
     expect(smtp.received.length - mailsBefore).toBe(3);
     const subjects = smtp.received.slice(mailsBefore).map((m) => m.to.join());
     expect(subjects.sort()).toEqual(['alice@example.com', 'cu@example.com', 'lena@example.com']);
-    expect(smtp.received.at(-1)!.subject).toMatch(/"Handle" is overdue/);
+    const mailTo = (address: string) => smtp.received.slice(mailsBefore).find((m) => m.to[0] === address)!;
+    expect(mailTo('alice@example.com').subject).toBe('[Baton] #1 "Printer on fire": "Handle" is overdue');
+    expect(mailTo('alice@example.com').raw).toContain('http://baton.test/tickets/tk-1');
+    // The customer's copy says nothing internal: no stage name, no staff link.
+    expect(mailTo('cu@example.com').subject).toBe('Your request #1 "Printer on fire": Sla overdue');
+    expect(mailTo('cu@example.com').raw).not.toContain('baton.test');
 
     const [stage] = await t.db.select().from(stages).where(eq(stages.ticketId, 'tk-1'));
     expect(stage).toMatchObject({ assigneeId: 'alice', outcome: 'solved', slaLevel: 'overdue', queueMs: 5 * MIN, workMs: 35 * MIN, totalMs: 40 * MIN });
