@@ -102,6 +102,19 @@ describe('tickets', () => {
   });
 });
 
+describe('idempotent ticket creation', () => {
+  it('replays the first answer for a repeated create and starts only one ticket', async () => {
+    const body = { typeId: 'refund-request', title: 'Created once', fields: { orderNumber: 'I-1' } };
+    const headers = { 'idempotency-key': 'create-once' };
+    const first = await json<Detail>(await h.call('agent', 'POST', '/api/tickets', body, headers), 201);
+    const again = await h.call('agent', 'POST', '/api/tickets', body, headers);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await again.json()) as Detail).id).toBe(first.id);
+    const { rows } = await h.t.pool.query("select count(*)::int as n from tickets where title = 'Created once'");
+    expect(rows[0].n).toBe(1);
+  });
+});
+
 describe('tasks', () => {
   it('lets an agent claim and complete; the ticket moves to refunds; a second completion is 409', async () => {
     const ticket = await newTicket('Refund me');
