@@ -97,11 +97,21 @@ type LiveTask = TaskView;
 export function ticketRoutes(deps: AppDeps) {
   const app = newRouter();
 
+  /** The engine's view; when the engine cannot answer, the read model still shows the ticket. */
+  async function readLive(ticketId: string) {
+    try {
+      return await deps.runtime.readState(ticketId);
+    } catch (error) {
+      deps.log.warn({ err: error, ticketId }, 'engine did not answer readState; showing the read model only');
+      return undefined;
+    }
+  }
+
   async function detail(ticketId: string, principal: Principal) {
     const row = await loadTicket(deps.pool, ticketId, principal);
     if (!row) throw notFound('ticket', ticketId);
     if (!row.visible) throw forbidden(`ticket ${ticketId} has not been in any of your departments`);
-    const live = row.status === 'done' || row.status === 'cancelled' ? undefined : await deps.runtime.readState(ticketId);
+    const live = row.status === 'done' || row.status === 'cancelled' ? undefined : await readLive(ticketId);
     return toDetail(row, live);
   }
 
