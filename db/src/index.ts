@@ -11,3 +11,4 @@ export {
 export { migrateDatabase } from './migrate.js';
 export { hashPassword, verifyPassword } from './password.js';
 export { seedDatabase, readSeedFlow, type CompileFlow, type SeedSummary } from './seed/seed.js';
+export { SEED_CALENDARS } from './seed/data.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { type Flow, compileFlow } from '@baton/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 // The seeded office calendar (not in @baton/db's exports yet).
-import { SEED_CALENDARS } from '../../../db/src/seed/data.js';
+import { SEED_CALENDARS } from '@baton/db';
 import { type DriverState, dueTimers, earliestTimer, planEvent, planStart, ticketStatus } from './driver.js';
 import { emptyCommandStats } from './records.js';
 import { singleTimer } from './single-timer.js';

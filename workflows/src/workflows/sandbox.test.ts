@@ -9,7 +9,7 @@ import { DefaultPayloadConverter } from '@temporalio/common';
 import { DefaultLogger, Runtime, Worker, bundleWorkflowCode, makeTelemetryFilterString } from '@temporalio/worker';
 import { beforeAll, expect, it } from 'vitest';
 // The seeded office calendar (not in @baton/db's exports yet).
-import { SEED_CALENDARS } from '../../../db/src/seed/data.js';
+import { SEED_CALENDARS } from '@baton/db';
 import { WORKFLOWS_PATH } from '../worker.js';
 import type { TicketWorkflowInput } from './ticket.js';
 

@@ -4,7 +4,7 @@ import { type Database, flowVersions } from '@baton/db';
 import { type Flow, compileFlow } from '@baton/engine';
 import { eq } from 'drizzle-orm';
 // Not in @baton/db's exports yet (requested: "./seed": "./src/seed/seed.ts").
-import { seedDatabase } from '../../../db/src/seed/seed.js';
+import { seedDatabase } from '@baton/db';
 
 export const CALL_CENTRE = { typeId: 'call-centre', flowVersionId: 'fv_call-centre_1' } as const;
 
