@@ -92,6 +92,13 @@ describe('openDatabase with the embedded server', { timeout: 120_000 }, () => {
     }
   });
 
+  it('creates a missing data folder and its parents so that the server user can enter them', async () => {
+    const fresh = path.join(root, 'not', 'yet', '.baton');
+    const opened = await openDatabase({ dataDir: fresh, port: await freePort() });
+    await opened.close();
+    expect(existsSync(path.join(fresh, 'pg', 'PG_VERSION'))).toBe(true);
+  });
+
   it('shares a server another live process runs (pnpm seed next to pnpm start) and leaves it running', async () => {
     const owner = await openDatabase({ dataDir: root, port });
     try {

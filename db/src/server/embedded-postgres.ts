@@ -182,7 +182,9 @@ export async function ensureCluster(options: ClusterOptions): Promise<{ created:
     );
   }
   try {
-    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    // Parents stay enterable (as root the server runs as `postgres`); only the cluster is private.
+    await mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+    await mkdir(dataDir, { mode: 0o700 });
     if (runAs) await chown(dataDir, runAs.uid, runAs.gid);
   } catch (error) {
     throw unusable(
