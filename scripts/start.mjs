@@ -46,7 +46,13 @@ function pnpm(args) {
 
 async function buildDesignerIfStale() {
   if (!existsSync(path.join(designer, 'package.json'))) return;
-  const sources = newestMtime([path.join(designer, 'src'), path.join(designer, 'index.html'), path.join(designer, 'vite.config.ts')]);
+  // The designer bundles the engine's compiler for live validation: engine changes rebuild it too.
+  const sources = newestMtime([
+    path.join(designer, 'src'),
+    path.join(designer, 'index.html'),
+    path.join(designer, 'vite.config.ts'),
+    path.join(root, 'engine', 'src'),
+  ]);
   const built = existsSync(dist) ? statSync(dist).mtimeMs : 0;
   if (built >= sources) {
     console.log('[start] designer build is up to date');

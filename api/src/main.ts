@@ -30,7 +30,7 @@ async function main() {
     log.info({ inserted: summary.inserted, notDeployed: summary.notDeployed }, 'empty database: seeded demo data');
   }
 
-  const created = await createRuntime({ pool: database.pool, log, appUrl: `http://localhost:${port}`, ...(process.env.SMTP_URL ? { smtpUrl: process.env.SMTP_URL } : {}) });
+  const created = await createRuntime({ pool: database.pool, log, appUrl: process.env.BATON_APP_URL ?? `http://localhost:${port}`, ...(process.env.SMTP_URL ? { smtpUrl: process.env.SMTP_URL } : {}) });
   const { runtime } = created;
   if (created.warning) {
     log.warn('**********************************************************************');
