@@ -133,16 +133,25 @@ function removeInternal(d: Draft, key: 'tokens' | 'timers' | 'activities' | 'joi
   d.owned |= OWN[key];
 }
 
-/** Cancels the pending timers among `ids` with one copy of the timer map. */
-export function cancelTimers(d: Draft, ids: readonly string[]): void {
+/**
+ * Cancels the pending timers `matches(timer, key)` picks, with one copy of the timer map and no
+ * timer ids built to look them up (the key is passed through so callers need no closure).
+ */
+export function cancelTimersWhere<K>(d: Draft, matches: (timer: TimerState, key: K) => boolean, key: K): void {
   const timers = d.internal.timers;
   let any = false;
-  for (const id of ids) if (timers[id] !== undefined) any = true;
+  for (const id in timers) {
+    if (matches(timers[id]!, key)) {
+      any = true;
+      break;
+    }
+  }
   if (!any) return;
   const next: Record<string, TimerState> = {};
-  for (const k in timers) {
-    if (ids.includes(k)) d.effects.push({ type: 'timer.cancel', timerId: k });
-    else next[k] = timers[k]!;
+  for (const id in timers) {
+    const timer = timers[id]!;
+    if (matches(timer, key)) d.effects.push({ type: 'timer.cancel', timerId: id });
+    else next[id] = timer;
   }
   d.internal.timers = next;
   d.owned |= OWN.timers;
@@ -153,6 +162,10 @@ export const putTask = (d: Draft, task: TaskState): void => {
 };
 export const setVariables = (d: Draft, patch: Record<string, unknown>): void => {
   Object.assign(ownState(d, 'variables'), patch);
+};
+/** Sets one variable (what setVariables(d, { [name]: value }) does, without the patch object). */
+export const setVariable = (d: Draft, name: string, value: unknown): void => {
+  ownState(d, 'variables')[name] = value;
 };
 export const putToken = (d: Draft, token: TokenState): void => {
   ownInternal(d, 'tokens')[token.id] = token;
@@ -184,7 +197,9 @@ export const putScope = (d: Draft, id: string, scope: ScopeState): void => {
 export const dropScope = (d: Draft, id: string): void => removeInternal(d, 'scopes', id);
 
 export function nextId(d: Draft, counter: keyof RunInternals['counters'], prefix: string): string {
-  const counters = copyOf(d.internal.counters);
+  const from = d.internal.counters;
+  // Spelled out (four fields) rather than copyOf: ids are taken on most events.
+  const counters = { task: from.task, activity: from.activity, token: from.token, scope: from.scope };
   counters[counter] += 1;
   d.internal.counters = counters;
   return `${prefix}${counters[counter]}`;

@@ -1,8 +1,8 @@
 // SLA clocks: a target in business time, consumed while the clock runs (not while held),
 // stretched by extensions, with warning / overdue / severe deadlines at fractions of the target.
 // A level is reached only when the timer armed for it fires.
-import type { Flow, ReachedSlaLevel, SlaClock, SlaSpec, TaskState } from '../types.js';
-import { cancelTimers, copyOf, putTimer, type Draft } from './draft.js';
+import type { Flow, ReachedSlaLevel, SlaClock, SlaSpec, TaskState, TimerState } from '../types.js';
+import { cancelTimersWhere, copyOf, putTimer, type Draft } from './draft.js';
 import { addTimes, timeBetween } from './time.js';
 
 export const LEVELS: readonly ReachedSlaLevel[] = ['warning', 'overdue', 'severe'];
@@ -31,14 +31,18 @@ export function consumedMs(flow: Flow, clock: SlaClock, now: number): number {
 
 /** The clock with its deadlines recomputed from the remaining business time (none while held). */
 function withDeadlines(flow: Flow, clock: SlaClock): SlaClock {
-  const since = clock.runningSince;
-  if (since === undefined) return withoutDeadlines(clock);
-  const target = effectiveTargetMs(clock);
-  const next = withoutDeadlines(clock);
-  const [warningAt, dueAt, severeAt] = addTimes(flow, clock.calendar, since, [
-    Math.max(0, thresholdMs(clock, 'warning', target) - clock.consumedMs),
-    Math.max(0, thresholdMs(clock, 'overdue', target) - clock.consumedMs),
-    Math.max(0, thresholdMs(clock, 'severe', target) - clock.consumedMs),
+  return setDeadlines(flow, withoutDeadlines(clock));
+}
+
+/** Sets the deadlines of a clock record made for this event (not yet shared with any state). */
+function setDeadlines(flow: Flow, next: SlaClock): SlaClock {
+  const since = next.runningSince;
+  if (since === undefined) return next;
+  const target = effectiveTargetMs(next);
+  const [warningAt, dueAt, severeAt] = addTimes(flow, next.calendar, since, [
+    Math.max(0, thresholdMs(next, 'warning', target) - next.consumedMs),
+    Math.max(0, thresholdMs(next, 'overdue', target) - next.consumedMs),
+    Math.max(0, thresholdMs(next, 'severe', target) - next.consumedMs),
   ]);
   next.warningAt = warningAt as number;
   next.dueAt = dueAt as number;
@@ -74,10 +78,11 @@ export function startClock(flow: Flow, spec: SlaSpec, now: number): SlaClock {
     warnFraction: spec.warnAt,
     severeFraction: spec.severeAt,
     consumedMs: 0,
-    runningSince: now,
   };
+  // Same key order as every other clock record (withoutDeadlines): states serialize alike.
   if (calendar !== undefined) clock.calendar = calendar;
-  return withDeadlines(flow, clock);
+  clock.runningSince = now;
+  return setDeadlines(flow, clock);
 }
 
 const deadlineOf = (clock: SlaClock, level: ReachedSlaLevel): number | undefined =>
@@ -97,9 +102,16 @@ export function armClock(d: Draft, clock: SlaClock, taskId: string | undefined):
   }
 }
 
+/**
+ * Whether `timer` is one of the clock's level timers (`sla:<taskId>:<level>`, or
+ * `sla:ticket:<level>` when taskId is undefined): armClock is the only place that makes timers
+ * of these kinds, always under those ids, so the record tells without building the ids.
+ */
+const isClockTimer = (timer: TimerState, taskId: string | undefined): boolean =>
+  taskId === undefined ? timer.kind === 'ticketSla' : timer.kind === 'sla' && timer.taskId === taskId;
+
 export function disarmClock(d: Draft, taskId: string | undefined): void {
-  const prefix = taskId === undefined ? TICKET_TIMER_PREFIX : taskTimerPrefix(taskId);
-  cancelTimers(d, [`${prefix}:warning`, `${prefix}:overdue`, `${prefix}:severe`]);
+  cancelTimersWhere(d, isClockTimer, taskId);
 }
 
 /** Stops counting for good (task closed, ticket finished). */

@@ -1,6 +1,6 @@
 // Agent actions on user tasks: claim, complete, transfer, return, hold, resume, extend.
 import type { Actor, RunEvent, TaskState, TokenState, UserTaskNode } from '../types.js';
-import { copyTask, putTask, reject, setVariables, type Draft } from './draft.js';
+import { copyTask, putTask, reject, setVariable, setVariables, type Draft } from './draft.js';
 import { armClock, disarmClock, extendClock, pauseClock, resumeClock } from './sla.js';
 import { closeTask, disarmBoundaries, enter, leave, release } from './tokens.js';
 
@@ -101,7 +101,7 @@ function complete(d: Draft, task: TaskState, event: Extract<RunEvent, { type: 't
     putTask(d, assigned);
   }
   if (event.data !== undefined) setVariables(d, event.data);
-  setVariables(d, { outcome: outcome ?? null });
+  setVariable(d, 'outcome', outcome ?? null);
   closeTask(d, task.taskId, outcome ?? 'completed');
   disarmBoundaries(d, token.node, task.taskId);
   leave(d, release(d, token, task.taskId));
