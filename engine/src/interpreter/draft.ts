@@ -160,8 +160,14 @@ export function cancelTimersWhere<K>(d: Draft, matches: (timer: TimerState, key:
 export const putTask = (d: Draft, task: TaskState): void => {
   ownState(d, 'tasks')[task.taskId] = task;
 };
+/**
+ * Merges `patch` into the variables: its own enumerable string keys, in order, each set as
+ * Object.assign would (event data is JSON). A keyed loop: Object.assign into a non-empty object
+ * takes V8's generic path, and this runs on most events.
+ */
 export const setVariables = (d: Draft, patch: Record<string, unknown>): void => {
-  Object.assign(ownState(d, 'variables'), patch);
+  const variables = ownState(d, 'variables');
+  for (const name in patch) if (Object.hasOwn(patch, name)) variables[name] = patch[name];
 };
 /** Sets one variable (what setVariables(d, { [name]: value }) does, without the patch object). */
 export const setVariable = (d: Draft, name: string, value: unknown): void => {
