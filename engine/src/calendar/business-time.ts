@@ -132,7 +132,8 @@ class Deadlines implements Visitor {
 
   constructor(targets: readonly number[]) {
     this.remaining = targets.slice();
-    this.results = targets.map(() => NEVER);
+    this.results = targets.slice();
+    this.results.fill(NEVER);
   }
 
   interval(from: number, to: number): boolean {
