@@ -54,7 +54,7 @@
  * - The fast path of FEEL (feel/fast-path.ts) answers plain comparisons; feelin the rest.
  */
 import type { Flow, RunEvent, RunInput, RunState, Step, TokenState } from '../types.js';
-import { beginDraft, dropActivity, dropTimer, nextId, putTask, putTimer, putToken, reject, Rejection, setVariables, type Draft } from './draft.js';
+import { beginDraft, copyOf, dropActivity, dropTimer, nextId, putTask, putTimer, putToken, reject, Rejection, setVariables, type Draft } from './draft.js';
 import { armClock, startClock, taskRecipients } from './sla.js';
 import { applyTaskEvent, resume } from './tasks.js';
 import { boundaryTimerId, closeTask, disarmBoundaries, enter, finishTicket, killScope, leave, release } from './tokens.js';
@@ -144,8 +144,9 @@ function fireTimer(d: Draft, timerId: string): void {
     case 'sla': {
       const task = d.state.tasks[timer.taskId];
       if (task?.sla === undefined) return;
-      const sla = { ...task.sla, level: timer.level };
-      putTask(d, { ...task, sla });
+      // copyOf, not spread: same keys in the same order, without V8's slow spread path.
+      const sla = copyOf(task.sla, { level: timer.level });
+      putTask(d, copyOf(task, { sla }));
       d.effects.push({ type: 'sla.level', taskId: task.taskId, level: timer.level, at: d.now });
       d.effects.push({ type: 'notify', to: taskRecipients(task, timer.level), template: `sla.${timer.level}`, taskId: task.taskId });
       return armClock(d, sla, task.taskId);
@@ -155,7 +156,7 @@ function fireTimer(d: Draft, timerId: string): void {
       d.effects.push({ type: 'sla.level', level: timer.level, at: d.now });
       d.effects.push({ type: 'notify', to: ticketRecipients(d, timer.level), template: `sla.${timer.level}` });
       if (clock === undefined) return;
-      d.state.ticketSla = { ...clock, level: timer.level };
+      d.state.ticketSla = copyOf(clock, { level: timer.level });
       return armClock(d, d.state.ticketSla, undefined);
     }
     case 'catch': {

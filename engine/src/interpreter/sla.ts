@@ -50,8 +50,11 @@ function setDeadlines(flow: Flow, next: SlaClock): SlaClock {
   return next;
 }
 
-/** A copy without deadlines, built field by field (no rest/spread: this is the hot path). */
-function withoutDeadlines(clock: SlaClock): SlaClock {
+/**
+ * A copy without deadlines (and without runningSince when stopping), built field by field (no
+ * rest/spread, no delete: this is the hot path).
+ */
+function withoutDeadlines(clock: SlaClock, running = true): SlaClock {
   const next: SlaClock = {
     targetMs: clock.targetMs,
     startedAt: clock.startedAt,
@@ -63,7 +66,7 @@ function withoutDeadlines(clock: SlaClock): SlaClock {
     consumedMs: clock.consumedMs,
   };
   if (clock.calendar !== undefined) next.calendar = clock.calendar;
-  if (clock.runningSince !== undefined) next.runningSince = clock.runningSince;
+  if (running && clock.runningSince !== undefined) next.runningSince = clock.runningSince;
   return next;
 }
 
@@ -96,10 +99,32 @@ export function armClock(d: Draft, clock: SlaClock, taskId: string | undefined):
   for (const level of LEVELS) {
     const at = deadlineOf(clock, level);
     if (RANK[level] <= RANK[clock.level] || at === undefined) continue;
-    if (taskId === undefined) putTimer(d, `${TICKET_TIMER_PREFIX}:${level}`, { kind: 'ticketSla', at, level });
-    else putTimer(d, `${taskTimerPrefix(taskId)}:${level}`, { kind: 'sla', at, taskId, level });
+    if (taskId === undefined) putTimer(d, TICKET_TIMER_IDS[level], { kind: 'ticketSla', at, level });
+    else putTimer(d, taskTimerId(taskId, level), { kind: 'sla', at, taskId, level });
     return;
   }
+}
+
+type TimerIds = Readonly<Record<ReachedSlaLevel, string>>;
+
+const timerIds = (prefix: string): TimerIds => ({ warning: `${prefix}:warning`, overdue: `${prefix}:overdue`, severe: `${prefix}:severe` });
+const TICKET_TIMER_IDS = timerIds(TICKET_TIMER_PREFIX);
+const MAX_CACHED_TASK_TIMER_IDS = 10_000;
+const taskTimerIds = new Map<string, TimerIds>();
+
+/**
+ * `sla:<taskId>:<level>`. Task ids repeat across tickets (t1, t2, ...), so the ids are kept: a
+ * string already used as a property key is stored into the timer map without being built and
+ * hashed again. Same text either way, so the cache never changes a result.
+ */
+function taskTimerId(taskId: string, level: ReachedSlaLevel): string {
+  let ids = taskTimerIds.get(taskId);
+  if (ids === undefined) {
+    if (taskTimerIds.size >= MAX_CACHED_TASK_TIMER_IDS) taskTimerIds.clear();
+    ids = timerIds(taskTimerPrefix(taskId));
+    taskTimerIds.set(taskId, ids);
+  }
+  return ids[level];
 }
 
 /**
@@ -124,8 +149,7 @@ export function finishClock(flow: Flow, clock: SlaClock, now: number): SlaClock 
 /** Stops counting (hold or close); deadlines stay as they were for the record. */
 export function stopClock(flow: Flow, clock: SlaClock, now: number): SlaClock {
   if (clock.runningSince === undefined) return clock;
-  const next = withoutDeadlines(clock);
-  delete next.runningSince;
+  const next = withoutDeadlines(clock, false);
   next.consumedMs = consumedMs(flow, clock, now);
   if (clock.warningAt !== undefined) next.warningAt = clock.warningAt;
   if (clock.dueAt !== undefined) next.dueAt = clock.dueAt;
