@@ -2,7 +2,7 @@
 // only on a gross regression (20x the 5 µs target) so a busy shared machine does not flake it.
 import { describe, expect, it } from 'vitest';
 import type { CalendarSpec } from '../types.js';
-import { addBusinessTime, businessTimeBetween } from './index.js';
+import { addBusinessTime, addBusinessTimes, businessTimeBetween } from './index.js';
 
 const HOUR = 3_600_000;
 const nineToSix: [string, string][] = [['09:00', '18:00']];
@@ -44,6 +44,20 @@ describe('calendar micro benchmark', () => {
       for (const { start, duration } of cases) sink += addBusinessTime(start, duration, officeHours) - start;
     }, cases.length);
     console.log(`calendar bench: ${label}: ${micros.toFixed(2)} µs/call`);
+    expect(sink).toBeGreaterThan(0);
+    expect(micros).toBeLessThan(100);
+  });
+
+  it('addBusinessTimes, an SLA ladder (0.8 / 1 / 1.3 of up to 8 business hours) in one call', () => {
+    const cases = inputs(10_000, 8 * HOUR).map(({ start, duration }) => ({
+      start,
+      ladder: [Math.round(0.8 * duration), duration, Math.round(1.3 * duration)],
+    }));
+    let sink = 0;
+    const micros = microsPerCall(() => {
+      for (const { start, ladder } of cases) sink += (addBusinessTimes(start, ladder, officeHours)[2] as number) - start;
+    }, cases.length);
+    console.log(`calendar bench: addBusinessTimes, 3-level SLA ladder up to 8 business hours: ${micros.toFixed(2)} µs/call`);
     expect(sink).toBeGreaterThan(0);
     expect(micros).toBeLessThan(100);
   });
