@@ -77,7 +77,9 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
       .onConflictDoNothing();
     browser = await launchChromium(chromiumCheck.path as string);
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('pageerror', (err) =>
+      pageErrors.push(err.message + ' @ ' + (err.stack ?? '').split('\n').slice(1, 4).join(' / ')),
+    );
   });
 
   afterAll(async () => {
@@ -88,6 +90,37 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
 
   const shot = (name: string) => page.screenshot({ path: path.join(RESULTS, `designer-${name}.png`) });
   const element = (id: string) => page.locator(`.djs-element[data-element-id="${id}"]`).first();
+  /** Opens the flows page as the process owner, signing in when the session is missing. */
+  const openFlowsAsOwner = async () => {
+    await page.goto(`${server.url}/flows`);
+    await page.locator('[data-test=create-ticket-type], input[name=password]').first().waitFor();
+    if (page.url().includes('/login')) {
+      await page.fill('input[name=email]', OWNER.email);
+      await page.fill('input[name=password]', OWNER.password);
+      await page.press('input[name=password]', 'Enter');
+      await page.waitForURL(/\/flows$/);
+    }
+  };
+  /** Clicks a connection on its path (the centre of its bounding box may lie off the line). */
+  const clickConnection = async (id: string) => {
+    const point = await element(id).evaluate((g) => {
+      // Middle of the first segment, from the path's diagram coordinates through the viewport transform.
+      const d = g.querySelector('.djs-visual > path')?.getAttribute('d') ?? '';
+      const [a, b] = [...d.matchAll(/(-?[\d.]+)[ ,](-?[\d.]+)/g)].map((m) => ({
+        x: Number(m[1]),
+        y: Number(m[2]),
+      }));
+      if (!a || !b) throw new Error(`connection path without two points: ${d}`);
+      const svg = (g as SVGGraphicsElement).ownerSVGElement as SVGSVGElement;
+      const viewport = svg.querySelector('.viewport') as SVGGraphicsElement;
+      const m = viewport.transform.baseVal.consolidate()?.matrix ?? new DOMMatrix();
+      const rect = svg.getBoundingClientRect();
+      const x = (a.x + b.x) / 2;
+      const y = (a.y + b.y) / 2;
+      return { x: rect.left + x * m.a + y * m.c + m.e, y: rect.top + x * m.b + y * m.d + m.f };
+    });
+    await page.mouse.click(point.x, point.y);
+  };
   /** Selects an element on the canvas (clicking a selected element would deselect it). */
   const select = async (id: string) => {
     if (!(await element(id).getAttribute('class'))?.includes('selected')) await element(id).click();
@@ -102,6 +135,8 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     const input = page.locator(`#bio-properties-panel-${entryId}`);
     await input.fill(value);
     await input.press('Tab');
+    // The panel debounces text input (600 ms) before it writes to the diagram.
+    await page.waitForTimeout(700);
   };
 
   it('signs in, creates a ticket type, imports a flow, fixes it in the panel, deploys, finds version 1, undoes, restores and exports', async () => {
@@ -268,9 +303,100 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     }
   });
 
+  it('edits activity inputs, timers, notifications and FEEL conditions in the panel', async () => {
+    const openNewFlow = async (name: string, file: string, xml: string) => {
+      await openFlowsAsOwner();
+      await page.fill('[data-test=create-ticket-type] input[name=name]', name);
+      await page.click('[data-test=create-ticket-type] button[type=submit]');
+      await page.waitForURL(/\/flows\/[^/]+$/);
+      await page.click('[data-test=open-modeler]');
+      await element('UserTask_1').waitFor();
+      await page.setInputFiles('[data-test=import-file]', {
+        name: file,
+        mimeType: 'application/xml',
+        buffer: Buffer.from(xml),
+      });
+    };
+    const savedXml = async () => {
+      await expect
+        .poll(() => page.locator('[data-test=save-status]').textContent(), { timeout: 15_000 })
+        .toBe('All changes saved');
+      const typeId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] ?? '');
+      return page.evaluate(
+        async (id) => (await (await fetch(`/api/ticket-types/${id}/flow`)).json()).xml as string,
+        typeId,
+      );
+    };
+
+    // A service task without an activity type is an error; choosing one offers its input form.
+    await openNewFlow('Acknowledge', 'notify-flow.bpmn', fixture('notify-flow.bpmn'));
+    await element('Service_Ack').waitFor();
+    await expectErrors(1);
+    await select('Service_Ack');
+    await page.locator('#bio-properties-panel-baton-activity-type').selectOption('email-customer');
+    await page.locator('#bio-properties-panel-baton-input-subject').waitFor();
+    await typeInPanel('baton-input-subject', '"We got your ticket ' + '"');
+    await expect
+      .poll(() => page.locator('[data-entry-id="baton-input-subject"] .bio-properties-panel-error').count())
+      .toBe(0);
+    await typeInPanel('baton-input-text', '"Thanks, " + ');
+    await expect
+      .poll(() =>
+        page.locator('[data-entry-id="baton-input-text"] .bio-properties-panel-error').textContent(),
+      )
+      .toContain('FEEL');
+    await typeInPanel('baton-input-text', '"Thanks, we are on it."');
+    await expectErrors(0);
+    await shot('service-task');
+
+    // Timer: duration with a business calendar.
+    await select('Timer_Wait');
+    expect(await page.locator('#bio-properties-panel-baton-timer-value').inputValue()).toBe('PT1H');
+    await typeInPanel('baton-timer-value', 'PT2H');
+    await page.locator('#bio-properties-panel-baton-timer-calendar').selectOption('office');
+    await expectErrors(0);
+    const xml = await savedXml();
+    expect(xml).toContain('baton:activity="email-customer"');
+    expect(xml).toMatch(
+      /<baton:input name="subject" value="&#34;We got your ticket &#34;"|<baton:input name="subject" value="&quot;We got your ticket &quot;"/,
+    );
+    expect(xml).toContain('<bpmn:timeDuration');
+    expect(xml).toContain('PT2H');
+    expect(xml).toMatch(/id="Timer_Wait"[^>]*baton:calendar="office"/);
+
+    // The seeded call-centre flow opens without errors; its send task and gateway flows are editable.
+    await openNewFlow(
+      'Call centre copy',
+      'call-centre.bpmn',
+      readFileSync(path.join(REPO_ROOT, 'db/src/seed/flows/call-centre.bpmn'), 'utf8'),
+    );
+    await element('Send_FaultReminder').waitFor();
+    await expectErrors(0);
+    await select('Send_FaultReminder');
+    expect(await page.locator('#bio-properties-panel-baton-notify').inputValue()).toBe('assignee,lead');
+    await typeInPanel('baton-notify', 'assignee,lead,nobody');
+    await expect
+      .poll(() => page.locator('[data-entry-id="baton-notify"] .bio-properties-panel-error').textContent())
+      .toContain('unknown recipient: nobody');
+    await typeInPanel('baton-notify', 'assignee,lead,manager');
+    await clickConnection('Flow_ToRefunds');
+    const condition = page.locator('#bio-properties-panel-baton-condition');
+    const before = await condition.inputValue();
+    expect(before).not.toBe('');
+    await typeInPanel('baton-condition', 'category = ');
+    await expect
+      .poll(() => page.locator('[data-entry-id="baton-condition"] .bio-properties-panel-error').count())
+      .toBe(1);
+    await typeInPanel('baton-condition', before);
+    await expectErrors(0);
+    await shot('condition');
+    expect(await savedXml()).toContain('baton:notify="assignee,lead,manager"');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('opens a 500-element diagram in the modeler within 1.3x of the viewer alone, and reports the route size', async () => {
     const { xml, elementCount } = largeFlowXml(500);
-    await page.goto(`${server.url}/flows`);
+    await openFlowsAsOwner();
     await page.fill('[data-test=create-ticket-type] input[name=name]', 'Large flow');
     await page.click('[data-test=create-ticket-type] button[type=submit]');
     await page.waitForURL(/\/flows\/[^/]+$/);

@@ -64,7 +64,17 @@ export type JsonSchema = {
   format?: string;
   items?: JsonSchema;
 };
-export type ActivityType = { type: string; title: string; input: JsonSchema; description?: string };
+/** GET /api/activities: the custom-activity catalogue (workflows' CatalogueEntry). */
+export type ActivityType = {
+  type: string;
+  title: string;
+  description?: string;
+  /** JSON schema of the activity's input (an object schema). */
+  inputSchema?: JsonSchema;
+  /** Defaults used when the diagram sets no baton:retries / baton:timeout. */
+  retries?: number;
+  timeoutMs?: number;
+};
 
 /** Lists come as a bare array or wrapped as `{ items }` (paginated routes). */
 export function listOf<T>(body: unknown, key = 'items'): T[] {

@@ -29,6 +29,15 @@ export interface Canvas {
   zoom(level?: number | 'fit-viewport', center?: 'auto' | { x: number; y: number }): number;
   getRootElement(): DiagramElement;
   scroll(delta: { dx: number; dy: number }): void;
+  viewbox(box?: { x: number; y: number; width: number; height: number }): {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    scale: number;
+    inner: { x: number; y: number; width: number; height: number };
+    outer: { width: number; height: number };
+  };
 }
 
 export interface Overlays {

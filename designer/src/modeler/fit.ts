@@ -1,9 +1,23 @@
 import type { Canvas } from './bpmnTypes.js';
 
-/** Fits the diagram into view, leaving room on the left where the modeler's palette floats. */
+const MARGIN = 24;
+
+/**
+ * Fits the whole diagram into view (never above 100 %), centred in the space right of the
+ * modeler's floating palette so no element starts hidden under it.
+ */
 export function fitBesidePalette(canvas: Canvas, paletteWidth = 110): void {
-  const fitted = canvas.zoom('fit-viewport', 'auto');
-  if (!paletteWidth) return;
-  canvas.zoom(Math.min(fitted * 0.9, 1), 'auto');
-  canvas.scroll({ dx: paletteWidth / 2, dy: 0 });
+  const { inner, outer } = canvas.viewbox();
+  if (!inner.width || !inner.height || !outer.width || !outer.height) return;
+  const availableWidth = outer.width - paletteWidth - 2 * MARGIN;
+  const availableHeight = outer.height - 2 * MARGIN;
+  const scale = Math.min(1, availableWidth / inner.width, availableHeight / inner.height);
+  const left = paletteWidth + MARGIN + (availableWidth - inner.width * scale) / 2;
+  const top = MARGIN + (availableHeight - inner.height * scale) / 2;
+  canvas.viewbox({
+    x: inner.x - left / scale,
+    y: inner.y - top / scale,
+    width: outer.width / scale,
+    height: outer.height / scale,
+  });
 }

@@ -29,6 +29,12 @@ import { optionsWithCurrent, type Option } from './catalog.js';
 type Debounce = (fn: (...args: unknown[]) => void) => (...args: unknown[]) => void;
 type Validate = (value: string) => string | null | undefined;
 
+// The library's text fields can report `undefined` (e.g. a debounced input flushed while the entry
+// re-renders for a changed element): treat it as empty text everywhere.
+const text = (value: string | undefined): string => value ?? '';
+const textValidate = (validate?: Validate) =>
+  validate ? (value: string | undefined) => validate(text(value)) : undefined;
+
 type AttrProps = {
   element: DiagramElement;
   id: string;
@@ -63,9 +69,9 @@ export function BatonTextEntry(props: AttrProps & { validate?: Validate; placeho
     description: props.description,
     placeholder: props.placeholder,
     debounce,
-    validate: props.validate,
+    validate: textValidate(props.validate),
     getValue: attr.get,
-    setValue: (value: string) => attr.set(value),
+    setValue: (value: string | undefined) => attr.set(text(value)),
   });
 }
 
@@ -166,20 +172,21 @@ export function TimerValueEntry(props: {
     label: 'Timer value',
     description: 'Counted in business time when a calendar is set below.',
     debounce,
-    validate: (value: string) => props.validate(kind(), value),
+    validate: (value: string | undefined) => props.validate(kind(), text(value)),
     getValue: () => {
       const t = timer();
       return t ? readTimer(t).value : '';
     },
-    setValue: (value: string) => {
+    setValue: (value: string | undefined) => {
       const t = timer();
       if (!t) return;
       const k = kind();
+      const body = text(value).trim();
       const expr = t.get(k) as ModdleElement | undefined;
-      if (expr) modeling.updateModdleProperties(props.element, expr, { body: value.trim() });
+      if (expr) modeling.updateModdleProperties(props.element, expr, { body });
       else
         modeling.updateModdleProperties(props.element, t, {
-          [k]: bpmnFactory.create('bpmn:FormalExpression', { body: value.trim() }),
+          [k]: bpmnFactory.create('bpmn:FormalExpression', { body }),
         });
     },
   });
@@ -196,10 +203,10 @@ export function ConditionEntry(props: { element: DiagramElement; id: string; val
     label: 'Condition (FEEL)',
     description: 'e.g. outcome = "approved" or priority = "urgent". Empty = always taken.',
     debounce,
-    validate: props.validate,
+    validate: textValidate(props.validate),
     getValue: () => readCondition(bo),
-    setValue: (value: string) => {
-      const body = value.trim();
+    setValue: (value: string | undefined) => {
+      const body = text(value).trim();
       const current = bo.get('conditionExpression') as ModdleElement | undefined;
       if (!body) modeling.updateProperties(props.element, { conditionExpression: undefined });
       else if (current) modeling.updateModdleProperties(props.element, current, { body });
@@ -226,10 +233,10 @@ export function ActivityInputEntry(props: { element: DiagramElement; id: string;
     label: field.label + (field.required ? ' *' : ''),
     description: describeField(field),
     debounce,
-    validate: (value: string) => inputValueError(field, value),
+    validate: (value: string | undefined) => inputValueError(field, text(value)),
     getValue: () => readInputs(bo).find((i) => i.name === field.name)?.value ?? '',
-    setValue: (value: string) => {
-      const change = planInputChange(readInputs(bo), field.name, value);
+    setValue: (value: string | undefined) => {
+      const change = planInputChange(readInputs(bo), field.name, text(value));
       if (change.kind === 'none') return;
       const commands: Command[] = [];
       let ext = bo.get('extensionElements') as ModdleElement | undefined;

@@ -14,7 +14,7 @@ const catalog: BatonCatalog = {
     {
       type: 'email-customer',
       title: 'Email the customer',
-      input: {
+      inputSchema: {
         type: 'object',
         properties: { subject: { type: 'string' }, to: { type: 'string' } },
         required: ['to'],

@@ -18,6 +18,9 @@ import {
 } from '../batonAttributes.js';
 import { activityOptions, calendarOptions, departmentOptions, type BatonCatalog } from './catalog.js';
 
+/** Milliseconds as an ISO duration in seconds, e.g. 90000 -> PT90S. */
+const isoSeconds = (ms: number) => `PT${Math.round(ms / 1000)}S`;
+
 export type EntryKind =
   | 'text'
   | 'select'
@@ -144,7 +147,7 @@ export function batonGroups(element: DiagramElement, catalog: BatonCatalog): Gro
       ];
     case 'serviceTask': {
       const activity = catalog.activities.find((a) => a.type === readBaton(bo, 'activity'));
-      const fields = fieldsFromSchema(activity?.input);
+      const fields = fieldsFromSchema(activity?.inputSchema);
       return [
         {
           id: 'baton-activity',
@@ -160,11 +163,14 @@ export function batonGroups(element: DiagramElement, catalog: BatonCatalog): Gro
               options: () => activityOptions(catalog),
             },
             text('baton-retries', 'retries', 'Retries', {
-              placeholder: '3',
+              placeholder: activity?.retries !== undefined ? `${activity.retries} (activity default)` : '3',
               validate: (v: string) => positiveIntegerError('retries', v),
             }),
             text('baton-timeout', 'timeout', 'Timeout (ISO duration)', {
-              placeholder: 'PT1M',
+              placeholder:
+                activity?.timeoutMs !== undefined
+                  ? `${isoSeconds(activity.timeoutMs)} (activity default)`
+                  : 'PT1M',
               validate: isoDurationError,
             }),
           ],
