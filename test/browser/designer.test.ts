@@ -303,6 +303,44 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     }
   });
 
+  it('creates a ticket type with form fields and defaults, naming invalid fields', async () => {
+    await openFlowsAsOwner();
+    await page.click('a:text("New ticket type with fields")');
+    await page.waitForURL(/\/flows\/new$/);
+    await page.fill('[data-test=ticket-type-form] input[name=name]', 'Warranty claim');
+    await page.click('button:text("Add field")');
+    await page.fill('[aria-label="Field 1 label"]', 'Order number');
+    await page.press('[aria-label="Field 1 label"]', 'Tab');
+    expect(await page.locator('[aria-label="Field 1 key"]').inputValue()).toBe('order_number');
+    await page.click('button:text("Add field")');
+    await page.fill('[aria-label="Field 2 label"]', 'Product line');
+    await page.press('[aria-label="Field 2 label"]', 'Tab');
+    await page.selectOption('[aria-label="Field 2 type"]', 'select');
+    await page.fill('[aria-label="Field 2 key"]', 'order_number');
+    await page.press('[aria-label="Field 2 key"]', 'Tab');
+    await expect
+      .poll(() => page.locator('[data-test=fields] .error').allTextContents())
+      .toEqual(['key "order_number" is already used by field 1', 'a select field needs at least one option']);
+    expect(await page.locator('[data-test=ticket-type-form] button[type=submit]').isDisabled()).toBe(true);
+    await page.fill('[aria-label="Field 2 key"]', 'product_line');
+    await page.fill('[aria-label="Field 2 options"]', 'phones, laptops');
+    await page.check('[aria-label="Field 1 required"]');
+    await page.selectOption('select[name=priority]', 'high');
+    await page.click('[data-test=ticket-type-form] button[type=submit]');
+    await page.waitForURL(/\/flows\/warranty-claim$/);
+    await page.locator('[aria-label="Field 2 options"]').waitFor();
+    expect(await page.locator('[aria-label="Field 2 options"]').inputValue()).toBe('phones, laptops');
+    const saved = await page.evaluate(async () => (await fetch('/api/ticket-types/warranty-claim')).json());
+    expect(saved).toMatchObject({
+      name: 'Warranty claim',
+      fields: [
+        { key: 'order_number', label: 'Order number', type: 'text', required: true },
+        { key: 'product_line', label: 'Product line', type: 'select', options: ['phones', 'laptops'] },
+      ],
+      defaults: { priority: 'high' },
+    });
+  });
+
   it('edits activity inputs, timers, notifications and FEEL conditions in the panel', async () => {
     const openNewFlow = async (name: string, file: string, xml: string) => {
       await openFlowsAsOwner();
