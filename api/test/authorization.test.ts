@@ -46,6 +46,12 @@ const cases: Case[] = [
   { name: 'POST /calendars', allowed: ADMINS, request: () => ['POST', '/api/calendars', { key: 'office', name: 'Office', spec: { timeZone: 'UTC', week: { mon: [['09:00', '17:00']] } } }] },
   { name: 'GET /ticket-types', allowed: everyone, request: () => ['GET', '/api/ticket-types'] },
   { name: 'POST /ticket-types', allowed: ['admin', 'owner'], request: (p, n) => ['POST', '/api/ticket-types', { id: `type-${p.toLowerCase()}-${n}`, name: 'T' }] },
+  {
+    name: 'PUT /ticket-types/:id',
+    allowed: ['admin', 'owner'],
+    // The same form the fixture created, so the tickets later rows open still validate.
+    request: () => ['PUT', '/api/ticket-types/refund-request', { name: 'refund-request', fields: [{ key: 'orderNumber', label: 'Order number', type: 'text', required: true }] }],
+  },
   { name: 'GET flow draft', allowed: ['admin', 'owner', 'developer', 'manager', 'otherManager'], request: () => ['GET', '/api/ticket-types/refund-request/flow'] },
   {
     name: 'PUT flow draft',

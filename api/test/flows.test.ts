@@ -76,6 +76,26 @@ describe('flows', () => {
     }
   });
 
+  it("replaces a type's name, fields and defaults; a duplicate field key or an unknown type changes nothing", async () => {
+    await json(await h.call('owner', 'POST', '/api/ticket-types', { id: 'editable', name: 'Before', fields: [{ key: 'order', label: 'Order', type: 'text' }] }), 201);
+    const body = {
+      name: 'After',
+      description: 'Edited in the designer',
+      fields: [{ key: 'order', label: 'Order number', type: 'text', required: true }, { key: 'tier', label: 'Tier', type: 'select', options: ['gold', 'silver'] }],
+      defaults: { priority: 'high', category: 'refund' },
+    };
+    const updated = await json<{ name: string; fields: { key: string }[]; defaults: Record<string, unknown> }>(await h.call('owner', 'PUT', '/api/ticket-types/editable', body));
+    expect(updated).toMatchObject({ name: 'After', description: 'Edited in the designer', defaults: { priority: 'high', category: 'refund' } });
+    expect(updated.fields.map((f) => f.key)).toEqual(['order', 'tier']);
+
+    const duplicate = await problemOf(await h.call('owner', 'PUT', '/api/ticket-types/editable', { ...body, name: 'Lost', fields: [body.fields[0], body.fields[0]] }));
+    expect(duplicate).toMatchObject({ code: 'validation-failed', detail: "field key 'order' is used twice" });
+    expect((await problemOf(await h.call('owner', 'PUT', '/api/ticket-types/nope', body))).code).toBe('not-found');
+    expect((await problemOf(await h.call('agent', 'PUT', '/api/ticket-types/editable', body))).code).toBe('forbidden');
+    const stored = await json<{ name: string }>(await h.call('owner', 'GET', '/api/ticket-types/editable'));
+    expect(stored.name).toBe('After');
+  });
+
   it('answers 404 for unknown types, drafts and versions, 409 for a duplicate type', async () => {
     expect((await problemOf(await h.call('owner', 'GET', '/api/ticket-types/nope/flow'))).code).toBe('not-found');
     expect((await h.call('owner', 'POST', '/api/ticket-types/nope/flow/deploy', {})).status).toBe(404);

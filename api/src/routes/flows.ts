@@ -1,7 +1,7 @@
 // Ticket types, their flow drafts (BPMN XML), validation, deployment as immutable versions.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { compileFlow, type Diagnostic } from '@baton/engine';
-import { calendars, flows, flowVersions, ticketTypes, type FieldDefinition } from '@baton/db';
+import { calendars, CATEGORIES, flows, flowVersions, PRIORITIES, ticketTypes, type FieldDefinition } from '@baton/db';
 import type { AppDeps } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
 import { invalid, notFound } from '../http/problem.js';
@@ -30,6 +30,27 @@ const VersionSummarySchema = z
 
 const MAX_XML = 5 * 1024 * 1024;
 const XmlBody = z.strictObject({ xml: z.string().min(1).max(MAX_XML) });
+
+const TicketTypeBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(5000).default(''),
+  fields: z.array(FieldDefinitionSchema).max(100).default([]),
+  defaults: z
+    .strictObject({
+      priority: z.enum(PRIORITIES).optional(),
+      category: z.enum(CATEGORIES).optional(),
+      service: z.string().max(200).optional(),
+    })
+    .default({}),
+});
+
+/** The stored columns of a ticket type body; refuses a form with two fields under one key. */
+function ticketTypeValues(body: z.output<typeof TicketTypeBody>) {
+  const keys = body.fields.map((f) => f.key);
+  const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (duplicate) throw invalid(`field key '${duplicate}' is used twice`, [{ path: 'body.fields', message: `duplicate key ${duplicate}` }]);
+  return { name: body.name, description: body.description, fields: body.fields as FieldDefinition[], defaults: body.defaults };
+}
 
 export function flowRoutes(deps: AppDeps) {
   const app = newRouter();
@@ -104,38 +125,33 @@ export function flowRoutes(deps: AppDeps) {
       tags: ['flows'],
       summary: 'Create a ticket type with its form fields',
       request: {
-        body: jsonBody(
-          z.strictObject({
-            id: Slug,
-            name: z.string().trim().min(1).max(200),
-            description: z.string().max(5000).default(''),
-            fields: z.array(FieldDefinitionSchema).max(100).default([]),
-            defaults: z
-              .strictObject({
-                priority: z.enum(['urgent', 'high', 'medium', 'low']).optional(),
-                category: z.enum(['fault', 'inquiry', 'service-request', 'complaint', 'suggestion', 'refund', 'other']).optional(),
-                service: z.string().max(200).optional(),
-              })
-              .default({}),
-          }),
-        ),
+        body: jsonBody(TicketTypeBody.extend({ id: Slug })),
       },
       responses: { 201: jsonResponse(TicketTypeSchema, 'Created') },
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const keys = body.fields.map((f) => f.key);
-      const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
-      if (duplicate) throw invalid(`field key '${duplicate}' is used twice`, [{ path: 'body.fields', message: `duplicate key ${duplicate}` }]);
-      await db.insert(ticketTypes).values({
-        id: body.id,
-        name: body.name,
-        description: body.description,
-        fields: body.fields as FieldDefinition[],
-        defaults: body.defaults,
-      });
+      await db.insert(ticketTypes).values({ id: body.id, ...ticketTypeValues(body) });
       const [row] = await ticketTypeRows(body.id);
       return c.json(row!, 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute(['process_owner'], {
+      method: 'put',
+      path: '/ticket-types/{id}',
+      tags: ['flows'],
+      summary: "Replace a ticket type's name, description, form fields and defaults (tickets already created keep their fields)",
+      request: { params: IdParam, body: jsonBody(TicketTypeBody) },
+      responses: { 200: jsonResponse(TicketTypeSchema, 'Updated') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await requireType(id);
+      await db.update(ticketTypes).set(ticketTypeValues(c.req.valid('json'))).where(eq(ticketTypes.id, id));
+      const [row] = await ticketTypeRows(id);
+      return c.json(row!, 200);
     },
   );
 
