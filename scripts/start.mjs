@@ -58,16 +58,26 @@ async function buildDesignerIfStale() {
     console.log('[start] designer build is up to date');
     return;
   }
-  console.log(built === 0 ? '[start] building the designer (first start)…' : '[start] designer sources changed: rebuilding…');
+  console.log(
+    built === 0
+      ? '[start] building the designer (first start)…'
+      : '[start] designer sources changed: rebuilding…',
+  );
   const started = Date.now();
   const code = await pnpm(['--filter', '@baton/designer', 'build']);
   if (code === 0) console.log(`[start] designer built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  else console.error('[start] the designer build failed; starting the API without the UI (see the errors above)');
+  else
+    console.error(
+      '[start] the designer build failed; starting the API without the UI (see the errors above)',
+    );
 }
 
 await buildDesignerIfStale();
 console.log('[start] starting the API on http://localhost:' + (process.env.PORT ?? 3000));
-const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], { cwd: root, stdio: 'inherit' });
+const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 // Ctrl-C reaches both processes through the terminal; a SIGTERM sent to this one is passed on.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -3,5 +3,11 @@ export * from './types.js';
 export { compileFlow } from './compiler/index.js';
 export { moddleExtension } from './moddle/index.js';
 export { startRun, applyEvent, openTasks, explainSla, type SlaExplanation } from './interpreter/index.js';
-export { addBusinessTime, businessTimeBetween, businessSegments, calendarSpecErrors, isOpenAt } from './calendar/index.js';
+export {
+  addBusinessTime,
+  businessTimeBetween,
+  businessSegments,
+  calendarSpecErrors,
+  isOpenAt,
+} from './calendar/index.js';
 export { feelSyntaxError, evaluateFeel } from './feel/index.js';

@@ -215,8 +215,22 @@ export type Recipient = string;
 export type Effect =
   | { type: 'timer.start'; timerId: string; at: number }
   | { type: 'timer.cancel'; timerId: string }
-  | { type: 'activity.run'; activityId: string; activity: string; input: unknown; retries: number; timeoutMs: number }
-  | { type: 'stage.opened'; taskId: string; elementId: string; department?: string; at: number; dueAt?: number }
+  | {
+      type: 'activity.run';
+      activityId: string;
+      activity: string;
+      input: unknown;
+      retries: number;
+      timeoutMs: number;
+    }
+  | {
+      type: 'stage.opened';
+      taskId: string;
+      elementId: string;
+      department?: string;
+      at: number;
+      dueAt?: number;
+    }
   | { type: 'stage.claimed'; taskId: string; userId: string; at: number }
   | {
       type: 'stage.closed';
@@ -331,7 +345,8 @@ export type RejectCode =
   | 'forbidden' // actor not in the task's department / lacks the role
   | 'invalid'; // outcome not offered, transfer target not allowed, bad extension...
 
-export const rejectCode = (rejected: string): RejectCode => rejected.slice(0, rejected.indexOf(':')) as RejectCode;
+export const rejectCode = (rejected: string): RejectCode =>
+  rejected.slice(0, rejected.indexOf(':')) as RejectCode;
 
 // ---------------------------------------------------------------------------------------------
 // Interpreter internals (owned by src/interpreter; consumers must not depend on them).

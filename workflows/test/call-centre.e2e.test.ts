@@ -37,7 +37,11 @@ async function runOnce(): Promise<Outcome> {
   try {
     const flow = await seedHelpDesk(t.db);
     const clock = new VirtualClock(T0);
-    const runtime = new InMemoryRuntime({ activities: createActivities({ db: t.db, log, mailer }), log, clock });
+    const runtime = new InMemoryRuntime({
+      activities: createActivities({ db: t.db, log, mailer }),
+      log,
+      clock,
+    });
     let overdueMails: Outcome['mails'] = [];
     await runCallCentreScenario(runtime, flow, TICKET, {
       advanceTo: async (offset) => {
@@ -45,7 +49,9 @@ async function runOnce(): Promise<Outcome> {
         await runtime.settled(TICKET);
       },
       afterOverdue: async () => {
-        overdueMails = smtp.received.filter((m) => m.subject.includes('is overdue')).map(({ to, subject }) => ({ to, subject }));
+        overdueMails = smtp.received
+          .filter((m) => m.subject.includes('is overdue'))
+          .map(({ to, subject }) => ({ to, subject }));
       },
     });
     await runtime.settled();
@@ -54,15 +60,28 @@ async function runOnce(): Promise<Outcome> {
     expect(live?.state.status).toBe('done');
     await runtime.close();
     return {
-      stages: await t.db.select().from(stages).where(eq(stages.ticketId, TICKET)).orderBy(asc(stages.enteredAt), asc(stages.taskId)),
+      stages: await t.db
+        .select()
+        .from(stages)
+        .where(eq(stages.ticketId, TICKET))
+        .orderBy(asc(stages.enteredAt), asc(stages.taskId)),
       ticket: (await t.db.select().from(tickets).where(eq(tickets.id, TICKET)))[0]!,
       timeline: (
-        await t.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, TICKET)).orderBy(asc(ticketEvents.seq), asc(ticketEvents.ord))
+        await t.db
+          .select()
+          .from(ticketEvents)
+          .where(eq(ticketEvents.ticketId, TICKET))
+          .orderBy(asc(ticketEvents.seq), asc(ticketEvents.ord))
       ).map((e) => `${e.seq}.${e.ord} ${e.type}`),
       mails: smtp.received.map(({ to, subject }) => ({ to, subject })),
       overdueMails,
       notifications: await t.db
-        .select({ channel: notifications.channel, template: notifications.template, userId: notifications.userId, email: notifications.email })
+        .select({
+          channel: notifications.channel,
+          template: notifications.template,
+          userId: notifications.userId,
+          email: notifications.email,
+        })
         .from(notifications)
         .orderBy(asc(notifications.id)),
       stats,
@@ -94,13 +113,45 @@ describe('call-centre ticket on InMemoryRuntime (virtual clock, real Postgres, r
     }));
     expect(rows).toEqual([
       // Dispatch: assigned round-robin the moment it opened (no queue), dispatched after 5 minutes.
-      { element: 'Task_RecordCall', department: 'support', assignee: USERS.supportAgent1, outcome: 'dispatch', level: 'ok', wallMin: [0, 5, 5], businessMin: [0, 5, 5] },
+      {
+        element: 'Task_RecordCall',
+        department: 'support',
+        assignee: USERS.supportAgent1,
+        outcome: 'dispatch',
+        level: 'ok',
+        wallMin: [0, 5, 5],
+        businessMin: [0, 5, 5],
+      },
       // Fault handling: Monday 09:05 to the transfer on Tuesday 10:00 = 24 h 55 min of wall-clock
       // time but 8 h 55 min of office time (09:05-12:00, 13:00-18:00, then 09:00-10:00).
-      { element: 'Task_Fault', department: 'faults', assignee: USERS.faultsAgent, outcome: 'transferred', level: 'overdue', wallMin: [0, 1495, 1495], businessMin: [0, 535, 535] },
-      { element: 'Task_AfterSales', department: 'after-sales', assignee: USERS.afterSalesAgent, outcome: 'replacement-sent', level: 'ok', wallMin: [0, 30, 30], businessMin: [0, 30, 30] },
+      {
+        element: 'Task_Fault',
+        department: 'faults',
+        assignee: USERS.faultsAgent,
+        outcome: 'transferred',
+        level: 'overdue',
+        wallMin: [0, 1495, 1495],
+        businessMin: [0, 535, 535],
+      },
+      {
+        element: 'Task_AfterSales',
+        department: 'after-sales',
+        assignee: USERS.afterSalesAgent,
+        outcome: 'replacement-sent',
+        level: 'ok',
+        wallMin: [0, 30, 30],
+        businessMin: [0, 30, 30],
+      },
       // Nobody in the call-back team handled this customer before: least-loaded decides.
-      { element: 'Task_Callback', department: 'callback', assignee: USERS.callbackAgent, outcome: 'replied', level: 'ok', wallMin: [0, 30, 30], businessMin: [0, 30, 30] },
+      {
+        element: 'Task_Callback',
+        department: 'callback',
+        assignee: USERS.callbackAgent,
+        outcome: 'replied',
+        level: 'ok',
+        wallMin: [0, 30, 30],
+        businessMin: [0, 30, 30],
+      },
     ]);
     expect(first.stages.every((s) => s.closedAt !== null && s.slaCalendar === 'office')).toBe(true);
     expect(first.stages[1]!.dueAt).toEqual(new Date(T0 + DAY + 5 * MIN)); // Tuesday 09:05
@@ -122,15 +173,26 @@ describe('call-centre ticket on InMemoryRuntime (virtual clock, real Postgres, r
     );
     expect(sent.filter((n) => n.includes(':sla.'))).toHaveLength(3 * 2); // warning: 1 person, overdue: 2; in-app + e-mail each
     // What had arrived at the SMTP server when the stage turned overdue:
-    expect(first.overdueMails.map((m) => m.to[0]).sort()).toEqual(['faults.agent@baton.local', 'faults.lead@baton.local']);
-    expect(first.overdueMails[0]!.subject).toMatch(/#\d+ "Router keeps rebooting": "Diagnose and fix the fault" is overdue/);
+    expect(first.overdueMails.map((m) => m.to[0]).sort()).toEqual([
+      'faults.agent@baton.local',
+      'faults.lead@baton.local',
+    ]);
+    expect(first.overdueMails[0]!.subject).toMatch(
+      /#\d+ "Router keeps rebooting": "Diagnose and fix the fault" is overdue/,
+    );
     // The written reply reaches the customer without anything internal in it.
     const toCustomer = first.mails.filter((m) => m.to[0] === 'chen@example.com');
-    expect(toCustomer.map((m) => m.subject)).toEqual([expect.stringMatching(/^Your request #\d+ "Router keeps rebooting": Call centre reply$/)]);
+    expect(toCustomer.map((m) => m.subject)).toEqual([
+      expect.stringMatching(/^Your request #\d+ "Router keeps rebooting": Call centre reply$/),
+    ]);
   });
 
   it('closes the ticket as done with a complete timeline', () => {
-    expect(first.ticket).toMatchObject({ status: 'done', slaLevel: 'ok', closedAt: new Date(T0 + DAY + 2 * HOUR) });
+    expect(first.ticket).toMatchObject({
+      status: 'done',
+      slaLevel: 'ok',
+      closedAt: new Date(T0 + DAY + 2 * HOUR),
+    });
     expect(first.timeline[0]).toBe('0.0 ticket.started');
     expect(first.timeline.filter((e) => e.endsWith(' task.transferred'))).toHaveLength(1);
     expect(first.timeline.filter((e) => e.endsWith(' sla.level'))).toHaveLength(2);
@@ -148,7 +210,11 @@ describe('call-centre ticket on InMemoryRuntime (virtual clock, real Postgres, r
     // A timer firing (reminder, SLA warning, overdue) is an extra input on top of a stage's own
     // work: a workflow task (3), the firing (1), its record (1) and the next timer (1).
     const escalationEvents = 6 * first.stats.timersFired;
-    const commands = first.stats.localActivities + first.stats.activities + first.stats.timersStarted + first.stats.timersCancelled;
+    const commands =
+      first.stats.localActivities +
+      first.stats.activities +
+      first.stats.timersStarted +
+      first.stats.timersCancelled;
     console.log(
       `[workflow commands] ${JSON.stringify(first.stats)} over ${closed} closed stages: ` +
         `${(commands / closed).toFixed(2)} commands (local activities + activities + timers started/cancelled) per stage; ` +

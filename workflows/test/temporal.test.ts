@@ -38,12 +38,21 @@ function scenarioOffsetToWorkingMs(offset: number): number {
 /** The same flow on an always-open calendar with every duration multiplied by `scale`. */
 function scaleFlow(flow: Flow, scale: number): Flow {
   const copy = structuredClone(flow);
-  const always = { timeZone: 'UTC', week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])) };
+  const always = {
+    timeZone: 'UTC',
+    week: Object.fromEntries(
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]),
+    ),
+  };
   for (const key of Object.keys(copy.calendars)) copy.calendars[key] = always as Flow['calendars'][string];
   const shrink = (ms: number) => Math.max(1, Math.round(ms * scale));
   for (const node of Object.values(copy.nodes)) {
     if (node.kind === 'userTask' && node.sla) node.sla = { ...node.sla, targetMs: shrink(node.sla.targetMs) };
-    if ((node.kind === 'boundaryEvent' || node.kind === 'intermediateCatchEvent') && node.timer && node.timer.kind !== 'date') {
+    if (
+      (node.kind === 'boundaryEvent' || node.kind === 'intermediateCatchEvent') &&
+      node.timer &&
+      node.timer.kind !== 'date'
+    ) {
       node.timer = { ...node.timer, ms: shrink(node.timer.ms) };
     }
   }
@@ -91,7 +100,11 @@ describe.skipIf(!address)('call-centre ticket on TemporalRuntime (real server)',
       },
     });
 
-    const rows = await t.db.select().from(stages).where(eq(stages.ticketId, ticketId)).orderBy(asc(stages.enteredAt));
+    const rows = await t.db
+      .select()
+      .from(stages)
+      .where(eq(stages.ticketId, ticketId))
+      .orderBy(asc(stages.enteredAt));
     expect(rows.map((s) => [s.elementId, s.departmentKey, s.assigneeId])).toEqual([
       ['Task_RecordCall', 'support', USERS.supportAgent1],
       ['Task_Fault', 'faults', USERS.faultsAgent],
@@ -108,6 +121,8 @@ describe.skipIf(!address)('call-centre ticket on TemporalRuntime (real server)',
 
     const history = await runtime.historyLength(ticketId);
     const stats = await runtime.commandStats(ticketId);
-    console.log(`[temporal] ${history} history events for ${rows.length} stages (${(history / rows.length).toFixed(1)} per stage); commands ${JSON.stringify(stats)}`);
+    console.log(
+      `[temporal] ${history} history events for ${rows.length} stages (${(history / rows.length).toFixed(1)} per stage); commands ${JSON.stringify(stats)}`,
+    );
   }, 120_000);
 });

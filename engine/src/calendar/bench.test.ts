@@ -17,7 +17,10 @@ function inputs(count: number, maxDurationMs: number): { start: number; duration
   let seed = 42;
   const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   const yearStart = Date.UTC(2026, 0, 1);
-  return Array.from({ length: count }, () => ({ start: yearStart + Math.floor(next() * 365 * 24 * HOUR), duration: Math.floor(next() * maxDurationMs) }));
+  return Array.from({ length: count }, () => ({
+    start: yearStart + Math.floor(next() * 365 * 24 * HOUR),
+    duration: Math.floor(next() * maxDurationMs),
+  }));
 }
 
 /** Best of five timed runs after a warm-up: the least disturbed figure on a shared machine. */
@@ -55,9 +58,12 @@ describe('calendar micro benchmark', () => {
     }));
     let sink = 0;
     const micros = microsPerCall(() => {
-      for (const { start, ladder } of cases) sink += (addBusinessTimes(start, ladder, officeHours)[2] as number) - start;
+      for (const { start, ladder } of cases)
+        sink += (addBusinessTimes(start, ladder, officeHours)[2] as number) - start;
     }, cases.length);
-    console.log(`calendar bench: addBusinessTimes, 3-level SLA ladder up to 8 business hours: ${micros.toFixed(2)} µs/call`);
+    console.log(
+      `calendar bench: addBusinessTimes, 3-level SLA ladder up to 8 business hours: ${micros.toFixed(2)} µs/call`,
+    );
     expect(sink).toBeGreaterThan(0);
     expect(micros).toBeLessThan(100);
   });
@@ -66,7 +72,8 @@ describe('calendar micro benchmark', () => {
     const cases = inputs(10_000, 21 * 24 * HOUR);
     let sink = 0;
     const micros = microsPerCall(() => {
-      for (const { start, duration } of cases) sink += businessTimeBetween(start, start + duration, officeHours);
+      for (const { start, duration } of cases)
+        sink += businessTimeBetween(start, start + duration, officeHours);
     }, cases.length);
     console.log(`calendar bench: businessTimeBetween, ranges up to 3 weeks: ${micros.toFixed(2)} µs/call`);
     expect(sink).toBeGreaterThan(0);

@@ -13,7 +13,8 @@ export const MAX_HORIZON_MS = 100 * 365.25 * DAY_MS;
 export const NEVER = Number.MAX_SAFE_INTEGER;
 
 function assertInstant(value: number, name: string, fn: string): void {
-  if (!Number.isFinite(value)) throw new RangeError(`${fn}: ${name} must be a finite epoch ms value, got ${String(value)}`);
+  if (!Number.isFinite(value))
+    throw new RangeError(`${fn}: ${name} must be a finite epoch ms value, got ${String(value)}`);
 }
 
 type Visitor = {
@@ -81,7 +82,13 @@ function dayOpenings(calendar: CompiledCalendar, day: number): readonly number[]
  * counts its idle days exactly as visiting its days one by one would).
  * Returns true when the visitor stopped the scan.
  */
-function scan(calendar: CompiledCalendar, from: number, to: number, visitor: Visitor, idleLimitDays = Infinity): boolean {
+function scan(
+  calendar: CompiledCalendar,
+  from: number,
+  to: number,
+  visitor: Visitor,
+  idleLimitDays = Infinity,
+): boolean {
   // A local day's instants lie within a day of its UTC counterpart (offsets are under ±24 h).
   let day = Math.floor(from / DAY_MS) - 1;
   let lastOpenDay = day;
@@ -156,7 +163,8 @@ class Deadlines implements Visitor {
   }
 
   takeWeek(weekMs: number): void {
-    for (let i = this.next; i < this.remaining.length; i++) this.remaining[i] = (this.remaining[i] as number) - weekMs;
+    for (let i = this.next; i < this.remaining.length; i++)
+      this.remaining[i] = (this.remaining[i] as number) - weekMs;
   }
 }
 
@@ -197,7 +205,8 @@ function findDeadlines(start: number, targets: readonly number[], spec: Calendar
  */
 export function addBusinessTime(start: number, durationMs: number, spec: CalendarSpec): number {
   assertInstant(start, 'start', 'addBusinessTime');
-  if (Number.isNaN(durationMs)) throw new RangeError('addBusinessTime: durationMs must be a number of ms, got NaN');
+  if (Number.isNaN(durationMs))
+    throw new RangeError('addBusinessTime: durationMs must be a number of ms, got NaN');
   if (durationMs <= 0) return start;
   return findDeadlines(start, [durationMs], spec)[0] as number;
 }
@@ -207,12 +216,17 @@ export function addBusinessTime(start: number, durationMs: number, spec: Calenda
  * of the calendar (an SLA's warning, due and severe deadlines). Same rules and errors as
  * addBusinessTime; the results are identical to calling it once per duration.
  */
-export function addBusinessTimes(start: number, durationsMs: readonly number[], spec: CalendarSpec): number[] {
+export function addBusinessTimes(
+  start: number,
+  durationsMs: readonly number[],
+  spec: CalendarSpec,
+): number[] {
   assertInstant(start, 'start', 'addBusinessTimes');
   let sharedScan = Number.isSafeInteger(start);
   let previous = 0;
   for (const duration of durationsMs) {
-    if (Number.isNaN(duration)) throw new RangeError('addBusinessTimes: durationsMs must be numbers of ms, got NaN');
+    if (Number.isNaN(duration))
+      throw new RangeError('addBusinessTimes: durationsMs must be numbers of ms, got NaN');
     // One scan subtracts interval lengths in a different grouping than separate scans would;
     // that is exact only in whole milliseconds. Ascending order lets the scan answer in turn.
     if (!(duration > 0 && duration >= previous && Number.isSafeInteger(duration))) sharedScan = false;
@@ -241,7 +255,12 @@ export type BusinessSegment = { from: number; to: number };
  * The open intervals counted in [from, to], clipped to it, in order: what an SLA deadline is
  * made of, for explaining it to users. At most `limit` segments (default 200).
  */
-export function businessSegments(from: number, to: number, spec: CalendarSpec, limit = 200): BusinessSegment[] {
+export function businessSegments(
+  from: number,
+  to: number,
+  spec: CalendarSpec,
+  limit = 200,
+): BusinessSegment[] {
   assertInstant(from, 'from', 'businessSegments');
   assertInstant(to, 'to', 'businessSegments');
   if (to <= from || !(limit > 0)) return [];

@@ -101,15 +101,19 @@ export function parseCalendarSpec(spec: unknown): Parsed {
         }
         const from = parseTime(range[0], false);
         const to = parseTime(range[1], true);
-        if (from === undefined) errors.push(`${field}: from ${JSON.stringify(range[0])} is not a time 'HH:MM' (00:00-23:59)`);
-        if (to === undefined) errors.push(`${field}: to ${JSON.stringify(range[1])} is not a time 'HH:MM' (00:00-24:00)`);
+        if (from === undefined)
+          errors.push(`${field}: from ${JSON.stringify(range[0])} is not a time 'HH:MM' (00:00-23:59)`);
+        if (to === undefined)
+          errors.push(`${field}: to ${JSON.stringify(range[1])} is not a time 'HH:MM' (00:00-24:00)`);
         if (from === undefined || to === undefined) return;
         if (from >= to) {
           errors.push(`${field}: from ${String(range[0])} is not before to ${String(range[1])}`);
           return;
         }
         if (from < previousTo) {
-          errors.push(`${field}: ${String(range[0])}-${String(range[1])} overlaps or comes before the previous range; list ranges in order without overlap`);
+          errors.push(
+            `${field}: ${String(range[0])}-${String(range[1])} overlaps or comes before the previous range; list ranges in order without overlap`,
+          );
           return;
         }
         previousTo = to;
@@ -126,7 +130,8 @@ export function parseCalendarSpec(spec: unknown): Parsed {
     } else {
       holidayList.forEach((text: unknown, index) => {
         const day = parseLocalDate(text);
-        if (day === undefined) errors.push(`holidays[${index}]: ${JSON.stringify(text)} is not a date 'YYYY-MM-DD'`);
+        if (day === undefined)
+          errors.push(`holidays[${index}]: ${JSON.stringify(text)} is not a date 'YYYY-MM-DD'`);
         else holidays.add(day);
       });
     }

@@ -2,11 +2,25 @@
 // offsets (Berlin CET +1 / CEST +2, New York EST -5 / EDT -4, Shanghai +8, Kolkata +5:30).
 import { describe, expect, it } from 'vitest';
 import type { CalendarSpec } from '../types.js';
-import { addBusinessTime, addBusinessTimes, businessSegments, businessTimeBetween, calendarSpecErrors, isOpenAt, NEVER } from './index.js';
+import {
+  addBusinessTime,
+  addBusinessTimes,
+  businessSegments,
+  businessTimeBetween,
+  calendarSpecErrors,
+  isOpenAt,
+  NEVER,
+} from './index.js';
 
 const HOUR = 3_600_000;
 const nineToSix: [string, string][] = [['09:00', '18:00']];
-const weekdays = (ranges: [string, string][]) => ({ mon: ranges, tue: ranges, wed: ranges, thu: ranges, fri: ranges });
+const weekdays = (ranges: [string, string][]) => ({
+  mon: ranges,
+  tue: ranges,
+  wed: ranges,
+  thu: ranges,
+  fri: ranges,
+});
 /** Instant of a local wall time given the offset (hours) in force there. */
 const at = (offsetHours: number, y: number, m: number, d: number, h = 0, min = 0) =>
   Date.UTC(y, m - 1, d, h, min) - offsetHours * HOUR;
@@ -33,7 +47,13 @@ describe('addBusinessTime', () => {
   });
 
   it('skips a lunch break', () => {
-    const lunch: CalendarSpec = { timeZone: 'Europe/Berlin', week: weekdays([['09:00', '12:00'], ['13:00', '18:00']]) };
+    const lunch: CalendarSpec = {
+      timeZone: 'Europe/Berlin',
+      week: weekdays([
+        ['09:00', '12:00'],
+        ['13:00', '18:00'],
+      ]),
+    };
     expect(addBusinessTime(at(1, 2026, 11, 23, 11), 2 * HOUR, lunch)).toBe(at(1, 2026, 11, 23, 14));
     expect(businessTimeBetween(at(1, 2026, 11, 23, 0), at(1, 2026, 11, 24, 0), lunch)).toBe(8 * HOUR);
   });
@@ -83,14 +103,25 @@ describe('addBusinessTime', () => {
 
   it('ends a duration of exactly whole weeks at a closing time, not at the next opening', () => {
     // Wednesday's 9 h, then exactly ten 45-hour weeks: Wednesday 18:00 ten weeks later.
-    expect(addBusinessTime(at(1, 2026, 11, 4), 9 * HOUR + 10 * 45 * HOUR, berlin)).toBe(at(1, 2027, 1, 13, 18));
+    expect(addBusinessTime(at(1, 2026, 11, 4), 9 * HOUR + 10 * 45 * HOUR, berlin)).toBe(
+      at(1, 2027, 1, 13, 18),
+    );
   });
 
   it('returns NEVER for an infinite duration and when holidays close everything for 20 years', () => {
     expect(addBusinessTime(0, Number.POSITIVE_INFINITY, berlin)).toBe(NEVER);
-    const mondaysOnly: CalendarSpec = { timeZone: 'UTC', week: { mon: nineToSix }, holidays: ['1970-01-05', '1970-01-12'] };
+    const mondaysOnly: CalendarSpec = {
+      timeZone: 'UTC',
+      week: { mon: nineToSix },
+      holidays: ['1970-01-05', '1970-01-12'],
+    };
     expect(addBusinessTime(0, HOUR, mondaysOnly)).toBe(Date.UTC(1970, 0, 19, 10));
-    const everyMondayHoliday = { ...mondaysOnly, holidays: Array.from({ length: 21 * 53 }, (_, week) => new Date(Date.UTC(1970, 0, 5 + 7 * week)).toISOString().slice(0, 10)) };
+    const everyMondayHoliday = {
+      ...mondaysOnly,
+      holidays: Array.from({ length: 21 * 53 }, (_, week) =>
+        new Date(Date.UTC(1970, 0, 5 + 7 * week)).toISOString().slice(0, 10),
+      ),
+    };
     expect(addBusinessTime(0, HOUR, everyMondayHoliday)).toBe(NEVER);
   });
 
@@ -99,7 +130,9 @@ describe('addBusinessTime', () => {
     // days after the scan starts (it looks from 1969-12-31). A long duration skips the regular weeks from then on, a short
     // one walks day by day: both must stop at the same idle day (monotone in the duration).
     const mondaysOnly: CalendarSpec = { timeZone: 'UTC', week: { mon: nineToSix } };
-    const holidays = Array.from({ length: 1043 }, (_, week) => new Date(Date.UTC(1970, 0, 5 + 7 * week)).toISOString().slice(0, 10));
+    const holidays = Array.from({ length: 1043 }, (_, week) =>
+      new Date(Date.UTC(1970, 0, 5 + 7 * week)).toISOString().slice(0, 10),
+    );
     expect(holidays.at(-1)).toBe('1989-12-25');
     const closedFor20Years = { ...mondaysOnly, holidays };
     expect(addBusinessTime(0, HOUR, closedFor20Years)).toBe(NEVER);
@@ -107,22 +140,35 @@ describe('addBusinessTime', () => {
     expect(addBusinessTimes(0, [HOUR, 100 * HOUR], closedFor20Years)).toEqual([NEVER, NEVER]);
     // One idle day fewer and both find the openings.
     const lastHolidayRemoved = { ...mondaysOnly, holidays: holidays.slice(0, -1) };
-    expect(addBusinessTimes(0, [HOUR, 100 * HOUR], lastHolidayRemoved)).toEqual([Date.UTC(1989, 11, 25, 10), Date.UTC(1990, 2, 12, 10)]);
+    expect(addBusinessTimes(0, [HOUR, 100 * HOUR], lastHolidayRemoved)).toEqual([
+      Date.UTC(1989, 11, 25, 10),
+      Date.UTC(1990, 2, 12, 10),
+    ]);
   });
 
   it('addBusinessTimes answers several durations in one call, each as addBusinessTime would', () => {
     const start = at(1, 2026, 3, 27, 16); // Friday 16:00 in Berlin
     const durations = [0, 2 * HOUR, 9 * HOUR, 100 * HOUR];
-    expect(addBusinessTimes(start, durations, berlin)).toEqual(durations.map((d) => addBusinessTime(start, d, berlin)));
+    expect(addBusinessTimes(start, durations, berlin)).toEqual(
+      durations.map((d) => addBusinessTime(start, d, berlin)),
+    );
     expect(addBusinessTimes(start, [], berlin)).toEqual([]);
-    expect(() => addBusinessTimes(start, [HOUR, Number.NaN], berlin)).toThrow(/addBusinessTimes: durationsMs/);
+    expect(() => addBusinessTimes(start, [HOUR, Number.NaN], berlin)).toThrow(
+      /addBusinessTimes: durationsMs/,
+    );
   });
 
   it('rejects non-finite instants with a RangeError naming the argument', () => {
-    expect(() => addBusinessTime(Number.NaN, HOUR, berlin)).toThrow(/addBusinessTime: start must be a finite/);
+    expect(() => addBusinessTime(Number.NaN, HOUR, berlin)).toThrow(
+      /addBusinessTime: start must be a finite/,
+    );
     expect(() => addBusinessTime(0, Number.NaN, berlin)).toThrow(/durationMs/);
-    expect(() => businessTimeBetween(0, Number.POSITIVE_INFINITY, berlin)).toThrow(/businessTimeBetween: b must be a finite/);
-    expect(() => businessSegments(Number.NEGATIVE_INFINITY, 0, berlin)).toThrow(/businessSegments: from must be a finite/);
+    expect(() => businessTimeBetween(0, Number.POSITIVE_INFINITY, berlin)).toThrow(
+      /businessTimeBetween: b must be a finite/,
+    );
+    expect(() => businessSegments(Number.NEGATIVE_INFINITY, 0, berlin)).toThrow(
+      /businessSegments: from must be a finite/,
+    );
   });
 
   it('returns NEVER when the calendar never opens', () => {
@@ -166,7 +212,16 @@ describe('DST rules for openings inside a change', () => {
 
 describe('businessSegments and isOpenAt', () => {
   it('lists the counted openings clipped to the range, merging ranges that touch', () => {
-    const split: CalendarSpec = { timeZone: 'Asia/Shanghai', week: { mon: [['09:00', '12:00'], ['12:00', '18:00']], tue: nineToSix } };
+    const split: CalendarSpec = {
+      timeZone: 'Asia/Shanghai',
+      week: {
+        mon: [
+          ['09:00', '12:00'],
+          ['12:00', '18:00'],
+        ],
+        tue: nineToSix,
+      },
+    };
     expect(businessSegments(at(8, 2026, 11, 23, 10), at(8, 2026, 11, 24, 10), split)).toEqual([
       { from: at(8, 2026, 11, 23, 10), to: at(8, 2026, 11, 23, 18) },
       { from: at(8, 2026, 11, 24, 9), to: at(8, 2026, 11, 24, 10) },
@@ -184,29 +239,80 @@ describe('businessSegments and isOpenAt', () => {
 
 describe('calendarSpecErrors', () => {
   it('accepts a valid spec', () => {
-    expect(calendarSpecErrors({ ...berlin, holidays: ['2028-02-29'], week: { ...berlin.week, sat: [['10:00', '14:00'], ['15:00', '24:00']] } })).toEqual([]);
+    expect(
+      calendarSpecErrors({
+        ...berlin,
+        holidays: ['2028-02-29'],
+        week: {
+          ...berlin.week,
+          sat: [
+            ['10:00', '14:00'],
+            ['15:00', '24:00'],
+          ],
+        },
+      }),
+    ).toEqual([]);
   });
 
   it.each([
-    [{ timeZone: 'Mars/Olympus', week: weekdays(nineToSix) }, 'timeZone: unknown IANA time zone "Mars/Olympus"'],
+    [
+      { timeZone: 'Mars/Olympus', week: weekdays(nineToSix) },
+      'timeZone: unknown IANA time zone "Mars/Olympus"',
+    ],
     [{ timeZone: 'UTC', week: { monday: nineToSix } }, 'week.monday: unknown weekday'],
-    [{ timeZone: 'UTC', week: { mon: [['9:00', '18:00']] } }, `week.mon[0]: from "9:00" is not a time 'HH:MM'`],
+    [
+      { timeZone: 'UTC', week: { mon: [['9:00', '18:00']] } },
+      `week.mon[0]: from "9:00" is not a time 'HH:MM'`,
+    ],
     [{ timeZone: 'UTC', week: { mon: [['24:00', '24:00']] } }, 'week.mon[0]: from "24:00"'],
     [{ timeZone: 'UTC', week: { mon: [['09:00', '24:30']] } }, 'week.mon[0]: to "24:30"'],
-    [{ timeZone: 'UTC', week: { tue: [['18:00', '09:00']] } }, 'week.tue[0]: from 18:00 is not before to 09:00'],
-    [{ timeZone: 'UTC', week: { wed: [['09:00', '13:00'], ['12:00', '18:00']] } }, 'week.wed[1]: 12:00-18:00 overlaps'],
-    [{ timeZone: 'UTC', week: { wed: [['13:00', '18:00'], ['09:00', '12:00']] } }, 'week.wed[1]: 09:00-12:00 overlaps or comes before'],
-    [{ timeZone: 'UTC', week: weekdays(nineToSix), holidays: ['2027-02-29'] }, 'holidays[0]: "2027-02-29" is not a date'],
+    [
+      { timeZone: 'UTC', week: { tue: [['18:00', '09:00']] } },
+      'week.tue[0]: from 18:00 is not before to 09:00',
+    ],
+    [
+      {
+        timeZone: 'UTC',
+        week: {
+          wed: [
+            ['09:00', '13:00'],
+            ['12:00', '18:00'],
+          ],
+        },
+      },
+      'week.wed[1]: 12:00-18:00 overlaps',
+    ],
+    [
+      {
+        timeZone: 'UTC',
+        week: {
+          wed: [
+            ['13:00', '18:00'],
+            ['09:00', '12:00'],
+          ],
+        },
+      },
+      'week.wed[1]: 09:00-12:00 overlaps or comes before',
+    ],
+    [
+      { timeZone: 'UTC', week: weekdays(nineToSix), holidays: ['2027-02-29'] },
+      'holidays[0]: "2027-02-29" is not a date',
+    ],
     [{ timeZone: 'UTC', week: weekdays(nineToSix), holidays: ['31.12.2026'] }, 'holidays[0]: "31.12.2026"'],
     [{ timeZone: 'UTC', week: {} }, 'week: the calendar has no opening hours on any day'],
     [{ timeZone: 'UTC', week: { sat: [] } }, 'week: the calendar has no opening hours on any day'],
     ['Europe/Berlin', 'calendar: expected an object'],
   ])('rejects %j', (spec, message) => {
     const errors = calendarSpecErrors(spec);
-    expect(errors.some((error) => error.startsWith(message)), errors.join('\n')).toBe(true);
+    expect(
+      errors.some((error) => error.startsWith(message)),
+      errors.join('\n'),
+    ).toBe(true);
   });
 
   it('makes the arithmetic throw on a spec it rejects, naming the problem', () => {
-    expect(() => addBusinessTime(0, HOUR, { timeZone: 'Mars/Olympus', week: {} })).toThrow(/unknown IANA time zone "Mars\/Olympus"/);
+    expect(() => addBusinessTime(0, HOUR, { timeZone: 'Mars/Olympus', week: {} })).toThrow(
+      /unknown IANA time zone "Mars\/Olympus"/,
+    );
   });
 });

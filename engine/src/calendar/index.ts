@@ -10,5 +10,15 @@
 //   the calendar does not open for 20 years or the result lies over 100 years ahead.
 // - Non-finite instants (and NaN durations) throw a RangeError naming the argument.
 // - Compiled specs are cached per spec object: treat specs as immutable once used.
-export { addBusinessTime, addBusinessTimes, businessTimeBetween, businessSegments, isOpenAt, NEVER, MAX_IDLE_DAYS, MAX_HORIZON_MS, type BusinessSegment } from './business-time.js';
+export {
+  addBusinessTime,
+  addBusinessTimes,
+  businessTimeBetween,
+  businessSegments,
+  isOpenAt,
+  NEVER,
+  MAX_IDLE_DAYS,
+  MAX_HORIZON_MS,
+  type BusinessSegment,
+} from './business-time.js';
 export { calendarSpecErrors } from './calendar-spec.js';

@@ -3,7 +3,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CalendarSpec, Weekday } from '../types.js';
-import { addBusinessTime, addBusinessTimes, businessSegments, businessTimeBetween, isOpenAt } from './index.js';
+import {
+  addBusinessTime,
+  addBusinessTimes,
+  businessSegments,
+  businessTimeBetween,
+  isOpenAt,
+} from './index.js';
 import { referenceAddBusinessTime, referenceBusinessTime } from './slow-reference.js';
 
 const MINUTE = 60_000;
@@ -25,11 +31,14 @@ const ZONE_DAYS: Record<string, string[]> = {
 const zoneAnchorArb = fc.constantFrom(...Object.keys(ZONE_DAYS)).chain((timeZone) =>
   fc.record({
     timeZone: fc.constant(timeZone),
-    anchor: fc.constantFrom(...[...(ZONE_DAYS[timeZone] ?? []), ...COMMON_DAYS].map((date) => Date.parse(`${date}T00:00:00Z`))),
+    anchor: fc.constantFrom(
+      ...[...(ZONE_DAYS[timeZone] ?? []), ...COMMON_DAYS].map((date) => Date.parse(`${date}T00:00:00Z`)),
+    ),
   }),
 );
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** 0-3 sorted, non-overlapping ranges on a 15-minute grid (ends may be 24:00), often at night where DST changes happen. */
 const dayHours = fc
@@ -61,7 +70,9 @@ const caseArb: fc.Arbitrary<Case> = fc
     spec: {
       timeZone: zone.timeZone,
       week: Object.fromEntries(WEEKDAYS.flatMap((day, i) => (hours[i]?.length ? [[day, hours[i]]] : []))),
-      holidays: holidayOffsets.map((offset) => new Date(zone.anchor + offset * DAY).toISOString().slice(0, 10)),
+      holidays: holidayOffsets.map((offset) =>
+        new Date(zone.anchor + offset * DAY).toISOString().slice(0, 10),
+      ),
     },
     at: (offsetMs: number) => zone.anchor + offsetMs,
   }))
@@ -69,7 +80,12 @@ const caseArb: fc.Arbitrary<Case> = fc
 
 /** Random to the millisecond, or on the calendars' 15-minute grid so results hit opening ends exactly. */
 const timeArb = (min: number, max: number) =>
-  fc.oneof(fc.integer({ min, max }), fc.integer({ min: Math.ceil(min / (15 * MINUTE)), max: Math.floor(max / (15 * MINUTE)) }).map((n) => n * 15 * MINUTE));
+  fc.oneof(
+    fc.integer({ min, max }),
+    fc
+      .integer({ min: Math.ceil(min / (15 * MINUTE)), max: Math.floor(max / (15 * MINUTE)) })
+      .map((n) => n * 15 * MINUTE),
+  );
 /** An offset of a few days around the case's anchor. */
 const offsetArb = timeArb(-4 * DAY, 4 * DAY);
 const durationArb = timeArb(0, 4 * WEEK);
@@ -91,12 +107,21 @@ describe('calendar laws', { timeout: 60_000 }, () => {
       // SLA-like: ascending whole milliseconds, the one-scan path, often over weeks to skip.
       fc.array(timeArb(0, 6 * WEEK), { maxLength: 4 }).map((ds) => [...ds].sort((x, y) => x - y)),
       // Anything else takes one scan per duration: unsorted, fractional, negative, infinite.
-      fc.array(fc.oneof(timeArb(-DAY, 2 * WEEK), fc.double({ min: 0, max: 3 * DAY, noNaN: true }), fc.constant(Number.POSITIVE_INFINITY)), { maxLength: 4 }),
+      fc.array(
+        fc.oneof(
+          timeArb(-DAY, 2 * WEEK),
+          fc.double({ min: 0, max: 3 * DAY, noNaN: true }),
+          fc.constant(Number.POSITIVE_INFINITY),
+        ),
+        { maxLength: 4 },
+      ),
     );
     fc.assert(
       fc.property(caseArb, offsetArb, durationsArb, ({ spec, at }, offset, durations) => {
         const start = at(offset);
-        expect(addBusinessTimes(start, durations, spec)).toEqual(durations.map((d) => addBusinessTime(start, d, spec)));
+        expect(addBusinessTimes(start, durations, spec)).toEqual(
+          durations.map((d) => addBusinessTime(start, d, spec)),
+        );
       }),
       { numRuns: 300 },
     );
@@ -104,12 +129,21 @@ describe('calendar laws', { timeout: 60_000 }, () => {
 
   it('is monotone in the duration and in the start', () => {
     fc.assert(
-      fc.property(caseArb, offsetArb, durationArb, durationArb, fc.integer({ min: 0, max: 3 * DAY }), ({ spec, at }, offset, d1, d2, shift) => {
-        const start = at(offset);
-        const [short, long] = d1 <= d2 ? [d1, d2] : [d2, d1];
-        expect(addBusinessTime(start, short, spec)).toBeLessThanOrEqual(addBusinessTime(start, long, spec));
-        expect(addBusinessTime(start, d1, spec)).toBeLessThanOrEqual(addBusinessTime(start + shift, d1, spec));
-      }),
+      fc.property(
+        caseArb,
+        offsetArb,
+        durationArb,
+        durationArb,
+        fc.integer({ min: 0, max: 3 * DAY }),
+        ({ spec, at }, offset, d1, d2, shift) => {
+          const start = at(offset);
+          const [short, long] = d1 <= d2 ? [d1, d2] : [d2, d1];
+          expect(addBusinessTime(start, short, spec)).toBeLessThanOrEqual(addBusinessTime(start, long, spec));
+          expect(addBusinessTime(start, d1, spec)).toBeLessThanOrEqual(
+            addBusinessTime(start + shift, d1, spec),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -131,7 +165,9 @@ describe('calendar laws', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(caseArb, fc.array(offsetArb, { minLength: 3, maxLength: 3 }), ({ spec, at }, offsets) => {
         const [a, b, c] = offsets.map(at).sort((x, y) => x - y) as [number, number, number];
-        expect(businessTimeBetween(a, b, spec) + businessTimeBetween(b, c, spec)).toBe(businessTimeBetween(a, c, spec));
+        expect(businessTimeBetween(a, b, spec) + businessTimeBetween(b, c, spec)).toBe(
+          businessTimeBetween(a, c, spec),
+        );
       }),
       { numRuns: 300 },
     );
@@ -151,32 +187,47 @@ describe('calendar laws', { timeout: 60_000 }, () => {
       return t;
     };
     fc.assert(
-      fc.property(caseArb, offsetArb, fc.integer({ min: 0, max: 3 }), ({ spec, at }, offset, holidayOffset) => {
-        const a = at(offset);
-        const b = a + 4 * DAY;
-        const holiday = localDate(spec.timeZone, a + holidayOffset * DAY);
-        const dayStart = localMidnight(spec.timeZone, holiday);
-        const dayEnd = localMidnight(spec.timeZone, localDate('UTC', Date.parse(`${holiday}T12:00:00Z`) + DAY));
-        const withHoliday: CalendarSpec = { ...spec, holidays: [...(spec.holidays ?? []), holiday] };
-        const removed = businessTimeBetween(Math.max(a, dayStart), Math.min(b, dayEnd), spec);
-        expect(businessTimeBetween(a, b, withHoliday)).toBe(businessTimeBetween(a, b, spec) - removed);
-        expect(businessTimeBetween(dayStart, dayEnd, withHoliday)).toBe(0);
-      }),
+      fc.property(
+        caseArb,
+        offsetArb,
+        fc.integer({ min: 0, max: 3 }),
+        ({ spec, at }, offset, holidayOffset) => {
+          const a = at(offset);
+          const b = a + 4 * DAY;
+          const holiday = localDate(spec.timeZone, a + holidayOffset * DAY);
+          const dayStart = localMidnight(spec.timeZone, holiday);
+          const dayEnd = localMidnight(
+            spec.timeZone,
+            localDate('UTC', Date.parse(`${holiday}T12:00:00Z`) + DAY),
+          );
+          const withHoliday: CalendarSpec = { ...spec, holidays: [...(spec.holidays ?? []), holiday] };
+          const removed = businessTimeBetween(Math.max(a, dayStart), Math.min(b, dayEnd), spec);
+          expect(businessTimeBetween(a, b, withHoliday)).toBe(businessTimeBetween(a, b, spec) - removed);
+          expect(businessTimeBetween(dayStart, dayEnd, withHoliday)).toBe(0);
+        },
+      ),
       { numRuns: 150 },
     );
   }, 60_000);
 
   it('skips whole weeks exactly as counting the segments one by one does', () => {
     fc.assert(
-      fc.property(caseArb, offsetArb, timeArb(0, 10 * WEEK), timeArb(1, 6 * WEEK), ({ spec, at }, offset, span, duration) => {
-        const start = at(offset);
-        const segments = businessSegments(start, start + 20 * WEEK, spec, 10_000); // never skips weeks
-        const counted = (end: number) => segments.reduce((sum, s) => sum + Math.max(0, Math.min(s.to, end) - s.from), 0);
-        expect(businessTimeBetween(start, start + span, spec)).toBe(counted(start + span));
-        let remaining = duration;
-        const landing = segments.find((s) => (remaining -= s.to - s.from) <= 0);
-        if (landing) expect(addBusinessTime(start, duration, spec)).toBe(landing.to + remaining);
-      }),
+      fc.property(
+        caseArb,
+        offsetArb,
+        timeArb(0, 10 * WEEK),
+        timeArb(1, 6 * WEEK),
+        ({ spec, at }, offset, span, duration) => {
+          const start = at(offset);
+          const segments = businessSegments(start, start + 20 * WEEK, spec, 10_000); // never skips weeks
+          const counted = (end: number) =>
+            segments.reduce((sum, s) => sum + Math.max(0, Math.min(s.to, end) - s.from), 0);
+          expect(businessTimeBetween(start, start + span, spec)).toBe(counted(start + span));
+          let remaining = duration;
+          const landing = segments.find((s) => (remaining -= s.to - s.from) <= 0);
+          if (landing) expect(addBusinessTime(start, duration, spec)).toBe(landing.to + remaining);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -192,28 +243,48 @@ describe('calendar laws', { timeout: 60_000 }, () => {
       .map(({ zone: [timeZone, days], change, hours }) => {
         const sorted = [...hours].sort((x, y) => x - y);
         const ranges: [string, string][] = [];
-        for (let i = 0; i + 1 < sorted.length; i += 2) ranges.push([hhmm((sorted[i] as number) * 15), hhmm((sorted[i + 1] as number) * 15)]);
-        return { spec: { timeZone, week: Object.fromEntries(WEEKDAYS.map((day) => [day, ranges])) }, day: Date.parse(`${days[change]}T00:00:00Z`) };
+        for (let i = 0; i + 1 < sorted.length; i += 2)
+          ranges.push([hhmm((sorted[i] as number) * 15), hhmm((sorted[i + 1] as number) * 15)]);
+        return {
+          spec: { timeZone, week: Object.fromEntries(WEEKDAYS.map((day) => [day, ranges])) },
+          day: Date.parse(`${days[change]}T00:00:00Z`),
+        };
       });
     fc.assert(
-      fc.property(nightCase, fc.integer({ min: -18 * 60, max: 6 * 60 }), fc.integer({ min: 0, max: 36 * 60 }), fc.integer({ min: 0, max: 6 * 60 }), ({ spec, day }, startMinute, span, minutes) => {
-        const a = day + startMinute * MINUTE;
-        expect(businessTimeBetween(a, a + span * MINUTE, spec)).toBe(referenceBusinessTime(a, a + span * MINUTE, spec));
-        const expected = referenceAddBusinessTime(a, minutes * MINUTE, spec, 3 * DAY);
-        if (expected !== undefined) expect(addBusinessTime(a, minutes * MINUTE, spec)).toBe(expected);
-      }),
+      fc.property(
+        nightCase,
+        fc.integer({ min: -18 * 60, max: 6 * 60 }),
+        fc.integer({ min: 0, max: 36 * 60 }),
+        fc.integer({ min: 0, max: 6 * 60 }),
+        ({ spec, day }, startMinute, span, minutes) => {
+          const a = day + startMinute * MINUTE;
+          expect(businessTimeBetween(a, a + span * MINUTE, spec)).toBe(
+            referenceBusinessTime(a, a + span * MINUTE, spec),
+          );
+          const expected = referenceAddBusinessTime(a, minutes * MINUTE, spec, 3 * DAY);
+          if (expected !== undefined) expect(addBusinessTime(a, minutes * MINUTE, spec)).toBe(expected);
+        },
+      ),
       { numRuns: 80 },
     );
   }, 120_000);
 
   it('agrees with the minute-by-minute reference on random calendars', () => {
     fc.assert(
-      fc.property(caseArb, fc.integer({ min: -2 * 24 * 60, max: 24 * 60 }), fc.integer({ min: 0, max: 3 * 24 * 60 }), fc.integer({ min: 0, max: 24 * 60 }), ({ spec, at }, startMinute, span, minutes) => {
-        const a = at(startMinute * MINUTE);
-        expect(businessTimeBetween(a, a + span * MINUTE, spec)).toBe(referenceBusinessTime(a, a + span * MINUTE, spec));
-        const expected = referenceAddBusinessTime(a, minutes * MINUTE, spec, 4 * DAY);
-        if (expected !== undefined) expect(addBusinessTime(a, minutes * MINUTE, spec)).toBe(expected);
-      }),
+      fc.property(
+        caseArb,
+        fc.integer({ min: -2 * 24 * 60, max: 24 * 60 }),
+        fc.integer({ min: 0, max: 3 * 24 * 60 }),
+        fc.integer({ min: 0, max: 24 * 60 }),
+        ({ spec, at }, startMinute, span, minutes) => {
+          const a = at(startMinute * MINUTE);
+          expect(businessTimeBetween(a, a + span * MINUTE, spec)).toBe(
+            referenceBusinessTime(a, a + span * MINUTE, spec),
+          );
+          const expected = referenceAddBusinessTime(a, minutes * MINUTE, spec, 4 * DAY);
+          if (expected !== undefined) expect(addBusinessTime(a, minutes * MINUTE, spec)).toBe(expected);
+        },
+      ),
       { numRuns: 60 },
     );
   }, 120_000);

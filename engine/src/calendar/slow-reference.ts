@@ -10,7 +10,13 @@ const WEEKDAY_KEYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'
 
 function wallClock(format: Intl.DateTimeFormat, t: number): number {
   const parts = Object.fromEntries(format.formatToParts(t).map((part) => [part.type, Number(part.value)]));
-  return Date.UTC(parts['year'] ?? 0, (parts['month'] ?? 1) - 1, parts['day'] ?? 1, (parts['hour'] ?? 0) % 24, parts['minute'] ?? 0);
+  return Date.UTC(
+    parts['year'] ?? 0,
+    (parts['month'] ?? 1) - 1,
+    parts['day'] ?? 1,
+    (parts['hour'] ?? 0) % 24,
+    parts['minute'] ?? 0,
+  );
 }
 
 function minutesOf(text: string): number {
@@ -27,9 +33,20 @@ function isOpenWall(wall: number, spec: CalendarSpec): boolean {
 }
 
 /** Calls `visit(minuteStart)` for each open minute from `from` (minute-aligned) until it returns true or `to`. */
-function walkOpenMinutes(from: number, to: number, spec: CalendarSpec, visit: (minute: number) => boolean): void {
+function walkOpenMinutes(
+  from: number,
+  to: number,
+  spec: CalendarSpec,
+  visit: (minute: number) => boolean,
+): void {
   const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: spec.timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+    timeZone: spec.timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
   });
   let highestWall = Number.NEGATIVE_INFINITY;
   // Start early enough that an autumn repeat just before `from` is seen.
@@ -49,7 +66,12 @@ export function referenceBusinessTime(a: number, b: number, spec: CalendarSpec):
 }
 
 /** Reference addBusinessTime for whole-minute durations found within `horizon` ms. */
-export function referenceAddBusinessTime(start: number, durationMs: number, spec: CalendarSpec, horizon: number): number | undefined {
+export function referenceAddBusinessTime(
+  start: number,
+  durationMs: number,
+  spec: CalendarSpec,
+  horizon: number,
+): number | undefined {
   if (durationMs <= 0) return start;
   let needed = durationMs / MINUTE;
   let result: number | undefined;

@@ -56,14 +56,27 @@ export function offsetAt(timeZone: string, t: number): number {
   for (const part of formatterFor(timeZone).formatToParts(wholeSecond)) {
     const value = Number(part.value);
     switch (part.type) {
-      case 'year': year = value; break;
-      case 'month': month = value; break;
-      case 'day': day = value; break;
+      case 'year':
+        year = value;
+        break;
+      case 'month':
+        month = value;
+        break;
+      case 'day':
+        day = value;
+        break;
       // Some engines print midnight as 24 even with h23; it still means hour 0 of that day.
-      case 'hour': hour = value === 24 ? 0 : value; break;
-      case 'minute': minute = value; break;
-      case 'second': second = value; break;
-      default: break;
+      case 'hour':
+        hour = value === 24 ? 0 : value;
+        break;
+      case 'minute':
+        minute = value;
+        break;
+      case 'second':
+        second = value;
+        break;
+      default:
+        break;
     }
   }
   const wall = new Date(0);

@@ -35,13 +35,28 @@ const variables = fc.record(
 
 describe('FEEL fast path', () => {
   it('covers the conditions diagrams use', () => {
-    for (const text of ['outcome = "transfer"', 'priority >= 3 and vip = true', '(a = 1 or b != null) and c < "x"', 'x']) {
+    for (const text of [
+      'outcome = "transfer"',
+      'priority >= 3 and vip = true',
+      '(a = 1 or b != null) and c < "x"',
+      'x',
+    ]) {
       expect(compileFastPath(text), text).not.toBeNull();
     }
   });
 
   it('leaves everything else to feelin', () => {
-    for (const text of ['a.b = 1', 'count(items) > 1', 'x + 1 > 2', 'not(x)', 'first name = "a"', 'x in [1,2]', '"a\\"b" = x', 'date("2020-01-01") < d', '']) {
+    for (const text of [
+      'a.b = 1',
+      'count(items) > 1',
+      'x + 1 > 2',
+      'not(x)',
+      'first name = "a"',
+      'x in [1,2]',
+      '"a\\"b" = x',
+      'date("2020-01-01") < d',
+      '',
+    ]) {
       expect(compileFastPath(text), text).toBeNull();
     }
   });

@@ -20,9 +20,29 @@ type Token =
 
 // Words feelin treats specially; a variable with such a name goes to feelin.
 const RESERVED = new Set([
-  'true', 'false', 'null', 'and', 'or', 'not', 'if', 'then', 'else', 'for', 'in', 'return',
-  'some', 'every', 'satisfies', 'between', 'instance', 'of', 'function', 'external', 'date',
-  'time', 'duration',
+  'true',
+  'false',
+  'null',
+  'and',
+  'or',
+  'not',
+  'if',
+  'then',
+  'else',
+  'for',
+  'in',
+  'return',
+  'some',
+  'every',
+  'satisfies',
+  'between',
+  'instance',
+  'of',
+  'function',
+  'external',
+  'date',
+  'time',
+  'duration',
 ]);
 
 function tokenize(text: string): Token[] | null {
@@ -42,7 +62,7 @@ function tokenize(text: string): Token[] | null {
     } else if (c === '(' || c === ')') {
       tokens.push({ t: c });
       i++;
-    } else if (c === '=' ) {
+    } else if (c === '=') {
       tokens.push({ t: 'op', v: '=' });
       i++;
     } else if (c === '!' || c === '<' || c === '>') {
@@ -63,7 +83,14 @@ function tokenize(text: string): Token[] | null {
       let j = i;
       while (text[j] === ' ') j++;
       if (text[i] === '.' || text[j] === '(') return null;
-      if (word !== 'and' && word !== 'or' && j > i && /[A-Za-z0-9_]/.test(text[j] ?? '') && !isKeywordAt(text, j)) return null;
+      if (
+        word !== 'and' &&
+        word !== 'or' &&
+        j > i &&
+        /[A-Za-z0-9_]/.test(text[j] ?? '') &&
+        !isKeywordAt(text, j)
+      )
+        return null;
       if (word === 'and' || word === 'or') tokens.push({ t: word });
       else if (word === 'true' || word === 'false') tokens.push({ t: 'lit', v: word === 'true' });
       else if (word === 'null') tokens.push({ t: 'lit', v: null });

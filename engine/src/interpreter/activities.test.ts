@@ -33,12 +33,21 @@ describe('service task', () => {
   it('asks the runtime to run the activity with evaluated inputs', () => {
     const { start } = drive(flow, input, T0, []);
     expect(start.effects).toEqual([
-      { type: 'activity.run', activityId: 'a1', activity: 'crm.lookup', input: { customer: 'c-7', vip: true }, retries: 5, timeoutMs: 10_000 },
+      {
+        type: 'activity.run',
+        activityId: 'a1',
+        activity: 'crm.lookup',
+        input: { customer: 'c-7', vip: true },
+        retries: 5,
+        timeoutMs: 10_000,
+      },
     ]);
   });
 
   it('merges the result into the variables and continues', () => {
-    const { state } = drive(flow, input, T0, [{ at: T0 + 1, event: { type: 'activity.completed', activityId: 'a1', result: { name: 'Ada' } } }]);
+    const { state } = drive(flow, input, T0, [
+      { at: T0 + 1, event: { type: 'activity.completed', activityId: 'a1', result: { name: 'Ada' } } },
+    ]);
     expect(state.variables.name).toBe('Ada');
     expect(openTasks(state).map((t) => t.elementId)).toEqual(['handle']);
   });
@@ -86,7 +95,12 @@ describe('send task', () => {
       { at: T0 + 2, event: { type: 'task.completed', taskId: 't1', actor: ann } },
     ]);
     expect(ofType(steps[1]!.effects, 'notify')).toEqual([
-      { type: 'notify', to: ['user:ann', 'lead:support', 'role:manager', 'group:billing', 'customer'], template: 'ticket.resolved', taskId: 't1' },
+      {
+        type: 'notify',
+        to: ['user:ann', 'lead:support', 'role:manager', 'group:billing', 'customer'],
+        template: 'ticket.resolved',
+        taskId: 't1',
+      },
     ]);
     expect(state.status).toBe('done');
   });

@@ -61,7 +61,13 @@ export function copyOf<T extends object>(source: T, patch?: Partial<T>): T {
 /** A copy of a task record (spelled out: tasks are copied on most events), minus its hold when
  * `resume` says so. */
 export function copyTask(task: TaskState, resume = false): TaskState {
-  const next: TaskState = { taskId: task.taskId, elementId: task.elementId, name: task.name, status: task.status, openedAt: task.openedAt };
+  const next: TaskState = {
+    taskId: task.taskId,
+    elementId: task.elementId,
+    name: task.name,
+    status: task.status,
+    openedAt: task.openedAt,
+  };
   if (task.department !== undefined) next.department = task.department;
   if (task.assignee !== undefined) next.assignee = task.assignee;
   if (task.claimedAt !== undefined) next.claimedAt = task.claimedAt;
@@ -98,7 +104,17 @@ export function beginDraft(flow: Flow, state: RunState, now: number): Draft {
     internal,
   };
   if (state.ticketSla !== undefined) draft.ticketSla = state.ticketSla;
-  return { flow, now, state: draft, internal, effects: [], budget: NODE_BUDGET, owned: 0, moves: [], draining: false };
+  return {
+    flow,
+    now,
+    state: draft,
+    internal,
+    effects: [],
+    budget: NODE_BUDGET,
+    owned: 0,
+    moves: [],
+    draining: false,
+  };
 }
 
 function ownState<K extends 'tasks' | 'variables'>(d: Draft, key: K): RunState[K] {
@@ -124,7 +140,11 @@ function ownInternal<K extends 'tokens' | 'timers' | 'activities' | 'joins' | 's
  * Removes `id` from an internal map by building the map without it: `delete` would turn the
  * object into a slow dictionary for the rest of its life (and every copy of it).
  */
-function removeInternal(d: Draft, key: 'tokens' | 'timers' | 'activities' | 'joins' | 'scopes', id: string): void {
+function removeInternal(
+  d: Draft,
+  key: 'tokens' | 'timers' | 'activities' | 'joins' | 'scopes',
+  id: string,
+): void {
   const map: Record<string, unknown> = d.internal[key];
   if (!(id in map)) return;
   const next: Record<string, unknown> = {};
@@ -137,7 +157,11 @@ function removeInternal(d: Draft, key: 'tokens' | 'timers' | 'activities' | 'joi
  * Cancels the pending timers `matches(timer, key)` picks, with one copy of the timer map and no
  * timer ids built to look them up (the key is passed through so callers need no closure).
  */
-export function cancelTimersWhere<K>(d: Draft, matches: (timer: TimerState, key: K) => boolean, key: K): void {
+export function cancelTimersWhere<K>(
+  d: Draft,
+  matches: (timer: TimerState, key: K) => boolean,
+  key: K,
+): void {
   const timers = d.internal.timers;
   let any = false;
   for (const id in timers) {

@@ -47,12 +47,19 @@ describe('exclusive gateway', () => {
       .build();
     const { start, state } = drive(noDefault, input({ x: 2 }), T0, []);
     expect(state.status).toBe('running');
-    expect(state.internal.incidents).toEqual([{ at: T0, elementId: 'gw', message: expect.stringContaining("gateway 'gw'") }]);
+    expect(state.internal.incidents).toEqual([
+      { at: T0, elementId: 'gw', message: expect.stringContaining("gateway 'gw'") },
+    ]);
     expect(start.effects).toEqual([{ type: 'notify', to: ['role:admin'], template: 'flow.incident' }]);
   });
 
   it('stops a loop that never waits', () => {
-    const loop = flowBuilder('loop').start('s').exclusive('a').exclusive('b').path('s', 'a', 'b', 'a').build();
+    const loop = flowBuilder('loop')
+      .start('s')
+      .exclusive('a')
+      .exclusive('b')
+      .path('s', 'a', 'b', 'a')
+      .build();
     const { state } = drive(loop, input(), T0, []);
     expect(state.internal.incidents[0]!.message).toMatch(/loops/);
   });
@@ -138,7 +145,9 @@ describe('sub-process', () => {
       { at: T0 + 1, event: { type: 'task.completed', taskId: 't1', actor: ann } },
     ]);
     expect(ofType(start.effects, 'stage.opened').map((e) => e.elementId)).toEqual(['check']);
-    expect(start.state.internal.scopes).toEqual({ s1: { node: 'inner', parentToken: 'k1', parentScope: '' } });
+    expect(start.state.internal.scopes).toEqual({
+      s1: { node: 'inner', parentToken: 'k1', parentScope: '' },
+    });
     expect(ofType(steps[0]!.effects, 'stage.opened').map((e) => e.elementId)).toEqual(['after']);
     expect(state.internal.scopes).toEqual({});
   });
@@ -160,7 +169,9 @@ describe('sub-process', () => {
       .path('fork', 'a', 'stop')
       .path('fork', 'b', 'ie')
       .build();
-    const { steps, state } = drive(term, input(), T0, [{ at: T0 + 1, event: { type: 'task.completed', taskId: 't1', actor: ann } }]);
+    const { steps, state } = drive(term, input(), T0, [
+      { at: T0 + 1, event: { type: 'task.completed', taskId: 't1', actor: ann } },
+    ]);
     expect(ofType(steps[0]!.effects, 'stage.closed').map((e) => [e.taskId, e.outcome])).toEqual([
       ['t1', 'completed'],
       ['t2', 'terminated'],
@@ -183,8 +194,13 @@ describe('end events', () => {
       .path('fork', 'a', 'stop')
       .path('fork', 'b', 'e')
       .build();
-    const { steps, state } = drive(flow, input(), T0, [{ at: T0 + 1, event: { type: 'task.completed', taskId: 't1', actor: ann } }]);
-    expect(ofType(steps[0]!.effects, 'stage.closed').map((e) => e.outcome)).toEqual(['completed', 'terminated']);
+    const { steps, state } = drive(flow, input(), T0, [
+      { at: T0 + 1, event: { type: 'task.completed', taskId: 't1', actor: ann } },
+    ]);
+    expect(ofType(steps[0]!.effects, 'stage.closed').map((e) => e.outcome)).toEqual([
+      'completed',
+      'terminated',
+    ]);
     expect(steps[0]!.effects.at(-1)).toEqual({ type: 'ticket.completed', at: T0 + 1, outcome: 'done' });
     expect(state.status).toBe('done');
     expect(state.internal.tokens).toEqual({});

@@ -19,7 +19,19 @@ const ACTORS: Actor[] = [
   manager,
 ];
 const DEPARTMENTS = ['support', 'refunds', 'faults', 'after-sales', 'mars'];
-const OUTCOMES = ['solved', 'escalate', 'wait', 'route', 'approved', 'fixed', 'reached', 'no-answer', 'done', 'resolved', 'bogus'];
+const OUTCOMES = [
+  'solved',
+  'escalate',
+  'wait',
+  'route',
+  'approved',
+  'fixed',
+  'reached',
+  'no-answer',
+  'done',
+  'resolved',
+  'bogus',
+];
 const MESSAGES = ['customer-reply', 'nobody-listens'];
 
 /** One random choice turned into an event against the current state (ids mostly real). */
@@ -32,7 +44,8 @@ const choice: fc.Arbitrary<Choice> = fc.record({
   advance: fc.nat(6 * 3_600_000),
 });
 
-const pickOf = <T>(items: T[], n: number): T | undefined => (items.length === 0 ? undefined : items[n % items.length]);
+const pickOf = <T>(items: T[], n: number): T | undefined =>
+  items.length === 0 ? undefined : items[n % items.length];
 
 function eventFor(state: RunState, c: Choice, now: number): { event: RunEvent; at: number } {
   const tasks = Object.keys(state.tasks);
@@ -44,26 +57,56 @@ function eventFor(state: RunState, c: Choice, now: number): { event: RunEvent; a
   if (k < 34) {
     const outcome = c.extra % 7 === 0 ? undefined : OUTCOMES[c.extra % OUTCOMES.length];
     const data = c.extra % 3 === 0 ? { category: pickOf(['refund', 'fault', 'other'], c.extra) } : undefined;
-    return { event: { type: 'task.completed', taskId, actor, ...(outcome ? { outcome } : {}), ...(data ? { data } : {}) }, at };
+    return {
+      event: {
+        type: 'task.completed',
+        taskId,
+        actor,
+        ...(outcome ? { outcome } : {}),
+        ...(data ? { data } : {}),
+      },
+      at,
+    };
   }
-  if (k < 40) return { event: { type: 'task.transferred', taskId, actor, department: DEPARTMENTS[c.extra % DEPARTMENTS.length]! }, at };
+  if (k < 40)
+    return {
+      event: {
+        type: 'task.transferred',
+        taskId,
+        actor,
+        department: DEPARTMENTS[c.extra % DEPARTMENTS.length]!,
+      },
+      at,
+    };
   if (k < 44) return { event: { type: 'task.returned', taskId, actor }, at };
   if (k < 49) return { event: { type: 'task.held', taskId, actor, reason: 'waiting' }, at };
   if (k < 53) return { event: { type: 'task.resumed', taskId, ...(c.extra % 2 ? { actor } : {}) }, at };
-  if (k < 56) return { event: { type: 'task.extensionGranted', taskId, actor, extendByMs: (c.extra % 5) * 1_800_000 }, at };
+  if (k < 56)
+    return {
+      event: { type: 'task.extensionGranted', taskId, actor, extendByMs: (c.extra % 5) * 1_800_000 },
+      at,
+    };
   if (k < 78) {
     const timers = Object.entries(state.internal.timers);
     const pending = pickOf(timers, c.pick);
-    if (pending === undefined || c.extra % 10 === 0) return { event: { type: 'timer.fired', timerId: `sla:t${c.pick}:overdue` }, at };
+    if (pending === undefined || c.extra % 10 === 0)
+      return { event: { type: 'timer.fired', timerId: `sla:t${c.pick}:overdue` }, at };
     return { event: { type: 'timer.fired', timerId: pending[0] }, at: Math.max(now, pending[1].at) };
   }
   if (k < 88) {
     const activityId = pickOf(Object.keys(state.internal.activities), c.pick) ?? `a${c.pick}`;
     return c.extra % 4 === 0
       ? { event: { type: 'activity.failed', activityId, error: 'boom' }, at }
-      : { event: { type: 'activity.completed', activityId, result: c.extra % 2 ? { customer: 'Ada' } : 42 }, at };
+      : {
+          event: { type: 'activity.completed', activityId, result: c.extra % 2 ? { customer: 'Ada' } : 42 },
+          at,
+        };
   }
-  if (k < 98) return { event: { type: 'message.received', name: MESSAGES[c.extra % 2]!, data: { reply: c.extra } }, at };
+  if (k < 98)
+    return {
+      event: { type: 'message.received', name: MESSAGES[c.extra % 2]!, data: { reply: c.extra } },
+      at,
+    };
   return { event: { type: 'ticket.cancelled', actor }, at };
 }
 
@@ -113,7 +156,8 @@ describe.each(flows)('interpreter properties (%s flow)', (_name, makeFlow) => {
           if (fired !== undefined && step.rejected === undefined) pending.delete(fired);
           for (const effect of step.effects) {
             if (effect.type === 'timer.start') pending.add(effect.timerId);
-            if (effect.type === 'timer.cancel') expect(pending.delete(effect.timerId), `cancel of unknown ${effect.timerId}`).toBe(true);
+            if (effect.type === 'timer.cancel')
+              expect(pending.delete(effect.timerId), `cancel of unknown ${effect.timerId}`).toBe(true);
           }
         };
         track(trace.start);
@@ -138,7 +182,9 @@ describe.each(flows)('interpreter properties (%s flow)', (_name, makeFlow) => {
           if (step.rejected !== undefined) {
             expect(step.state).toBe(previous);
             expect(step.effects).toEqual([]);
-            expect(step.rejected).toMatch(/^(unknown-task|unknown-timer|unknown-activity|conflict|forbidden|invalid): ./);
+            expect(step.rejected).toMatch(
+              /^(unknown-task|unknown-timer|unknown-activity|conflict|forbidden|invalid): ./,
+            );
             expect(step.rejected).not.toContain(ENGINE_ERROR);
           } else {
             expect(step.state.seq).toBe(previous.seq + 1);
@@ -168,8 +214,14 @@ describe.each(flows)('interpreter properties (%s flow)', (_name, makeFlow) => {
       fc.property(scenario, ([category, choices]) => {
         const trace = simulate(flow, category, choices);
         const state = trace.steps.at(-1)?.state ?? trace.start.state;
-        const waitedOn = Object.values(state.internal.tokens).flatMap((t) => (t.wait?.kind === 'task' ? [t.wait.taskId] : []));
-        expect(waitedOn.sort()).toEqual(openTasks(state).map((t) => t.taskId).sort());
+        const waitedOn = Object.values(state.internal.tokens).flatMap((t) =>
+          t.wait?.kind === 'task' ? [t.wait.taskId] : [],
+        );
+        expect(waitedOn.sort()).toEqual(
+          openTasks(state)
+            .map((t) => t.taskId)
+            .sort(),
+        );
         // explainSla accounts for every millisecond the clocks counted, holds excluded.
         const later = (trace.events.at(-1)?.at ?? T0) + 3_600_000;
         for (const clock of [state.ticketSla, ...Object.values(state.tasks).map((t) => t.sla)]) {

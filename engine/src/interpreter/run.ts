@@ -54,10 +54,32 @@
  * - The fast path of FEEL (feel/fast-path.ts) answers plain comparisons; feelin the rest.
  */
 import type { Flow, RunEvent, RunInput, RunState, Step, TokenState } from '../types.js';
-import { beginDraft, copyOf, dropActivity, dropTimer, nextId, putTask, putTimer, putToken, reject, Rejection, setVariables, type Draft } from './draft.js';
+import {
+  beginDraft,
+  copyOf,
+  dropActivity,
+  dropTimer,
+  nextId,
+  putTask,
+  putTimer,
+  putToken,
+  reject,
+  Rejection,
+  setVariables,
+  type Draft,
+} from './draft.js';
 import { armClock, startClock, taskRecipients } from './sla.js';
 import { applyTaskEvent, resume } from './tasks.js';
-import { boundaryTimerId, closeTask, disarmBoundaries, enter, finishTicket, killScope, leave, release } from './tokens.js';
+import {
+  boundaryTimerId,
+  closeTask,
+  disarmBoundaries,
+  enter,
+  finishTicket,
+  killScope,
+  leave,
+  release,
+} from './tokens.js';
 import { timerDueAt } from './time.js';
 
 export function startRun(flow: Flow, input: RunInput, now: number): Step {
@@ -101,7 +123,8 @@ export function applyEvent(flow: Flow, state: RunState, event: RunEvent, now: nu
     if (state.status !== 'running') reject('conflict', `ticket ${state.ticketId} is already ${state.status}`);
     dispatch(d, event);
   } catch (error) {
-    if (error instanceof Rejection) return { state, effects: [], rejected: `${error.code}: ${error.message}` };
+    if (error instanceof Rejection)
+      return { state, effects: [], rejected: `${error.code}: ${error.message}` };
     // A malformed event (or an engine bug) must not crash the workflow that calls us: the event
     // is refused, the state stays. The property tests assert this never happens for valid input.
     const message = error instanceof Error ? error.message : String(error);
@@ -114,7 +137,9 @@ export function applyEvent(flow: Flow, state: RunState, event: RunEvent, now: nu
 export const ENGINE_ERROR = 'engine error while applying';
 
 const describe = (event: unknown): string =>
-  typeof event === 'object' && event !== null && 'type' in event ? JSON.stringify((event as { type: unknown }).type) : 'a non-event';
+  typeof event === 'object' && event !== null && 'type' in event
+    ? JSON.stringify((event as { type: unknown }).type)
+    : 'a non-event';
 
 function dispatch(d: Draft, event: RunEvent): void {
   switch (event.type) {
@@ -129,8 +154,15 @@ function dispatch(d: Draft, event: RunEvent): void {
       killScope(d, '', 'cancelled');
       return finishTicket(d, 'cancelled');
     default:
-      if (typeof event !== 'object' || event === null || typeof (event as { taskId?: unknown }).taskId !== 'string') {
-        reject('invalid', `unknown event ${JSON.stringify((event as { type?: unknown } | null)?.type ?? null)}`);
+      if (
+        typeof event !== 'object' ||
+        event === null ||
+        typeof (event as { taskId?: unknown }).taskId !== 'string'
+      ) {
+        reject(
+          'invalid',
+          `unknown event ${JSON.stringify((event as { type?: unknown } | null)?.type ?? null)}`,
+        );
       }
       return applyTaskEvent(d, event);
   }
@@ -148,13 +180,22 @@ function fireTimer(d: Draft, timerId: string): void {
       const sla = copyOf(task.sla, { level: timer.level });
       putTask(d, copyOf(task, { sla }));
       d.effects.push({ type: 'sla.level', taskId: task.taskId, level: timer.level, at: d.now });
-      d.effects.push({ type: 'notify', to: taskRecipients(task, timer.level), template: `sla.${timer.level}`, taskId: task.taskId });
+      d.effects.push({
+        type: 'notify',
+        to: taskRecipients(task, timer.level),
+        template: `sla.${timer.level}`,
+        taskId: task.taskId,
+      });
       return armClock(d, sla, task.taskId);
     }
     case 'ticketSla': {
       const clock = d.state.ticketSla;
       d.effects.push({ type: 'sla.level', level: timer.level, at: d.now });
-      d.effects.push({ type: 'notify', to: ticketRecipients(d, timer.level), template: `sla.${timer.level}` });
+      d.effects.push({
+        type: 'notify',
+        to: ticketRecipients(d, timer.level),
+        template: `sla.${timer.level}`,
+      });
       if (clock === undefined) return;
       d.state.ticketSla = copyOf(clock, { level: timer.level });
       return armClock(d, d.state.ticketSla, undefined);
@@ -178,7 +219,11 @@ const cancelPending = (d: Draft, timerId: string): void => {
   d.effects.push({ type: 'timer.cancel', timerId });
 };
 
-function fireBoundary(d: Draft, timerId: string, timer: Extract<Draft['internal']['timers'][string], { kind: 'boundary' }>): void {
+function fireBoundary(
+  d: Draft,
+  timerId: string,
+  timer: Extract<Draft['internal']['timers'][string], { kind: 'boundary' }>,
+): void {
   const token = d.internal.tokens[timer.tokenId];
   const node = d.flow.nodes[timer.node];
   if (token === undefined || node?.kind !== 'boundaryEvent') return;
@@ -200,7 +245,11 @@ function fireBoundary(d: Draft, timerId: string, timer: Extract<Draft['internal'
     node: node.id,
     scope: token.scope,
     // The branch is about the task the boundary sits on: a send task there tells its assignee.
-    ...(token.wait?.kind === 'task' ? { lastTask: token.wait.taskId } : token.lastTask === undefined ? {} : { lastTask: token.lastTask }),
+    ...(token.wait?.kind === 'task'
+      ? { lastTask: token.wait.taskId }
+      : token.lastTask === undefined
+        ? {}
+        : { lastTask: token.lastTask }),
   };
   putToken(d, branch);
   leave(d, branch);
@@ -224,11 +273,15 @@ function finishActivity(d: Draft, event: Extract<RunEvent, { activityId: string 
   disarmBoundaries(d, token.node, event.activityId);
   if (event.type === 'activity.failed') {
     const node = d.flow.nodes[activity.node];
-    setVariables(d, { error: { activity: node?.kind === 'serviceTask' ? node.activity : activity.node, message: event.error } });
+    setVariables(d, {
+      error: { activity: node?.kind === 'serviceTask' ? node.activity : activity.node, message: event.error },
+    });
   } else {
     const result = event.result;
-    if (typeof result === 'object' && result !== null && !Array.isArray(result)) setVariables(d, result as Record<string, unknown>);
-    if (d.state.variables.error !== undefined && d.state.variables.error !== null) setVariables(d, { error: null });
+    if (typeof result === 'object' && result !== null && !Array.isArray(result))
+      setVariables(d, result as Record<string, unknown>);
+    if (d.state.variables.error !== undefined && d.state.variables.error !== null)
+      setVariables(d, { error: null });
   }
   leave(d, release(d, token));
 }
@@ -242,10 +295,14 @@ function receiveMessage(d: Draft, name: string, data: Record<string, unknown> | 
     const token = d.internal.tokens[id]!;
     const wait = token.wait;
     if (wait?.kind === 'message' && wait.name === name) waiting.push({ token, node: token.node });
-    else if (wait?.kind === 'race' && wait.messages[name] !== undefined) waiting.push({ token, node: wait.messages[name] });
+    else if (wait?.kind === 'race' && wait.messages[name] !== undefined)
+      waiting.push({ token, node: wait.messages[name] });
   }
-  const held = Object.values(d.state.tasks).filter((task) => task.status === 'open' && task.held !== undefined);
-  if (waiting.length === 0 && held.length === 0) reject('conflict', `nothing in ticket ${d.state.ticketId} waits for message "${name}"`);
+  const held = Object.values(d.state.tasks).filter(
+    (task) => task.status === 'open' && task.held !== undefined,
+  );
+  if (waiting.length === 0 && held.length === 0)
+    reject('conflict', `nothing in ticket ${d.state.ticketId} waits for message "${name}"`);
   if (data !== undefined) setVariables(d, data);
   for (const task of held) resume(d, task);
   for (const { token, node } of waiting) {

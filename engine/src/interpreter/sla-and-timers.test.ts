@@ -33,35 +33,66 @@ describe('SLA ladder', () => {
       { type: 'notify', to: ['group:support'], template: 'sla.warning', taskId: 't1' },
       { type: 'timer.start', timerId: 'sla:t1:overdue', at: T0 + 10 * HOUR }, // the next rung
     ]);
-    expect(steps[2]!.effects[1]).toEqual({ type: 'notify', to: ['user:ann', 'lead:support'], template: 'sla.overdue', taskId: 't1' });
-    expect(steps[3]!.effects[1]).toEqual({ type: 'notify', to: ['role:manager', 'lead:support'], template: 'sla.severe', taskId: 't1' });
+    expect(steps[2]!.effects[1]).toEqual({
+      type: 'notify',
+      to: ['user:ann', 'lead:support'],
+      template: 'sla.overdue',
+      taskId: 't1',
+    });
+    expect(steps[3]!.effects[1]).toEqual({
+      type: 'notify',
+      to: ['role:manager', 'lead:support'],
+      template: 'sla.severe',
+      taskId: 't1',
+    });
     expect(openTasks(state)[0]!.slaLevel).toBe('severe');
   });
 
   it('hold pauses the clock; resume moves the deadlines by the time held', () => {
     const flow = slaFlow();
     const { steps, state } = drive(flow, input, T0, [
-      { at: T0 + 2 * HOUR, event: { type: 'task.held', taskId: 't1', actor: ann, reason: 'waiting for the customer' } },
+      {
+        at: T0 + 2 * HOUR,
+        event: { type: 'task.held', taskId: 't1', actor: ann, reason: 'waiting for the customer' },
+      },
       { at: T0 + 5 * HOUR, event: { type: 'task.resumed', taskId: 't1', actor: ann } },
     ]);
-    expect(ofType(steps[0]!.effects, 'timer.cancel')).toEqual([{ type: 'timer.cancel', timerId: 'sla:t1:warning' }]);
+    expect(ofType(steps[0]!.effects, 'timer.cancel')).toEqual([
+      { type: 'timer.cancel', timerId: 'sla:t1:warning' },
+    ]);
     expect(openTasks(steps[0]!.state)[0]).toMatchObject({ held: true });
     expect(openTasks(steps[0]!.state)[0]!.dueAt).toBeUndefined();
-    expect(ofType(steps[1]!.effects, 'timer.start')).toEqual([{ type: 'timer.start', timerId: 'sla:t1:warning', at: T0 + 11 * HOUR }]);
-    expect(steps[1]!.state.tasks.t1!.sla).toMatchObject({ warningAt: T0 + 11 * HOUR, dueAt: T0 + 13 * HOUR, severeAt: T0 + 16 * HOUR });
+    expect(ofType(steps[1]!.effects, 'timer.start')).toEqual([
+      { type: 'timer.start', timerId: 'sla:t1:warning', at: T0 + 11 * HOUR },
+    ]);
+    expect(steps[1]!.state.tasks.t1!.sla).toMatchObject({
+      warningAt: T0 + 11 * HOUR,
+      dueAt: T0 + 13 * HOUR,
+      severeAt: T0 + 16 * HOUR,
+    });
     const explained = explainSla(flow, state.tasks.t1!.sla!, T0 + 6 * HOUR);
-    expect(explained).toMatchObject({ targetMs: 10 * HOUR, consumedMs: 3 * HOUR, remainingMs: 7 * HOUR, dueAt: T0 + 13 * HOUR });
+    expect(explained).toMatchObject({
+      targetMs: 10 * HOUR,
+      consumedMs: 3 * HOUR,
+      remainingMs: 7 * HOUR,
+      dueAt: T0 + 13 * HOUR,
+    });
     expect(explained.segments).toEqual([
       { from: T0, to: T0 + 2 * HOUR },
       { from: T0 + 5 * HOUR, to: T0 + 6 * HOUR },
     ]);
-    expect(explained.pauses).toEqual([{ from: T0 + 2 * HOUR, to: T0 + 5 * HOUR, reason: 'waiting for the customer' }]);
+    expect(explained.pauses).toEqual([
+      { from: T0 + 2 * HOUR, to: T0 + 5 * HOUR, reason: 'waiting for the customer' },
+    ]);
   });
 
   it('a customer message resumes a held task', () => {
     const { steps } = drive(slaFlow(), input, T0, [
       { at: T0 + HOUR, event: { type: 'task.held', taskId: 't1', actor: ann, reason: 'asked the customer' } },
-      { at: T0 + 2 * HOUR, event: { type: 'message.received', name: 'customer-reply', data: { reply: 'yes' } } },
+      {
+        at: T0 + 2 * HOUR,
+        event: { type: 'message.received', name: 'customer-reply', data: { reply: 'yes' } },
+      },
     ]);
     expect(steps[1]!.rejected).toBeUndefined();
     expect(openTasks(steps[1]!.state)[0]).toMatchObject({ dueAt: T0 + 11 * HOUR });
@@ -73,16 +104,31 @@ describe('SLA ladder', () => {
     const { steps, state } = drive(flow, input, T0, [
       { at: T0 + 10 * HOUR, event: { type: 'timer.fired', timerId: 'sla:t1:warning' } },
       { at: T0 + 10 * HOUR, event: { type: 'timer.fired', timerId: 'sla:t1:overdue' } },
-      { at: T0 + 10 * HOUR, event: { type: 'task.extensionGranted', taskId: 't1', actor: manager, extendByMs: 5 * HOUR } },
-      { at: T0 + 10 * HOUR, event: { type: 'task.extensionGranted', taskId: 't1', actor: manager, extendByMs: -1 } },
+      {
+        at: T0 + 10 * HOUR,
+        event: { type: 'task.extensionGranted', taskId: 't1', actor: manager, extendByMs: 5 * HOUR },
+      },
+      {
+        at: T0 + 10 * HOUR,
+        event: { type: 'task.extensionGranted', taskId: 't1', actor: manager, extendByMs: -1 },
+      },
     ]);
     expect(steps[3]!.rejected).toMatch(/^invalid/);
     // 10 h consumed of 15 h is below the new warning threshold (12 h): back to ok, all re-armed.
-    expect(ofType(steps[2]!.effects, 'timer.cancel')).toEqual([{ type: 'timer.cancel', timerId: 'sla:t1:severe' }]);
-    expect(ofType(steps[2]!.effects, 'timer.start')).toEqual([{ type: 'timer.start', timerId: 'sla:t1:warning', at: T0 + 12 * HOUR }]);
-    expect(state.tasks.t1!.sla).toMatchObject({ dueAt: T0 + 15 * HOUR, severeAt: T0 + Math.round(1.3 * 15 * HOUR) });
+    expect(ofType(steps[2]!.effects, 'timer.cancel')).toEqual([
+      { type: 'timer.cancel', timerId: 'sla:t1:severe' },
+    ]);
+    expect(ofType(steps[2]!.effects, 'timer.start')).toEqual([
+      { type: 'timer.start', timerId: 'sla:t1:warning', at: T0 + 12 * HOUR },
+    ]);
+    expect(state.tasks.t1!.sla).toMatchObject({
+      dueAt: T0 + 15 * HOUR,
+      severeAt: T0 + Math.round(1.3 * 15 * HOUR),
+    });
     expect(state.tasks.t1!.sla!.level).toBe('ok');
-    expect(explainSla(flow, state.tasks.t1!.sla!, T0 + 10 * HOUR).extensions).toEqual([{ at: T0 + 10 * HOUR, byMs: 5 * HOUR, by: 'boss' }]);
+    expect(explainSla(flow, state.tasks.t1!.sla!, T0 + 10 * HOUR).extensions).toEqual([
+      { at: T0 + 10 * HOUR, byMs: 5 * HOUR, by: 'boss' },
+    ]);
   });
 
   it('a whole-ticket SLA runs from start to completion', () => {
@@ -91,28 +137,48 @@ describe('SLA ladder', () => {
       { at: T0 + 0.8 * 24 * HOUR, event: { type: 'timer.fired', timerId: 'sla:ticket:warning' } },
       { at: T0 + 20 * HOUR, event: { type: 'task.completed', taskId: 't1', actor: ann } },
     ]);
-    expect(ofType(start.effects, 'timer.start').map((e) => e.timerId)).toEqual(['sla:ticket:warning', 'sla:t1:warning']);
+    expect(ofType(start.effects, 'timer.start').map((e) => e.timerId)).toEqual([
+      'sla:ticket:warning',
+      'sla:t1:warning',
+    ]);
     expect(steps[0]!.effects[0]).toEqual({ type: 'sla.level', level: 'warning', at: T0 + 0.8 * 24 * HOUR });
     expect(state.ticketSla!.level).toBe('warning');
-    expect(ofType(steps[1]!.effects, 'timer.cancel').map((e) => e.timerId).sort()).toEqual(['sla:t1:warning', 'sla:ticket:overdue']);
+    expect(
+      ofType(steps[1]!.effects, 'timer.cancel')
+        .map((e) => e.timerId)
+        .sort(),
+    ).toEqual(['sla:t1:warning', 'sla:ticket:overdue']);
     expect(pendingTimers([start, ...steps], ['sla:ticket:warning'])).toEqual(new Set());
   });
 
   it('counts business time in the task calendar', () => {
-    const office: CalendarSpec = { timeZone: 'UTC', week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] } };
+    const office: CalendarSpec = {
+      timeZone: 'UTC',
+      week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] },
+    };
     const flow = slaFlow({ calendar: 'office', calendars: { office } });
     const { start, steps } = drive(flow, input, T0, [
       { at: T0 + 24 * HOUR + 3 * HOUR, event: { type: 'task.completed', taskId: 't1', actor: ann } },
     ]);
     expect(ofType(start.effects, 'stage.opened')[0]!.dueAt).toBe(addBusinessTime(T0, 10 * HOUR, office));
-    expect(ofType(steps[0]!.effects, 'stage.closed')[0]).toMatchObject({ totalMs: 27 * HOUR, businessMs: 11 * HOUR });
+    expect(ofType(steps[0]!.effects, 'stage.closed')[0]).toMatchObject({
+      totalMs: 27 * HOUR,
+      businessMs: 11 * HOUR,
+    });
   });
 });
 
 describe('timers', () => {
   it('an intermediate timer waits, then continues', () => {
-    const flow = flowBuilder('t').start('s').catchEvent('wait', { timer: after(HOUR) }).userTask('u', { department: 'support' }).path('s', 'wait', 'u').build();
-    const { start, steps } = drive(flow, input, T0, [{ at: T0 + HOUR, event: { type: 'timer.fired', timerId: 'catch:k1:wait' } }]);
+    const flow = flowBuilder('t')
+      .start('s')
+      .catchEvent('wait', { timer: after(HOUR) })
+      .userTask('u', { department: 'support' })
+      .path('s', 'wait', 'u')
+      .build();
+    const { start, steps } = drive(flow, input, T0, [
+      { at: T0 + HOUR, event: { type: 'timer.fired', timerId: 'catch:k1:wait' } },
+    ]);
     expect(start.effects).toEqual([{ type: 'timer.start', timerId: 'catch:k1:wait', at: T0 + HOUR }]);
     expect(ofType(steps[0]!.effects, 'stage.opened')).toHaveLength(1);
   });
@@ -127,8 +193,12 @@ describe('timers', () => {
       .path('s', 'u', 'e')
       .path('late', 'escalate', 'e')
       .build();
-    const { start, steps, state } = drive(flow, input, T0, [{ at: T0 + 30 * MINUTE, event: { type: 'timer.fired', timerId: 'boundary:t1:late' } }]);
-    expect(ofType(start.effects, 'timer.start')).toEqual([{ type: 'timer.start', timerId: 'boundary:t1:late', at: T0 + 30 * MINUTE }]);
+    const { start, steps, state } = drive(flow, input, T0, [
+      { at: T0 + 30 * MINUTE, event: { type: 'timer.fired', timerId: 'boundary:t1:late' } },
+    ]);
+    expect(ofType(start.effects, 'timer.start')).toEqual([
+      { type: 'timer.start', timerId: 'boundary:t1:late', at: T0 + 30 * MINUTE },
+    ]);
     expect(ofType(steps[0]!.effects, 'stage.closed')[0]).toMatchObject({ taskId: 't1', outcome: 'timeout' });
     expect(openTasks(state).map((t) => t.elementId)).toEqual(['escalate']);
   });
@@ -167,7 +237,10 @@ describe('extension keeps a level the consumed time still reaches', () => {
     const { steps, state } = drive(flow, input, T0, [
       { at: T0 + 8 * HOUR, event: { type: 'timer.fired', timerId: 'sla:t1:warning' } },
       { at: T0 + 10 * HOUR, event: { type: 'timer.fired', timerId: 'sla:t1:overdue' } },
-      { at: T0 + 11 * HOUR, event: { type: 'task.extensionGranted', taskId: 't1', actor: manager, extendByMs: HOUR / 2 } },
+      {
+        at: T0 + 11 * HOUR,
+        event: { type: 'task.extensionGranted', taskId: 't1', actor: manager, extendByMs: HOUR / 2 },
+      },
     ]);
     expect(state.tasks.t1!.sla!.level).toBe('overdue');
     expect(ofType(steps[2]!.effects, 'timer.start').map((e) => e.timerId)).toEqual(['sla:t1:severe']);
@@ -176,7 +249,10 @@ describe('extension keeps a level the consumed time still reaches', () => {
 
 describe('explainSla', () => {
   it('shows the business segments counted, cut by pauses, opening hours and the close', () => {
-    const office: CalendarSpec = { timeZone: 'UTC', week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] } };
+    const office: CalendarSpec = {
+      timeZone: 'UTC',
+      week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] },
+    };
     const flow = slaFlow({ calendar: 'office', calendars: { office } });
     const { state } = drive(flow, input, T0, [
       { at: T0 + 2 * HOUR, event: { type: 'task.held', taskId: 't1', actor: ann, reason: 'customer' } },
@@ -191,6 +267,10 @@ describe('explainSla', () => {
     ]);
     expect(explained.consumedMs).toBe(8 * HOUR);
     expect(explained.segments.reduce((sum, s) => sum + s.to - s.from, 0)).toBe(explained.consumedMs);
-    expect(explained).toMatchObject({ calendar: 'office', remainingMs: 2 * HOUR, pauses: [{ from: T0 + 2 * HOUR, to: T0 + 3 * HOUR, reason: 'customer' }] });
+    expect(explained).toMatchObject({
+      calendar: 'office',
+      remainingMs: 2 * HOUR,
+      pauses: [{ from: T0 + 2 * HOUR, to: T0 + 3 * HOUR, reason: 'customer' }],
+    });
   });
 });

@@ -107,7 +107,11 @@ export function armClock(d: Draft, clock: SlaClock, taskId: string | undefined):
 
 type TimerIds = Readonly<Record<ReachedSlaLevel, string>>;
 
-const timerIds = (prefix: string): TimerIds => ({ warning: `${prefix}:warning`, overdue: `${prefix}:overdue`, severe: `${prefix}:severe` });
+const timerIds = (prefix: string): TimerIds => ({
+  warning: `${prefix}:warning`,
+  overdue: `${prefix}:overdue`,
+  severe: `${prefix}:severe`,
+});
 const TICKET_TIMER_IDS = timerIds(TICKET_TIMER_PREFIX);
 const MAX_CACHED_TASK_TIMER_IDS = 10_000;
 const taskTimerIds = new Map<string, TimerIds>();
@@ -181,19 +185,22 @@ export function extendClock(flow: Flow, clock: SlaClock, now: number, byMs: numb
   const target = effectiveTargetMs(extended);
   let level: SlaClock['level'] = 'ok';
   for (const candidate of LEVELS) {
-    if (RANK[candidate] <= RANK[clock.level] && consumed >= thresholdMs(extended, candidate, target)) level = candidate;
+    if (RANK[candidate] <= RANK[clock.level] && consumed >= thresholdMs(extended, candidate, target))
+      level = candidate;
   }
   const rebased =
-    extended.runningSince === undefined ? extended : copyOf(extended, { consumedMs: consumed, runningSince: now });
+    extended.runningSince === undefined
+      ? extended
+      : copyOf(extended, { consumedMs: consumed, runningSince: now });
   return withDeadlines(flow, copyOf(rebased, { level }));
 }
 
 /** Who hears about a task reaching a level: assignee (or its group), lead, manager. */
 export function taskRecipients(task: TaskState, level: ReachedSlaLevel): string[] {
-  const handler = task.assignee !== undefined ? `user:${task.assignee}` : task.department && `group:${task.department}`;
+  const handler =
+    task.assignee !== undefined ? `user:${task.assignee}` : task.department && `group:${task.department}`;
   const lead = task.department && `lead:${task.department}`;
-  const to =
-    level === 'warning' ? [handler] : level === 'overdue' ? [handler, lead] : ['role:manager', lead];
+  const to = level === 'warning' ? [handler] : level === 'overdue' ? [handler, lead] : ['role:manager', lead];
   const recipients = to.filter((r): r is string => typeof r === 'string' && r !== '');
   return recipients.length > 0 ? recipients : ['role:manager'];
 }

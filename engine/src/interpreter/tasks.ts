@@ -33,7 +33,8 @@ export function applyTaskEvent(d: Draft, event: TaskEvent): void {
 function openTask(d: Draft, taskId: string): TaskState {
   const task = d.state.tasks[taskId];
   if (task === undefined) reject('unknown-task', `no task ${taskId} in ticket ${d.state.ticketId}`);
-  if (task.status !== 'open') reject('conflict', `task ${taskId} is already closed (${task.outcome ?? 'closed'})`);
+  if (task.status !== 'open')
+    reject('conflict', `task ${taskId} is already closed (${task.outcome ?? 'closed'})`);
   return task;
 }
 
@@ -45,8 +46,13 @@ const isActor = (actor: unknown): actor is Actor =>
   Array.isArray((actor as Actor).roles);
 
 function mayAct(task: TaskState, actor: Actor): void {
-  if (!isActor(actor)) reject('invalid', `event on task ${task.taskId} needs an actor { userId, departments, roles }`);
-  if (task.department === undefined || actor.roles.includes('admin') || actor.departments.includes(task.department)) {
+  if (!isActor(actor))
+    reject('invalid', `event on task ${task.taskId} needs an actor { userId, departments, roles }`);
+  if (
+    task.department === undefined ||
+    actor.roles.includes('admin') ||
+    actor.departments.includes(task.department)
+  ) {
     return;
   }
   reject('forbidden', `${actor.userId} is not in department ${task.department} of task ${task.taskId}`);
@@ -60,7 +66,8 @@ function notClaimedByOther(task: TaskState, actor: Actor): void {
 
 function userTaskNode(d: Draft, task: TaskState): UserTaskNode {
   const node = d.flow.nodes[task.elementId];
-  if (node?.kind !== 'userTask') reject('invalid', `task ${task.taskId} refers to '${task.elementId}', not a user task of this flow`);
+  if (node?.kind !== 'userTask')
+    reject('invalid', `task ${task.taskId} refers to '${task.elementId}', not a user task of this flow`);
   return node;
 }
 
@@ -73,7 +80,10 @@ function waitingToken(d: Draft, task: TaskState): TokenState {
 function claim(d: Draft, task: TaskState, actor: Actor): void {
   mayAct(task, actor);
   if (task.assignee !== undefined) {
-    reject('conflict', `task ${task.taskId} is already claimed by ${task.assignee === actor.userId ? 'you' : task.assignee}`);
+    reject(
+      'conflict',
+      `task ${task.taskId} is already claimed by ${task.assignee === actor.userId ? 'you' : task.assignee}`,
+    );
   }
   const claimed = copyTask(task);
   claimed.assignee = actor.userId;
@@ -91,9 +101,13 @@ function complete(d: Draft, task: TaskState, event: Extract<RunEvent, { type: 't
   const node = userTaskNode(d, task);
   const outcome = event.outcome;
   if (node.outcomes.length > 0 && (outcome === undefined || !node.outcomes.includes(outcome))) {
-    reject('invalid', `outcome ${JSON.stringify(outcome ?? null)} is not one of ${node.outcomes.join(', ')} for task ${task.taskId}`);
+    reject(
+      'invalid',
+      `outcome ${JSON.stringify(outcome ?? null)} is not one of ${node.outcomes.join(', ')} for task ${task.taskId}`,
+    );
   }
-  if (event.data !== undefined && !isPlainObject(event.data)) reject('invalid', 'task data must be an object');
+  if (event.data !== undefined && !isPlainObject(event.data))
+    reject('invalid', 'task data must be an object');
   const token = waitingToken(d, task);
   if (task.assignee === undefined) {
     const assigned = copyTask(task);
@@ -113,7 +127,10 @@ function transfer(d: Draft, task: TaskState, actor: Actor, department: string): 
   const node = userTaskNode(d, task);
   const allowed = node.transferTo === '*' ? d.flow.departments : node.transferTo;
   if (!allowed.includes(department)) {
-    reject('invalid', `task ${task.taskId} cannot be transferred to ${department} (allowed: ${allowed.join(', ') || 'none'})`);
+    reject(
+      'invalid',
+      `task ${task.taskId} cannot be transferred to ${department} (allowed: ${allowed.join(', ') || 'none'})`,
+    );
   }
   const entry = d.flow.entryTasks[department];
   if (entry === undefined) reject('invalid', `department ${department} has no entry task to transfer to`);
@@ -137,7 +154,10 @@ function handOver(d: Draft, task: TaskState, elementId: string, outcome: string)
   if (target?.kind !== 'userTask') reject('invalid', `'${elementId}' is not a user task`);
   const tokenScopeNode = token.scope === '' ? undefined : d.internal.scopes[token.scope]?.node;
   if (target.scope !== tokenScopeNode) {
-    reject('invalid', `'${elementId}' is in another sub-process than task ${task.taskId}: cannot hand over across it`);
+    reject(
+      'invalid',
+      `'${elementId}' is in another sub-process than task ${task.taskId}: cannot hand over across it`,
+    );
   }
   closeTask(d, task.taskId, outcome);
   disarmBoundaries(d, token.node, task.taskId);
@@ -146,7 +166,8 @@ function handOver(d: Draft, task: TaskState, elementId: string, outcome: string)
 
 function hold(d: Draft, task: TaskState, actor: Actor, reason: string): void {
   mayAct(task, actor);
-  if (task.held !== undefined) reject('conflict', `task ${task.taskId} is already on hold (${task.held.reason})`);
+  if (task.held !== undefined)
+    reject('conflict', `task ${task.taskId} is already on hold (${task.held.reason})`);
   if (task.sla !== undefined) disarmClock(d, task.taskId);
   const held = copyTask(task);
   held.held = { since: d.now, reason };
@@ -167,7 +188,10 @@ export function resume(d: Draft, task: TaskState): void {
 function extend(d: Draft, task: TaskState, actor: Actor, extendByMs: number): void {
   if (!isActor(actor) || !actor.roles.includes('manager')) mayAct(task, actor);
   if (!Number.isSafeInteger(extendByMs) || extendByMs <= 0) {
-    reject('invalid', `extendByMs must be a positive whole number of milliseconds, got ${String(extendByMs)}`);
+    reject(
+      'invalid',
+      `extendByMs must be a positive whole number of milliseconds, got ${String(extendByMs)}`,
+    );
   }
   if (task.sla === undefined) reject('invalid', `task ${task.taskId} has no SLA to extend`);
   const sla = extendClock(d.flow, task.sla, d.now, extendByMs, actor.userId);

@@ -12,7 +12,12 @@ export function addTime(flow: Flow, calendar: string | undefined, from: number, 
 }
 
 /** addTime for several durations from the same instant, with one calendar scan. */
-export function addTimes(flow: Flow, calendar: string | undefined, from: number, ms: readonly number[]): number[] {
+export function addTimes(
+  flow: Flow,
+  calendar: string | undefined,
+  from: number,
+  ms: readonly number[],
+): number[] {
   const spec = calendarOf(flow, calendar);
   return spec === undefined ? ms.map((each) => from + each) : addBusinessTimes(from, ms, spec);
 }

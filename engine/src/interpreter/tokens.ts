@@ -3,7 +3,6 @@
 import { evaluateFeel, feelHolds } from '../feel/index.js';
 import type {
   Effect,
-
   EventBasedGatewayNode,
   ExclusiveGatewayNode,
   FlowNode,
@@ -86,10 +85,16 @@ function step(d: Draft, token: TokenState, nodeId: string): void {
     case 'intermediateCatchEvent':
       if (node.timer !== undefined) {
         const timerId = `catch:${moved.id}:${node.id}`;
-        putTimer(d, timerId, { kind: 'catch', at: timerDueAt(d.flow, node.timer, d.now), tokenId: moved.id, node: node.id });
+        putTimer(d, timerId, {
+          kind: 'catch',
+          at: timerDueAt(d.flow, node.timer, d.now),
+          tokenId: moved.id,
+          node: node.id,
+        });
         return putToken(d, waiting(moved, { kind: 'timer', timerId }));
       }
-      if (node.message !== undefined) return putToken(d, waiting(moved, { kind: 'message', name: node.message }));
+      if (node.message !== undefined)
+        return putToken(d, waiting(moved, { kind: 'message', name: node.message }));
       return leave(d, moved);
     case 'subProcess':
       return enterSubProcess(d, moved, node);
@@ -116,8 +121,20 @@ function waiting(token: TokenState, wait: TokenWait): TokenState {
 function enterUserTask(d: Draft, token: TokenState, node: UserTaskNode): void {
   const taskId = nextId(d, 'task', 't');
   const clock = node.sla === undefined ? undefined : startClock(d.flow, node.sla, d.now);
-  const task: TaskState = { taskId, elementId: node.id, name: node.name, status: 'open', openedAt: d.now, tokenId: token.id };
-  const opened: Extract<Effect, { type: 'stage.opened' }> = { type: 'stage.opened', taskId, elementId: node.id, at: d.now };
+  const task: TaskState = {
+    taskId,
+    elementId: node.id,
+    name: node.name,
+    status: 'open',
+    openedAt: d.now,
+    tokenId: token.id,
+  };
+  const opened: Extract<Effect, { type: 'stage.opened' }> = {
+    type: 'stage.opened',
+    taskId,
+    elementId: node.id,
+    at: d.now,
+  };
   if (node.department !== undefined) task.department = opened.department = node.department;
   if (node.outcomes.length > 0) task.outcomes = node.outcomes;
   if (clock !== undefined) task.sla = clock;
@@ -160,13 +177,22 @@ function enterSendTask(d: Draft, token: TokenState, node: SendTaskNode): void {
   for (const symbol of node.notify) {
     let recipient: string | undefined;
     if (symbol === 'assignee') {
-      recipient = task?.assignee !== undefined ? `user:${task.assignee}` : task?.department && `group:${task.department}`;
+      recipient =
+        task?.assignee !== undefined
+          ? `user:${task.assignee}`
+          : task?.department && `group:${task.department}`;
     } else if (symbol === 'lead') recipient = task?.department && `lead:${task.department}`;
     else if (symbol === 'manager') recipient = 'role:manager';
     else recipient = symbol; // group:KEY, customer, or an explicit recipient
     if (recipient && !to.includes(recipient)) to.push(recipient);
   }
-  if (to.length > 0) d.effects.push({ type: 'notify', to, template: node.template, ...(last === undefined ? {} : { taskId: last }) });
+  if (to.length > 0)
+    d.effects.push({
+      type: 'notify',
+      to,
+      template: node.template,
+      ...(last === undefined ? {} : { taskId: last }),
+    });
   leave(d, token);
 }
 
@@ -203,7 +229,12 @@ function enterEventBasedGateway(d: Draft, token: TokenState, node: EventBasedGat
     if (target.timer !== undefined) {
       const timerId = `catch:${token.id}:${target.id}`;
       timers[timerId] = target.id;
-      putTimer(d, timerId, { kind: 'catch', at: timerDueAt(d.flow, target.timer, d.now), tokenId: token.id, node: target.id });
+      putTimer(d, timerId, {
+        kind: 'catch',
+        at: timerDueAt(d.flow, target.timer, d.now),
+        tokenId: token.id,
+        node: target.id,
+      });
     } else if (target.message !== undefined) {
       messages[target.message] = target.id;
     }
@@ -253,7 +284,8 @@ export function leave(d: Draft, token: TokenState): void {
     const condition = d.flow.flows[flowId]?.condition;
     return condition === undefined || feelHolds(condition, d.state.variables);
   });
-  if (taken.length === 0) return incident(d, token, token.node, `no outgoing flow of '${token.node}' matches`);
+  if (taken.length === 0)
+    return incident(d, token, token.node, `no outgoing flow of '${token.node}' matches`);
   split(d, token, taken);
 }
 
@@ -374,12 +406,22 @@ export function closeTask(d: Draft, taskId: string, outcome: string): void {
   let sla = task.sla;
   if (sla !== undefined) {
     if (task.held !== undefined) {
-      sla = copyOf(sla, { pauses: sla.pauses.map((p) => (p.to === undefined ? copyOf(p, { to: d.now }) : p)) });
+      sla = copyOf(sla, {
+        pauses: sla.pauses.map((p) => (p.to === undefined ? copyOf(p, { to: d.now }) : p)),
+      });
     }
     sla = finishClock(d.flow, sla, d.now);
     disarmClock(d, taskId);
   }
-  const closed: TaskState = { taskId, elementId: task.elementId, name: task.name, status: 'closed', openedAt: task.openedAt, closedAt: d.now, outcome };
+  const closed: TaskState = {
+    taskId,
+    elementId: task.elementId,
+    name: task.name,
+    status: 'closed',
+    openedAt: task.openedAt,
+    closedAt: d.now,
+    outcome,
+  };
   if (task.department !== undefined) closed.department = task.department;
   if (task.outcomes !== undefined) closed.outcomes = task.outcomes;
   if (task.assignee !== undefined) closed.assignee = task.assignee;
@@ -408,7 +450,11 @@ export function closeTask(d: Draft, taskId: string, outcome: string): void {
 
 /** Business time a task was open; an SLA clock that ran throughout already measured it. */
 function businessMsOf(d: Draft, task: TaskState, sla: SlaClock | undefined, calendar: string): number {
-  const measured = sla !== undefined && sla.calendar === calendar && sla.startedAt === task.openedAt && sla.pauses.length === 0;
+  const measured =
+    sla !== undefined &&
+    sla.calendar === calendar &&
+    sla.startedAt === task.openedAt &&
+    sla.pauses.length === 0;
   return measured ? sla.consumedMs : timeBetween(d.flow, calendar, task.openedAt, d.now);
 }
 
@@ -418,7 +464,6 @@ function incident(d: Draft, token: TokenState, elementId: string, message: strin
   d.effects.push({ type: 'notify', to: ['role:admin'], template: 'flow.incident' });
   putToken(d, waiting(token, { kind: 'stuck' }));
 }
-
 
 /** Frees a waiting token so it can move on (the map entry loses its wait). */
 export function release(d: Draft, token: TokenState, lastTask?: string): TokenState {

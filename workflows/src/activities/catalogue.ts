@@ -3,7 +3,9 @@
 import { customActivities } from './custom/index.js';
 import { type ActivityDefinition, type CatalogueEntry, catalogueEntry } from './sdk.js';
 
-export function activityCatalogue(definitions: readonly ActivityDefinition[] = customActivities): CatalogueEntry[] {
+export function activityCatalogue(
+  definitions: readonly ActivityDefinition[] = customActivities,
+): CatalogueEntry[] {
   const seen = new Set<string>();
   for (const { type } of definitions) {
     if (seen.has(type)) throw new Error(`custom activity type '${type}' is defined twice`);

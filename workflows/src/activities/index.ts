@@ -10,10 +10,15 @@ import { pickAssignee } from './pick-assignee.js';
 import { recordStep } from './record-step.js';
 import { type ActivityDefinition, runCustomActivity } from './sdk.js';
 
-export type BatonActivities = { readModel: ReadModelActivities; custom: Record<string, CustomActivityFunction> };
+export type BatonActivities = {
+  readModel: ReadModelActivities;
+  custom: Record<string, CustomActivityFunction>;
+};
 
 /** The flat name -> function map Temporal's Worker registers. */
-export function workerActivities(activities: BatonActivities): Record<string, (...args: never[]) => Promise<unknown>> {
+export function workerActivities(
+  activities: BatonActivities,
+): Record<string, (...args: never[]) => Promise<unknown>> {
   return { ...activities.custom, ...activities.readModel };
 }
 
@@ -47,7 +52,11 @@ export function createActivities(
         ...meta,
         attempt: currentAttempt(),
         ...(ctx.mailer ? { mailer: ctx.mailer } : {}),
-        log: ctx.log.child({ activity: definition.type, ticketId: meta.ticketId, activityId: meta.activityId }),
+        log: ctx.log.child({
+          activity: definition.type,
+          ticketId: meta.ticketId,
+          activityId: meta.activityId,
+        }),
         customerEmail: customerEmail(meta.ticketId),
       });
   }

@@ -13,13 +13,17 @@ const activeUser = { userId: users.id, email: users.email };
 
 /** Resolves `user:<id>`, `lead:<dept>`, `group:<dept>`, `role:<role>` and `customer`. */
 export async function resolveRecipient(tx: Tx, recipient: string, ticket: TicketSummary): Promise<Person[]> {
-  if (recipient === 'customer') return ticket.customerEmail ? [{ email: ticket.customerEmail, customer: true }] : [];
+  if (recipient === 'customer')
+    return ticket.customerEmail ? [{ email: ticket.customerEmail, customer: true }] : [];
   const colon = recipient.indexOf(':');
   const kind = recipient.slice(0, colon);
   const key = recipient.slice(colon + 1);
   switch (kind) {
     case 'user':
-      return tx.select(activeUser).from(users).where(and(eq(users.id, key), eq(users.active, true)));
+      return tx
+        .select(activeUser)
+        .from(users)
+        .where(and(eq(users.id, key), eq(users.active, true)));
     case 'lead':
       return tx
         .select(activeUser)
@@ -35,7 +39,10 @@ export async function resolveRecipient(tx: Tx, recipient: string, ticket: Ticket
         .orderBy(users.id);
       if (members.length > 0) return members;
       // An empty group still reaches the department's shared mailbox, if it has one.
-      const [department] = await tx.select({ email: departments.email }).from(departments).where(eq(departments.key, key));
+      const [department] = await tx
+        .select({ email: departments.email })
+        .from(departments)
+        .where(eq(departments.key, key));
       return department?.email ? [{ email: department.email }] : [];
     }
     case 'role':
@@ -77,7 +84,10 @@ export function renderNotification(
   const ref = `#${ticket.number} "${ticket.title}"`;
   if (audience === 'customer') {
     const subject = `Your request ${ref}: ${humanize(template)}`;
-    return { subject, body: `Hello,\n\nThere is news about your request ${ref}: ${humanize(template)}.\n\nYour help desk` };
+    return {
+      subject,
+      body: `Hello,\n\nThere is news about your request ${ref}: ${humanize(template)}.\n\nYour help desk`,
+    };
   }
   const level = LEVEL_WORDS[template];
   const subject =
@@ -110,8 +120,10 @@ export async function insertNotifications(
     const people = new Map<string, Person>();
     for (const recipient of record.to) {
       const resolved = await resolveRecipient(tx, recipient, ticket);
-      if (resolved.length === 0) ctx.log.warn({ ticketId: ticket.id, recipient }, 'notification recipient resolves to nobody');
-      for (const person of resolved) people.set(person.userId ? `user:${person.userId}` : `email:${person.email}`, person);
+      if (resolved.length === 0)
+        ctx.log.warn({ ticketId: ticket.id, recipient }, 'notification recipient resolves to nobody');
+      for (const person of resolved)
+        people.set(person.userId ? `user:${person.userId}` : `email:${person.email}`, person);
     }
     const [task] = record.taskId
       ? await tx
@@ -126,13 +138,23 @@ export async function insertNotifications(
       const text = person.customer ? customer : staff;
       const base = { ticketId: ticket.id, taskId: record.taskId ?? null, template: record.template, ...text };
       const key = `${ticket.id}:${seq}:${record.template}:${who}`;
-      if (person.userId) rows.push({ ...base, dedupeKey: `${key}:in_app`, channel: 'in_app', userId: person.userId });
+      if (person.userId)
+        rows.push({ ...base, dedupeKey: `${key}:in_app`, channel: 'in_app', userId: person.userId });
       if (ctx.mailer && person.email) {
-        rows.push({ ...base, dedupeKey: `${key}:email`, channel: 'email', userId: person.userId ?? null, email: person.email });
+        rows.push({
+          ...base,
+          dedupeKey: `${key}:email`,
+          channel: 'email',
+          userId: person.userId ?? null,
+          email: person.email,
+        });
       }
     }
     if (rows.length === 0) continue;
-    const result = await tx.insert(notifications).values(rows).onConflictDoNothing({ target: notifications.dedupeKey });
+    const result = await tx
+      .insert(notifications)
+      .values(rows)
+      .onConflictDoNothing({ target: notifications.dedupeKey });
     inserted += result.rowCount ?? 0;
   }
   return inserted;
@@ -143,11 +165,20 @@ export async function insertNotifications(
  * a retry that found the step already written, so a crash between commit and send loses nothing.
  * A send failure is recorded on the row, never thrown: a mail outage must not stop the ticket.
  */
-export async function sendPendingEmails(ctx: ActivityContext, ticketId: string, seq: number): Promise<number> {
+export async function sendPendingEmails(
+  ctx: ActivityContext,
+  ticketId: string,
+  seq: number,
+): Promise<number> {
   const { mailer } = ctx;
   if (!mailer) return 0;
   const pending = await ctx.db
-    .select({ id: notifications.id, email: notifications.email, subject: notifications.subject, body: notifications.body })
+    .select({
+      id: notifications.id,
+      email: notifications.email,
+      subject: notifications.subject,
+      body: notifications.body,
+    })
     .from(notifications)
     .where(
       and(

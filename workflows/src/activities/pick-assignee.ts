@@ -32,7 +32,10 @@ async function roundRobin(ctx: ActivityContext, department: string, members: str
     await tx
       .insert(assignmentCursors)
       .values({ departmentKey: department, lastUserId: next })
-      .onConflictDoUpdate({ target: assignmentCursors.departmentKey, set: { lastUserId: next, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: assignmentCursors.departmentKey,
+        set: { lastUserId: next, updatedAt: new Date() },
+      });
     return next;
   });
 }
@@ -49,7 +52,11 @@ async function leastLoaded(ctx: ActivityContext, members: string[]): Promise<str
 }
 
 /** Whoever in this department last handled a ticket of the same customer (by e-mail). */
-async function previousHandler(ctx: ActivityContext, input: PickAssigneeInput, members: string[]): Promise<string | undefined> {
+async function previousHandler(
+  ctx: ActivityContext,
+  input: PickAssigneeInput,
+  members: string[],
+): Promise<string | undefined> {
   const [ticket] = await ctx.db
     .select({ email: sql<string | null>`lower(${tickets.customer}->>'email')` })
     .from(tickets)

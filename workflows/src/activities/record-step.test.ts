@@ -21,7 +21,12 @@ let ctx: ActivityContext;
 beforeAll(async () => {
   t = await createTestDatabase();
   smtp = await startTestSmtp();
-  ctx = { db: t.db, log: pino({ level: 'silent' }), mailer: createMailer(smtp.url), appUrl: 'http://baton.test' };
+  ctx = {
+    db: t.db,
+    log: pino({ level: 'silent' }),
+    mailer: createMailer(smtp.url),
+    appUrl: 'http://baton.test',
+  };
   await insertFixture(t.db);
 });
 afterAll(async () => {
@@ -34,7 +39,12 @@ const ticket = (id: string) => ({
   ticketId: id,
   typeId: FIXTURE.typeId,
   flowVersionId: FIXTURE.flowVersionId,
-  variables: { title: 'Printer on fire', priority: 'high', category: 'fault', customer: { email: 'cu@example.com' } },
+  variables: {
+    title: 'Printer on fire',
+    priority: 'high',
+    category: 'fault',
+    customer: { email: 'cu@example.com' },
+  },
 });
 
 const started = (id: string): RecordStepInput => ({
@@ -45,7 +55,16 @@ const started = (id: string): RecordStepInput => ({
   status: 'submitted',
   slaLevel: 'ok',
   stages: [
-    { taskId: 'task-1', elementId: 'Handle', name: 'Handle', department: 'support', openedAt: T0, slaTargetMs: 30 * MIN, dueAt: T0 + 30 * MIN, slaLevel: 'ok' },
+    {
+      taskId: 'task-1',
+      elementId: 'Handle',
+      name: 'Handle',
+      department: 'support',
+      openedAt: T0,
+      slaTargetMs: 30 * MIN,
+      dueAt: T0 + 30 * MIN,
+      slaLevel: 'ok',
+    },
   ],
   timeline: [
     { type: 'ticket.started', at: T0, data: {} },
@@ -75,21 +94,44 @@ const overdueAndClosed = (id: string): RecordStepInput => ({
       slaTargetMs: 30 * MIN,
       dueAt: T0 + 30 * MIN,
       slaLevel: 'overdue',
-      durations: { queueMs: 5 * MIN, workMs: 35 * MIN, totalMs: 40 * MIN, businessQueueMs: 5 * MIN, businessWorkMs: 35 * MIN, businessTotalMs: 40 * MIN },
+      durations: {
+        queueMs: 5 * MIN,
+        workMs: 35 * MIN,
+        totalMs: 40 * MIN,
+        businessQueueMs: 5 * MIN,
+        businessWorkMs: 35 * MIN,
+        businessTotalMs: 40 * MIN,
+      },
     },
   ],
   timeline: [
-    { type: 'task.completed', at: T0 + 40 * MIN, actorId: 'alice', taskId: 'task-1', data: { outcome: 'solved' } },
+    {
+      type: 'task.completed',
+      at: T0 + 40 * MIN,
+      actorId: 'alice',
+      taskId: 'task-1',
+      data: { outcome: 'solved' },
+    },
     { type: 'sla.level', at: T0 + 40 * MIN, taskId: 'task-1', data: { level: 'overdue' } },
     { type: 'notification', at: T0 + 40 * MIN, taskId: 'task-1', data: {} },
   ],
-  notifications: [{ to: ['user:alice', 'lead:support', 'customer', 'group:nobody'], template: 'sla.overdue', taskId: 'task-1' }],
+  notifications: [
+    {
+      to: ['user:alice', 'lead:support', 'customer', 'group:nobody'],
+      template: 'sla.overdue',
+      taskId: 'task-1',
+    },
+  ],
 });
 
 async function counts(id: string) {
   const count = async (table: typeof stages | typeof ticketEvents | typeof notifications) =>
     (await t.db.select().from(table).where(eq(table.ticketId, id))).length;
-  return { stages: await count(stages), events: await count(ticketEvents), notifications: await count(notifications) };
+  return {
+    stages: await count(stages),
+    events: await count(ticketEvents),
+    notifications: await count(notifications),
+  };
 }
 
 describe('recordStep', () => {
@@ -98,7 +140,12 @@ describe('recordStep', () => {
     await recordStep(ctx, started('tk-1'));
     expect(await counts('tk-1')).toEqual({ stages: 1, events: 2, notifications: 0 });
     const [opened] = await t.db.select().from(tickets).where(eq(tickets.id, 'tk-1'));
-    expect(opened).toMatchObject({ title: 'Printer on fire', priority: 'high', category: 'fault', status: 'submitted' });
+    expect(opened).toMatchObject({
+      title: 'Printer on fire',
+      priority: 'high',
+      category: 'fault',
+      status: 'submitted',
+    });
 
     const mailsBefore = smtp.received.length;
     await recordStep(ctx, overdueAndClosed('tk-1'));
@@ -116,9 +163,21 @@ describe('recordStep', () => {
     expect(mailTo('cu@example.com').raw).not.toContain('baton.test');
 
     const [stage] = await t.db.select().from(stages).where(eq(stages.ticketId, 'tk-1'));
-    expect(stage).toMatchObject({ assigneeId: 'alice', outcome: 'solved', slaLevel: 'overdue', queueMs: 5 * MIN, workMs: 35 * MIN, totalMs: 40 * MIN });
+    expect(stage).toMatchObject({
+      assigneeId: 'alice',
+      outcome: 'solved',
+      slaLevel: 'overdue',
+      queueMs: 5 * MIN,
+      workMs: 35 * MIN,
+      totalMs: 40 * MIN,
+    });
     const [closed] = await t.db.select().from(tickets).where(eq(tickets.id, 'tk-1'));
-    expect(closed).toMatchObject({ status: 'done', slaLevel: 'overdue', lastSeq: 1, closedAt: new Date(T0 + 40 * MIN) });
+    expect(closed).toMatchObject({
+      status: 'done',
+      slaLevel: 'overdue',
+      lastSeq: 1,
+      closedAt: new Date(T0 + 40 * MIN),
+    });
     const sent = await t.db.select().from(notifications).where(eq(notifications.channel, 'email'));
     expect(sent.every((n) => n.sentAt !== null && n.error === null)).toBe(true);
   });
@@ -147,8 +206,14 @@ describe('pickAssignee', () => {
   });
 
   it('least-loaded picks the member with the fewest open stages', async () => {
-    await recordStep(ctx, { ...started('tk-2'), stages: [{ ...started('tk-2').stages[0]!, assignee: 'alice' }] });
-    await recordStep(ctx, { ...started('tk-3'), stages: [{ ...started('tk-3').stages[0]!, assignee: 'bob' }] });
+    await recordStep(ctx, {
+      ...started('tk-2'),
+      stages: [{ ...started('tk-2').stages[0]!, assignee: 'alice' }],
+    });
+    await recordStep(ctx, {
+      ...started('tk-3'),
+      stages: [{ ...started('tk-3').stages[0]!, assignee: 'bob' }],
+    });
     expect(await pickAssignee(ctx, request('ll', 'least-loaded'))).toBe('carol');
   });
 
@@ -157,7 +222,11 @@ describe('pickAssignee', () => {
     await recordStep(ctx, { ...started('tk-4'), stages: [] });
     expect(await pickAssignee(ctx, { ...request('ph', 'previous-handler'), ticketId: 'tk-4' })).toBe('alice');
     // Another customer has no previous handler: least-loaded decides.
-    await recordStep(ctx, { ...started('tk-5'), ticket: { ...ticket('tk-5'), variables: { customer: { email: 'new@example.com' } } }, stages: [] });
+    await recordStep(ctx, {
+      ...started('tk-5'),
+      ticket: { ...ticket('tk-5'), variables: { customer: { email: 'new@example.com' } } },
+      stages: [],
+    });
     expect(await pickAssignee(ctx, { ...request('ph', 'previous-handler'), ticketId: 'tk-5' })).toBe('carol');
   });
 
@@ -172,5 +241,11 @@ it('keeps timeline order per step', async () => {
     .from(ticketEvents)
     .where(eq(ticketEvents.ticketId, 'tk-1'))
     .orderBy(asc(ticketEvents.seq), asc(ticketEvents.ord));
-  expect(rows.map((r) => r.type)).toEqual(['ticket.started', 'stage.opened', 'task.completed', 'sla.level', 'notification']);
+  expect(rows.map((r) => r.type)).toEqual([
+    'ticket.started',
+    'stage.opened',
+    'task.completed',
+    'sla.level',
+    'notification',
+  ]);
 });

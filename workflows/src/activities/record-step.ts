@@ -70,10 +70,16 @@ function stageRow(ticketId: string, stage: StageRecord): typeof stages.$inferIns
 export async function recordStep(ctx: ActivityContext, input: RecordStepInput): Promise<void> {
   const { ticketId, seq } = input;
   await ctx.db.transaction(async (tx) => {
-    if (input.ticket) await tx.insert(tickets).values(ticketRow(input.ticket, input.at)).onConflictDoNothing();
+    if (input.ticket)
+      await tx.insert(tickets).values(ticketRow(input.ticket, input.at)).onConflictDoNothing();
     // Row lock: steps of one ticket never interleave, even across workers.
     const [ticket] = await tx
-      .select({ number: tickets.number, title: tickets.title, customer: tickets.customer, lastSeq: tickets.lastSeq })
+      .select({
+        number: tickets.number,
+        title: tickets.title,
+        customer: tickets.customer,
+        lastSeq: tickets.lastSeq,
+      })
       .from(tickets)
       .where(eq(tickets.id, ticketId))
       .for('update');
@@ -99,7 +105,10 @@ export async function recordStep(ctx: ActivityContext, input: RecordStepInput): 
     for (const stage of input.stages) {
       const row = stageRow(ticketId, stage);
       const { ticketId: _t, taskId: _k, ...mutable } = row;
-      await tx.insert(stages).values(row).onConflictDoUpdate({ target: [stages.ticketId, stages.taskId], set: mutable });
+      await tx
+        .insert(stages)
+        .values(row)
+        .onConflictDoUpdate({ target: [stages.ticketId, stages.taskId], set: mutable });
     }
 
     if (input.timeline.length > 0) {

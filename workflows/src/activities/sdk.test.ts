@@ -30,9 +30,19 @@ describe('defineActivity', () => {
   });
 
   it('refuses a non-kebab type and a bad retry count', () => {
-    const base = { title: 't', description: 'd', input: z.object({}), timeout: '1s' as const, run: async () => 1 };
-    expect(() => defineActivity({ ...base, type: 'Bad_Type', retry: { maximumAttempts: 1 } })).toThrow(/kebab-case/);
-    expect(() => defineActivity({ ...base, type: 'ok-type', retry: { maximumAttempts: 0 } })).toThrow(/maximumAttempts/);
+    const base = {
+      title: 't',
+      description: 'd',
+      input: z.object({}),
+      timeout: '1s' as const,
+      run: async () => 1,
+    };
+    expect(() => defineActivity({ ...base, type: 'Bad_Type', retry: { maximumAttempts: 1 } })).toThrow(
+      /kebab-case/,
+    );
+    expect(() => defineActivity({ ...base, type: 'ok-type', retry: { maximumAttempts: 0 } })).toThrow(
+      /maximumAttempts/,
+    );
   });
 });
 
@@ -43,7 +53,11 @@ describe('activityCatalogue', () => {
     const webhook = catalogue[0]!;
     expect(webhook).toMatchObject({ title: 'HTTP webhook', retries: 2, timeoutMs: 30_000 });
     expect(webhook.inputSchema).toMatchObject({ type: 'object', required: ['url'] });
-    expect(Object.keys((webhook.inputSchema as { properties: object }).properties)).toEqual(['url', 'headers', 'body']);
+    expect(Object.keys((webhook.inputSchema as { properties: object }).properties)).toEqual([
+      'url',
+      'headers',
+      'body',
+    ]);
   });
 
   it('refuses two definitions of one type', () => {
@@ -84,7 +98,9 @@ describe('http-webhook', () => {
   });
 
   it('fails on a non-2xx answer', async () => {
-    await expect(runCustomActivity(httpWebhook, { url: `${url}/fail` }, ctx())).rejects.toThrow(/answered 503/);
+    await expect(runCustomActivity(httpWebhook, { url: `${url}/fail` }, ctx())).rejects.toThrow(
+      /answered 503/,
+    );
   });
 
   it('refuses a bad input naming the field, without calling anything', async () => {
@@ -109,7 +125,11 @@ describe('email-customer', () => {
   });
 
   it("sends to the ticket's customer through the SMTP server", async () => {
-    const result = await runCustomActivity(emailCustomer, { subject: 'Your ticket', text: 'We are on it.' }, ctx({ mailer }));
+    const result = await runCustomActivity(
+      emailCustomer,
+      { subject: 'Your ticket', text: 'We are on it.' },
+      ctx({ mailer }),
+    );
     expect(result).toMatchObject({ customerEmail: { to: 'customer@example.com' } });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]).toMatchObject({ to: ['customer@example.com'], subject: 'Your ticket' });

@@ -45,7 +45,9 @@ export function timeoutMs(timeout: Timeout): number {
 }
 
 /** Checks the definition eagerly so a typo fails at start-up, not on the first ticket. */
-export function defineActivity<S extends z.ZodType, R>(definition: ActivityDefinition<S, R>): ActivityDefinition<S, R> {
+export function defineActivity<S extends z.ZodType, R>(
+  definition: ActivityDefinition<S, R>,
+): ActivityDefinition<S, R> {
   if (!TYPE_PATTERN.test(definition.type)) {
     throw new Error(`activity type '${definition.type}' must be kebab-case (e.g. 'http-webhook')`);
   }

@@ -51,11 +51,15 @@ export class VirtualClock implements Clock {
 
   /** Moves time to `target`, firing every callback due on the way in (instant, scheduling) order. */
   async advanceTo(target: number): Promise<void> {
-    if (target < this.current) throw new Error(`VirtualClock cannot go back from ${this.current} to ${target}`);
+    if (target < this.current)
+      throw new Error(`VirtualClock cannot go back from ${this.current} to ${target}`);
     for (;;) {
       let next: Scheduled | undefined;
       for (const entry of this.pending) {
-        if (entry.at <= target && (!next || entry.at < next.at || (entry.at === next.at && entry.order < next.order))) {
+        if (
+          entry.at <= target &&
+          (!next || entry.at < next.at || (entry.at === next.at && entry.order < next.order))
+        ) {
           next = entry;
         }
       }

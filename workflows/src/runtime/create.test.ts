@@ -31,7 +31,9 @@ describe('createRuntime', () => {
     });
     try {
       if (created.source === 'sdk-dev-server') {
-        console.log('createRuntime test: the SDK dev server could be downloaded here; the in-memory fallback was not exercised');
+        console.log(
+          'createRuntime test: the SDK dev server could be downloaded here; the in-memory fallback was not exercised',
+        );
         return;
       }
       expect(created.source).toBe('in-memory');

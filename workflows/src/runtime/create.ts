@@ -90,12 +90,28 @@ async function startCliDevServer(
 ): Promise<{ runtime: TemporalRuntime; child: ChildProcess }> {
   mkdirSync(dirname(dbFile), { recursive: true });
   const port = await freePort();
-  const child = spawn(cli, ['server', 'start-dev', '--db-filename', dbFile, '--port', String(port), '--headless', '--log-level', 'warn'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    cli,
+    [
+      'server',
+      'start-dev',
+      '--db-filename',
+      dbFile,
+      '--port',
+      String(port),
+      '--headless',
+      '--log-level',
+      'warn',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let exited: string | undefined;
   child.once('exit', (code) => (exited = `exited with code ${code}`));
-  child.stderr?.on('data', (chunk: Buffer) => log.debug({ temporal: chunk.toString().trim() }, 'temporal dev server'));
+  child.stderr?.on('data', (chunk: Buffer) =>
+    log.debug({ temporal: chunk.toString().trim() }, 'temporal dev server'),
+  );
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (exited) throw new Error(`temporal server start-dev ${exited}`);
@@ -124,7 +140,8 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Crea
   const closeMailer = () => mailer?.close();
   const namespace = env.TEMPORAL_NAMESPACE || DEFAULT_NAMESPACE;
   const taskQueue = env.TEMPORAL_TASK_QUEUE || DEFAULT_TASK_QUEUE;
-  const connect = (address: string) => TemporalRuntime.connect({ address, namespace, taskQueue, activities, log });
+  const connect = (address: string) =>
+    TemporalRuntime.connect({ address, namespace, taskQueue, activities, log });
 
   const configured = temporalSettings(env);
   if (configured) {
@@ -166,7 +183,10 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Crea
       'Temporal dev server download',
     ).catch((error: unknown) => {
       // Should the download finish after we gave up, stop the server it started.
-      starting.then((late) => late.teardown(), () => undefined);
+      starting.then(
+        (late) => late.teardown(),
+        () => undefined,
+      );
       throw error;
     });
     try {

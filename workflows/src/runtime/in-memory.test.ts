@@ -49,7 +49,11 @@ const server = createServer((req, res) => {
   let data = '';
   req.on('data', (c: Buffer) => (data += c.toString()));
   req.on('end', () => {
-    received.push({ path: req.url ?? '', body: JSON.parse(data), key: req.headers['idempotency-key'] as string | undefined });
+    received.push({
+      path: req.url ?? '',
+      body: JSON.parse(data),
+      key: req.headers['idempotency-key'] as string | undefined,
+    });
     res.writeHead(req.url === '/down' ? 500 : 200, { 'content-type': 'application/json' });
     res.end(req.url === '/down' ? '{"error":"maintenance"}' : '{"crmId":"C-42"}');
   });
@@ -71,19 +75,33 @@ afterAll(async () => {
 
 function setup() {
   const clock = new VirtualClock(T0);
-  const runtime = new InMemoryRuntime({ activities: createActivities({ db: t.db, log }), log, clock, readModelAttempts: 1 });
+  const runtime = new InMemoryRuntime({
+    activities: createActivities({ db: t.db, log }),
+    log,
+    clock,
+    readModelAttempts: 1,
+  });
   const start = (ticketId: string, path: string) =>
     runtime.startTicket({
       flow,
-      ticket: { ticketId, typeId: FIXTURE.typeId, flowVersionId: FIXTURE.flowVersionId, variables: { title: `T ${ticketId}`, webhookUrl: `${baseUrl}${path}` } },
+      ticket: {
+        ticketId,
+        typeId: FIXTURE.typeId,
+        flowVersionId: FIXTURE.flowVersionId,
+        variables: { title: `T ${ticketId}`, webhookUrl: `${baseUrl}${path}` },
+      },
     });
   return { runtime, clock, start };
 }
 
 const timeline = async (ticketId: string) =>
-  (await t.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.seq), asc(ticketEvents.ord))).map(
-    (e) => e.type,
-  );
+  (
+    await t.db
+      .select()
+      .from(ticketEvents)
+      .where(eq(ticketEvents.ticketId, ticketId))
+      .orderBy(asc(ticketEvents.seq), asc(ticketEvents.ord))
+  ).map((e) => e.type);
 
 describe('InMemoryRuntime', () => {
   it('is labelled not durable', () => {
@@ -101,7 +119,12 @@ describe('InMemoryRuntime', () => {
     const call = received.find((r) => r.body && (r.body as { title?: string }).title === 'T svc-ok');
     expect(call).toMatchObject({ path: '/hook', body: { ticketId: 'svc-ok', title: 'T svc-ok' } });
     expect(call?.key).toMatch(/^svc-ok:/);
-    expect(await timeline('svc-ok')).toEqual(['ticket.started', 'activity.started', 'activity.completed', 'stage.opened']);
+    expect(await timeline('svc-ok')).toEqual([
+      'ticket.started',
+      'activity.started',
+      'activity.completed',
+      'stage.opened',
+    ]);
     expect(runtime.commandStats('svc-ok')).toMatchObject({ activities: 1 });
   });
 
@@ -112,7 +135,10 @@ describe('InMemoryRuntime', () => {
     await runtime.settled('svc-down');
     expect(received.filter((r) => r.path === '/down').length - before).toBe(2); // baton:retries="1"
     const live = await runtime.readState('svc-down');
-    expect(live?.state.variables.error).toMatchObject({ activity: 'http-webhook', message: expect.stringMatching(/answered 500/) });
+    expect(live?.state.variables.error).toMatchObject({
+      activity: 'http-webhook',
+      message: expect.stringMatching(/answered 500/),
+    });
     expect(await timeline('svc-down')).toContain('activity.failed');
   });
 
@@ -121,9 +147,16 @@ describe('InMemoryRuntime', () => {
     await start('svc-hold', '/hook');
     await runtime.settled('svc-hold');
     const task = (await runtime.readState('svc-hold'))!.tasks[0]!;
-    expect((await runtime.act('svc-hold', { type: 'task.claimed', taskId: task.taskId, actor: alice })).ok).toBe(true);
+    expect(
+      (await runtime.act('svc-hold', { type: 'task.claimed', taskId: task.taskId, actor: alice })).ok,
+    ).toBe(true);
     await clock.advance(10 * 60_000);
-    const held = await runtime.act('svc-hold', { type: 'task.held', taskId: task.taskId, actor: alice, reason: 'waiting for the serial number' });
+    const held = await runtime.act('svc-hold', {
+      type: 'task.held',
+      taskId: task.taskId,
+      actor: alice,
+      reason: 'waiting for the serial number',
+    });
     expect(held.ok).toBe(true);
     const [pending] = await t.db.select().from(tickets).where(eq(tickets.id, 'svc-hold'));
     expect(pending?.status).toBe('pending');
@@ -145,7 +178,11 @@ describe('InMemoryRuntime', () => {
     await start('svc-cancel', '/hook');
     await runtime.settled('svc-cancel');
     const task = (await runtime.readState('svc-cancel'))!.tasks[0]!;
-    const cancelled = await runtime.cancel('svc-cancel', { userId: FIXTURE.lead, departments: ['support'], roles: ['manager'] }, 'duplicate');
+    const cancelled = await runtime.cancel(
+      'svc-cancel',
+      { userId: FIXTURE.lead, departments: ['support'], roles: ['manager'] },
+      'duplicate',
+    );
     expect(cancelled.ok).toBe(true);
     const [row] = await t.db.select().from(tickets).where(eq(tickets.id, 'svc-cancel'));
     expect(row?.status).toBe('cancelled');
@@ -159,7 +196,9 @@ describe('InMemoryRuntime', () => {
     const { runtime, start } = setup();
     await Promise.all([start('svc-twice', '/hook'), start('svc-twice', '/hook')]);
     await runtime.settled('svc-twice');
-    expect(received.filter((r) => (r.body as { ticketId?: string }).ticketId === 'svc-twice')).toHaveLength(1);
+    expect(received.filter((r) => (r.body as { ticketId?: string }).ticketId === 'svc-twice')).toHaveLength(
+      1,
+    );
     expect(await runtime.readState('nope')).toBeUndefined();
     const unknown = await runtime.act('nope', { type: 'task.claimed', taskId: 'x', actor: alice });
     expect(unknown.ok === false && rejectCode(unknown.rejected)).toBe('unknown-task');
@@ -173,7 +212,12 @@ describe('InMemoryRuntime start failures', () => {
     // No ticket type 'missing': the tickets row cannot be created (foreign key), nothing is written.
     const bad = runtime.startTicket({
       flow,
-      ticket: { ticketId: 'svc-retry', typeId: 'missing', flowVersionId: FIXTURE.flowVersionId, variables: { webhookUrl: `${baseUrl}/hook` } },
+      ticket: {
+        ticketId: 'svc-retry',
+        typeId: 'missing',
+        flowVersionId: FIXTURE.flowVersionId,
+        variables: { webhookUrl: `${baseUrl}/hook` },
+      },
     });
     await expect(bad).rejects.toThrow(/Failed query: insert into "tickets"/);
     expect(await runtime.readState('svc-retry')).toBeUndefined();

@@ -21,7 +21,7 @@ import { type Clock, realClock } from './clock.js';
 import type { ActResult, EngineRuntime, LiveState, TaskEvent, TicketInput } from './port.js';
 
 export const NOT_DURABLE_WARNING =
-  'Baton is running tickets IN MEMORY: NOT DURABLE. A restart loses every running ticket\'s timers and open tasks. Set TEMPORAL_ADDRESS (or install the `temporal` CLI) for durable tickets.';
+  "Baton is running tickets IN MEMORY: NOT DURABLE. A restart loses every running ticket's timers and open tasks. Set TEMPORAL_ADDRESS (or install the `temporal` CLI) for durable tickets.";
 
 export type InMemoryRuntimeOptions = {
   activities: BatonActivities;
@@ -137,7 +137,9 @@ export class InMemoryRuntime implements EngineRuntime {
     const run = this.runs.get(ticketId);
     if (!run) throw new Error(`sendMessage: ticket ${ticketId} is not running`);
     run.stats.signals += 1;
-    await this.serially(run, () => this.apply(run, { type: 'message.received', name, ...(data ? { data } : {}) }));
+    await this.serially(run, () =>
+      this.apply(run, { type: 'message.received', name, ...(data ? { data } : {}) }),
+    );
   }
 
   async readState(ticketId: string): Promise<LiveState | undefined> {
@@ -152,7 +154,9 @@ export class InMemoryRuntime implements EngineRuntime {
 
   /** Resolves when nothing is queued or running for the ticket (or all tickets). */
   async settled(ticketId?: string): Promise<void> {
-    const runs = ticketId ? [this.runs.get(ticketId)].filter((r): r is TicketRun => !!r) : [...this.runs.values()];
+    const runs = ticketId
+      ? [this.runs.get(ticketId)].filter((r): r is TicketRun => !!r)
+      : [...this.runs.values()];
     for (;;) {
       const busy = runs.flatMap((r) => [r.tail, ...r.inflight]);
       const before = runs.map((r) => r.tail);
@@ -179,7 +183,8 @@ export class InMemoryRuntime implements EngineRuntime {
    */
   private update(ticketId: string, event: RunEvent): Promise<ActResult> {
     const run = this.runs.get(ticketId);
-    if (!run) return Promise.resolve({ ok: false, rejected: `unknown-task: ticket ${ticketId} is not running` });
+    if (!run)
+      return Promise.resolve({ ok: false, rejected: `unknown-task: ticket ${ticketId} is not running` });
     const rejected = run.driver && wouldReject(run.flow, run.driver, event, this.clock.now());
     if (rejected) return Promise.resolve({ ok: false, rejected });
     run.stats.updates += 1;
@@ -206,7 +211,9 @@ export class InMemoryRuntime implements EngineRuntime {
   private async fireDueTimers(run: TicketRun): Promise<void> {
     if (!run.driver) return;
     for (const { timerId } of dueTimers(run.driver.timers, this.clock.now())) {
-      run.driver = (await driveEvent(run.flow, run.driver, { type: 'timer.fired', timerId }, this.ports(run))).driver;
+      run.driver = (
+        await driveEvent(run.flow, run.driver, { type: 'timer.fired', timerId }, this.ports(run))
+      ).driver;
     }
     this.rescheduleTimer(run);
   }

@@ -37,7 +37,8 @@ export type TemporalRuntimeOptions = TemporalSettings & {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** How the server answers an update or start aimed at a closed workflow run. */
-const isFinished = (error: unknown) => /already completed|workflow execution already completed/i.test(messageOf(error));
+const isFinished = (error: unknown) =>
+  /already completed|workflow execution already completed/i.test(messageOf(error));
 
 export class TemporalRuntime implements EngineRuntime {
   readonly mode = 'temporal' as const;
@@ -65,7 +66,10 @@ export class TemporalRuntime implements EngineRuntime {
     if (options.runWorker ?? true) {
       const created = await createTicketWorker(options, options.activities).catch(async (error: unknown) => {
         await connection.close();
-        throw new Error(`Temporal worker for ${namespace}/${taskQueue} at ${address} could not start: ${messageOf(error)}`, { cause: error });
+        throw new Error(
+          `Temporal worker for ${namespace}/${taskQueue} at ${address} could not start: ${messageOf(error)}`,
+          { cause: error },
+        );
       });
       const running = created.worker.run().catch((error: unknown) => {
         log.error({ err: messageOf(error), taskQueue }, 'Temporal worker stopped');
@@ -107,7 +111,8 @@ export class TemporalRuntime implements EngineRuntime {
         await this.handle(ticketId).query(liveStateQuery);
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`ticket ${ticketId} did not start within ${timeoutMs} ms: ${messageOf(error)}`);
+        if (Date.now() > deadline)
+          throw new Error(`ticket ${ticketId} did not start within ${timeoutMs} ms: ${messageOf(error)}`);
       }
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
@@ -122,7 +127,8 @@ export class TemporalRuntime implements EngineRuntime {
         const cause = (error.cause as { message?: string } | undefined)?.message;
         return { ok: false, rejected: cause ?? error.message };
       }
-      if (error instanceof WorkflowNotFoundError) return { ok: false, rejected: `unknown-task: no ticket ${ticketId}` };
+      if (error instanceof WorkflowNotFoundError)
+        return { ok: false, rejected: `unknown-task: no ticket ${ticketId}` };
       if (isFinished(error)) return { ok: false, rejected: `conflict: ticket ${ticketId} is finished` };
       throw error;
     }
@@ -131,7 +137,11 @@ export class TemporalRuntime implements EngineRuntime {
   act(ticketId: string, event: TaskEvent): Promise<ActResult> {
     const update = taskUpdates[event.type];
     // Each update takes exactly its event type; the map guarantees the pairing.
-    return this.update(ticketId, () => this.handle(ticketId).executeUpdate(update as typeof taskUpdates['task.claimed'], { args: [event as never] }));
+    return this.update(ticketId, () =>
+      this.handle(ticketId).executeUpdate(update as (typeof taskUpdates)['task.claimed'], {
+        args: [event as never],
+      }),
+    );
   }
 
   cancel(ticketId: string, actor: Actor, reason?: string): Promise<ActResult> {

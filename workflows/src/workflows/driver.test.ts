@@ -15,23 +15,41 @@ let flow: Flow;
 
 beforeAll(async () => {
   const xml = readFileSync(new URL('../../../db/src/seed/flows/call-centre.bpmn', import.meta.url), 'utf8');
-  const compiled = await compileFlow(xml, { calendars: Object.fromEntries(SEED_CALENDARS.map((c) => [c.key, c.spec])) });
+  const compiled = await compileFlow(xml, {
+    calendars: Object.fromEntries(SEED_CALENDARS.map((c) => [c.key, c.spec])),
+  });
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
   flow = compiled.flow;
 });
 
-const ticket = { ticketId: 'd-1', typeId: 'call-centre', flowVersionId: 'fv', variables: { category: 'fault' } };
+const ticket = {
+  ticketId: 'd-1',
+  typeId: 'call-centre',
+  flowVersionId: 'fv',
+  variables: { category: 'fault' },
+};
 
 describe('planStart / planEvent', () => {
   it('plans the first step: a record with the ticket, the opened stage, an assignment request and timers', () => {
     const planned = planStart(flow, ticket, T0);
     expect(planned.record).toMatchObject({ ticketId: 'd-1', seq: 0, ticket, status: 'submitted' });
     expect(planned.record!.stages).toEqual([
-      expect.objectContaining({ elementId: 'Task_RecordCall', department: 'support', slaTargetMs: 10 * MIN, slaCalendar: 'office', dueAt: T0 + 10 * MIN }),
+      expect.objectContaining({
+        elementId: 'Task_RecordCall',
+        department: 'support',
+        slaTargetMs: 10 * MIN,
+        slaCalendar: 'office',
+        dueAt: T0 + 10 * MIN,
+      }),
     ]);
     expect(planned.record!.timeline.map((e) => e.type)).toEqual(['ticket.started', 'stage.opened']);
     expect(planned.assignments).toEqual([
-      { ticketId: 'd-1', taskId: planned.record!.stages[0]!.taskId, department: 'support', strategy: 'round-robin' },
+      {
+        ticketId: 'd-1',
+        taskId: planned.record!.stages[0]!.taskId,
+        department: 'support',
+        strategy: 'round-robin',
+      },
     ]);
     // Both SLA clocks (the stage's and the whole ticket's) have a pending timer in the book.
     const taskId = planned.record!.stages[0]!.taskId;
@@ -43,11 +61,21 @@ describe('planStart / planEvent', () => {
   it('records a claim as in progress, and rejects what the engine rejects without changing anything', () => {
     const started = planStart(flow, ticket, T0).driver;
     const taskId = Object.keys(started.run.tasks)[0]!;
-    const claimed = planEvent(flow, started, { type: 'task.claimed', taskId, actor: support('sam') }, T0 + MIN);
+    const claimed = planEvent(
+      flow,
+      started,
+      { type: 'task.claimed', taskId, actor: support('sam') },
+      T0 + MIN,
+    );
     expect(claimed.record).toMatchObject({ seq: 1, status: 'in_progress' });
     expect(claimed.record!.timeline.map((e) => e.type)).toEqual(['task.claimed', 'stage.claimed']);
     expect(claimed.record!.timeline[0]).toMatchObject({ actorId: 'sam', taskId });
-    const again = planEvent(flow, claimed.driver, { type: 'task.claimed', taskId, actor: support('sofia') }, T0 + 2 * MIN);
+    const again = planEvent(
+      flow,
+      claimed.driver,
+      { type: 'task.claimed', taskId, actor: support('sofia') },
+      T0 + 2 * MIN,
+    );
     expect(again.rejected).toMatch(/^conflict: /);
     expect(again.driver).toBe(claimed.driver);
     expect(again.record).toBeUndefined();
@@ -61,16 +89,35 @@ describe('planStart / planEvent', () => {
     expect(fired.driver.timers[warning!.timerId]).toBeUndefined();
     expect(fired.record!.timeline.map((e) => e.type)).toEqual(['timer.fired', 'sla.level', 'notification']);
     expect(fired.record!.notifications).toEqual([expect.objectContaining({ template: 'sla.warning' })]);
-    const stale = planEvent(flow, fired.driver, { type: 'timer.fired', timerId: warning!.timerId }, T0 + 9 * MIN);
+    const stale = planEvent(
+      flow,
+      fired.driver,
+      { type: 'timer.fired', timerId: warning!.timerId },
+      T0 + 9 * MIN,
+    );
     expect(stale.rejected).toMatch(/^unknown-timer: /);
   });
 
   it('derives the ticket status: pending while every open task is held', () => {
     const started = planStart(flow, ticket, T0).driver;
     const taskId = Object.keys(started.run.tasks)[0]!;
-    const claimed = planEvent(flow, started, { type: 'task.claimed', taskId, actor: support('sam') }, T0 + MIN).driver;
-    const held: DriverState = planEvent(flow, claimed, { type: 'task.held', taskId, actor: support('sam'), reason: 'waiting' }, T0 + 2 * MIN).driver;
-    expect([ticketStatus(started.run), ticketStatus(claimed.run), ticketStatus(held.run)]).toEqual(['submitted', 'in_progress', 'pending']);
+    const claimed = planEvent(
+      flow,
+      started,
+      { type: 'task.claimed', taskId, actor: support('sam') },
+      T0 + MIN,
+    ).driver;
+    const held: DriverState = planEvent(
+      flow,
+      claimed,
+      { type: 'task.held', taskId, actor: support('sam'), reason: 'waiting' },
+      T0 + 2 * MIN,
+    ).driver;
+    expect([ticketStatus(started.run), ticketStatus(claimed.run), ticketStatus(held.run)]).toEqual([
+      'submitted',
+      'in_progress',
+      'pending',
+    ]);
   });
 });
 

@@ -62,7 +62,12 @@ export function planEvent(flow: Flow, driver: DriverState, event: RunEvent, now:
 }
 
 /** The rejection applyEvent would give now, without changing anything (update validators). */
-export function wouldReject(flow: Flow, driver: DriverState, event: RunEvent, now: number): string | undefined {
+export function wouldReject(
+  flow: Flow,
+  driver: DriverState,
+  event: RunEvent,
+  now: number,
+): string | undefined {
   return applyEvent(flow, driver.run, event, now).rejected;
 }
 
@@ -85,7 +90,8 @@ function plan(
   );
   const visible = step.effects.filter((e) => e.type !== 'timer.start' && e.type !== 'timer.cancel');
   const ticketSlaChanged = JSON.stringify(run.ticketSla) !== JSON.stringify(before.run?.ticketSla);
-  const quiet = trigger.type === 'timer.fired' && visible.length === 0 && changed.length === 0 && !ticketSlaChanged;
+  const quiet =
+    trigger.type === 'timer.fired' && visible.length === 0 && changed.length === 0 && !ticketSlaChanged;
   const record: RecordStepInput | undefined = quiet
     ? undefined
     : {
@@ -100,7 +106,9 @@ function plan(
         stages: changed.map((task) => stageRecord(flow, task, step.effects)),
         timeline: [trigger, ...visible.map((effect) => effectEntry(effect, now))],
         notifications: visible.flatMap((e) =>
-          e.type === 'notify' ? [{ to: e.to, template: e.template, ...(e.taskId ? { taskId: e.taskId } : {}) }] : [],
+          e.type === 'notify'
+            ? [{ to: e.to, template: e.template, ...(e.taskId ? { taskId: e.taskId } : {}) }]
+            : [],
         ),
       };
   return {
@@ -146,7 +154,8 @@ function stageRecord(flow: Flow, task: TaskState, effects: Effect[]): StageRecor
   if (task.status === 'closed' && task.closedAt !== undefined) {
     record.closedAt = task.closedAt;
     const closed = effects.find(
-      (e): e is Extract<Effect, { type: 'stage.closed' }> => e.type === 'stage.closed' && e.taskId === task.taskId,
+      (e): e is Extract<Effect, { type: 'stage.closed' }> =>
+        e.type === 'stage.closed' && e.taskId === task.taskId,
     );
     if (closed) record.slaLevel = closed.slaLevel;
     record.durations = durations(flow, task, task.closedAt, closed);
@@ -209,7 +218,12 @@ function effectEntry(effect: Effect, now: number): TimelineRecord {
       return { type, at, taskId, data };
     }
     case 'sla.level':
-      return { type: effect.type, at: effect.at, ...(effect.taskId ? { taskId: effect.taskId } : {}), data: { level: effect.level } };
+      return {
+        type: effect.type,
+        at: effect.at,
+        ...(effect.taskId ? { taskId: effect.taskId } : {}),
+        data: { level: effect.level },
+      };
     case 'notify':
       return {
         type: 'notification',
@@ -218,7 +232,11 @@ function effectEntry(effect: Effect, now: number): TimelineRecord {
         data: { to: effect.to, template: effect.template },
       };
     case 'activity.run':
-      return { type: 'activity.started', at: now, data: { activityId: effect.activityId, activity: effect.activity } };
+      return {
+        type: 'activity.started',
+        at: now,
+        data: { activityId: effect.activityId, activity: effect.activity },
+      };
     case 'ticket.completed':
       return { type: effect.type, at: effect.at, data: { outcome: effect.outcome } };
     case 'timer.start':
@@ -305,7 +323,12 @@ export async function driveEvent(
   if (event.type === 'message.received') {
     // A customer answer resumes what waited on them; harmless if the engine already did.
     for (const task of openTasks(batch.driver.run).filter((t) => t.held)) {
-      const resumed = planEvent(flow, batch.driver, { type: 'task.resumed', taskId: task.taskId }, ports.now());
+      const resumed = planEvent(
+        flow,
+        batch.driver,
+        { type: 'task.resumed', taskId: task.taskId },
+        ports.now(),
+      );
       if (!resumed.rejected) await absorb(flow, batch, resumed, ports);
     }
   }
@@ -323,7 +346,12 @@ async function absorb(flow: Flow, batch: Batch, planned: PlannedStep, ports: Dri
       continue;
     }
     const actor = { userId, departments: [request.department], roles: ['agent'] };
-    const claimed = planEvent(flow, batch.driver, { type: 'task.claimed', taskId: request.taskId, actor }, ports.now());
+    const claimed = planEvent(
+      flow,
+      batch.driver,
+      { type: 'task.claimed', taskId: request.taskId, actor },
+      ports.now(),
+    );
     if (claimed.rejected) {
       ports.warn('automatic assignment rejected', { ...request, userId, rejected: claimed.rejected });
       continue;

@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { compileFlow } from '@baton/engine';
 import { DefaultPayloadConverter } from '@temporalio/common';
-import { DefaultLogger, Runtime, Worker, bundleWorkflowCode, makeTelemetryFilterString } from '@temporalio/worker';
+import {
+  DefaultLogger,
+  Runtime,
+  Worker,
+  bundleWorkflowCode,
+  makeTelemetryFilterString,
+} from '@temporalio/worker';
 import { beforeAll, expect, it } from 'vitest';
 // The seeded office calendar (not in @baton/db's exports yet).
 import { SEED_CALENDARS } from '@baton/db';
@@ -15,13 +21,18 @@ import type { TicketWorkflowInput } from './ticket.js';
 
 const logged: string[] = [];
 Runtime.install({
-  logger: new DefaultLogger('WARN', (entry) => logged.push(`${entry.message} ${JSON.stringify(entry.meta ?? {})}`)),
+  logger: new DefaultLogger('WARN', (entry) =>
+    logged.push(`${entry.message} ${JSON.stringify(entry.meta ?? {})}`),
+  ),
   telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
 });
 
 let workflowBundle: { code: string };
 beforeAll(async () => {
-  workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('ERROR') });
+  workflowBundle = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    logger: new DefaultLogger('ERROR'),
+  });
 }, 120_000);
 
 const converter = new DefaultPayloadConverter();
@@ -44,7 +55,12 @@ function oneTaskHistory(input: unknown, runId: string) {
           attempt: 1,
         },
       },
-      { eventId: 2, eventTime, eventType: 5, workflowTaskScheduledEventAttributes: { taskQueue, startToCloseTimeout: { seconds: 10 }, attempt: 1 } },
+      {
+        eventId: 2,
+        eventTime,
+        eventType: 5,
+        workflowTaskScheduledEventAttributes: { taskQueue, startToCloseTimeout: { seconds: 10 }, attempt: 1 },
+      },
       { eventId: 3, eventTime, eventType: 6, workflowTaskStartedEventAttributes: { scheduledEventId: 2 } },
     ],
   };
@@ -57,7 +73,11 @@ function oneTaskHistory(input: unknown, runId: string) {
 async function firstTaskFailure(input: unknown, workflowId: string): Promise<string> {
   for (let attempt = 1; attempt <= 6; attempt++) {
     const before = logged.length;
-    await Worker.runReplayHistory({ workflowBundle }, oneTaskHistory(input, `run-${workflowId}-${attempt}`), workflowId);
+    await Worker.runReplayHistory(
+      { workflowBundle },
+      oneTaskHistory(input, `run-${workflowId}-${attempt}`),
+      workflowId,
+    );
     // Core forwards its log lines in periodic batches.
     for (let i = 0; i < 80; i++) {
       const failure = logged.slice(before).find((l) => l.includes('Failing workflow task'));
@@ -70,25 +90,51 @@ async function firstTaskFailure(input: unknown, workflowId: string): Promise<str
 
 async function seededCallCentre() {
   const xml = readFileSync(new URL('../../../db/src/seed/flows/call-centre.bpmn', import.meta.url), 'utf8');
-  const compiled = await compileFlow(xml, { calendars: Object.fromEntries(SEED_CALENDARS.map((c) => [c.key, c.spec])) });
+  const compiled = await compileFlow(xml, {
+    calendars: Object.fromEntries(SEED_CALENDARS.map((c) => [c.key, c.spec])),
+  });
   if (!compiled.ok) throw new Error(`seed flow does not compile: ${JSON.stringify(compiled.errors)}`);
   return compiled.flow;
 }
 
-const ticket = { ticketId: 'sb-1', typeId: 'call-centre', flowVersionId: 'fv_call-centre_1', variables: { category: 'fault' } };
+const ticket = {
+  ticketId: 'sb-1',
+  typeId: 'call-centre',
+  flowVersionId: 'fv_call-centre_1',
+  variables: { category: 'fault' },
+};
 
-it('starts the seeded call-centre run in the sandbox and reaches the first assignment', { timeout: 180_000 }, async () => {
-  const input: TicketWorkflowInput = { flow: await seededCallCentre(), ticket };
-  const failure = await firstTaskFailure(input, 'ticket-sb-1');
-  // The engine's startRun ran (it opened the round-robin dispatch task); the driver asked for an
-  // assignee, the first thing a replay worker cannot do.
-  expect(failure).toContain("Local activity of type 'pickAssignee' not registered on worker");
-  expect(failure).toContain('driver.ts');
-});
+it(
+  'starts the seeded call-centre run in the sandbox and reaches the first assignment',
+  { timeout: 180_000 },
+  async () => {
+    const input: TicketWorkflowInput = { flow: await seededCallCentre(), ticket };
+    const failure = await firstTaskFailure(input, 'ticket-sb-1');
+    // The engine's startRun ran (it opened the round-robin dispatch task); the driver asked for an
+    // assignee, the first thing a replay worker cannot do.
+    expect(failure).toContain("Local activity of type 'pickAssignee' not registered on worker");
+    expect(failure).toContain('driver.ts');
+  },
+);
 
-it('surfaces an engine failure inside the sandbox (the check above can fail)', { timeout: 180_000 }, async () => {
-  const broken = { flow: { schemaVersion: 1, id: 'broken', nodes: {}, flows: {}, departments: [], entryTasks: {}, calendars: {} }, ticket };
-  const failure = await firstTaskFailure(broken, 'ticket-sb-2');
-  expect(failure).not.toContain('pickAssignee');
-  expect(failure).toContain('startRun');
-});
+it(
+  'surfaces an engine failure inside the sandbox (the check above can fail)',
+  { timeout: 180_000 },
+  async () => {
+    const broken = {
+      flow: {
+        schemaVersion: 1,
+        id: 'broken',
+        nodes: {},
+        flows: {},
+        departments: [],
+        entryTasks: {},
+        calendars: {},
+      },
+      ticket,
+    };
+    const failure = await firstTaskFailure(broken, 'ticket-sb-2');
+    expect(failure).not.toContain('pickAssignee');
+    expect(failure).toContain('startRun');
+  },
+);

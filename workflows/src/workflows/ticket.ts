@@ -58,7 +58,8 @@ export const holdTask = defineUpdate<ActResult, [EventOf<'task.held'>]>('holdTas
 export const resumeTask = defineUpdate<ActResult, [EventOf<'task.resumed'>]>('resumeTask');
 export const grantExtension = defineUpdate<ActResult, [EventOf<'task.extensionGranted'>]>('grantExtension');
 export const cancelTicket = defineUpdate<ActResult, [{ actor: Actor; reason?: string }]>('cancelTicket');
-export const customerMessage = defineSignal<[{ name: string; data?: Record<string, unknown> }]>('customerMessage');
+export const customerMessage =
+  defineSignal<[{ name: string; data?: Record<string, unknown> }]>('customerMessage');
 export const liveStateQuery = defineQuery<LiveState>('liveState');
 export const commandStatsQuery = defineQuery<CommandStats>('commandStats');
 
@@ -136,9 +137,11 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     {
       start(at, fire) {
         const scope = new CancellationScope();
-        scope.run(() => sleep(Math.max(1, at - Date.now()))).then(fire, (error: unknown) => {
-          if (!isCancellation(error)) throw error;
-        });
+        scope
+          .run(() => sleep(Math.max(1, at - Date.now())))
+          .then(fire, (error: unknown) => {
+            if (!isCancellation(error)) throw error;
+          });
         return { cancel: () => scope.cancel() };
       },
     },
@@ -166,7 +169,11 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     customActivity(run)(run.input, meta)
       .then(
         (result): RunEvent => ({ type: 'activity.completed', activityId: run.activityId, result }),
-        (error: unknown): RunEvent => ({ type: 'activity.failed', activityId: run.activityId, error: failureMessage(error) }),
+        (error: unknown): RunEvent => ({
+          type: 'activity.failed',
+          activityId: run.activityId,
+          error: failureMessage(error),
+        }),
       )
       .then((event) => {
         detached(() => apply(event));
@@ -215,13 +222,17 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       },
       {
         validator: (event) => {
-          if (event.type !== type) throw new Error(`invalid: update expects a '${type}' event, got '${event.type}'`);
+          if (event.type !== type)
+            throw new Error(`invalid: update expects a '${type}' event, got '${event.type}'`);
           validate(event);
         },
       },
     );
   }
-  const cancelEvent = (a: { actor: Actor; reason?: string }): RunEvent => ({ type: 'ticket.cancelled', ...a });
+  const cancelEvent = (a: { actor: Actor; reason?: string }): RunEvent => ({
+    type: 'ticket.cancelled',
+    ...a,
+  });
   setHandler(
     cancelTicket,
     (args) => {
@@ -232,7 +243,9 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   );
   setHandler(customerMessage, ({ name, data }) => {
     stats.signals += 1;
-    return serially(() => apply({ type: 'message.received', name, ...(data ? { data } : {}) })).then(() => undefined);
+    return serially(() => apply({ type: 'message.received', name, ...(data ? { data } : {}) })).then(
+      () => undefined,
+    );
   });
   // Throws until the first step is recorded: TemporalRuntime.startTicket polls it (a query adds
   // no history events, unlike an update).

@@ -10,7 +10,11 @@ export const HOUR = 60 * MIN;
 export const T0 = Date.parse('2026-03-02T01:00:00Z');
 export const DAY = 24 * HOUR;
 
-export const agent = (userId: string, department: string): Actor => ({ userId, departments: [department], roles: ['agent'] });
+export const agent = (userId: string, department: string): Actor => ({
+  userId,
+  departments: [department],
+  roles: ['agent'],
+});
 
 export type ScenarioHooks = {
   /** Moves the clock to T0 + offset (ms), firing due timers. */
@@ -26,7 +30,8 @@ async function ok(result: Promise<{ ok: boolean; rejected?: string }>, what: str
 
 function openTask(state: LiveState | undefined, elementId: string) {
   const task = state?.tasks.find((t) => t.elementId === elementId);
-  if (!task) throw new Error(`no open ${elementId}; open: ${state?.tasks.map((t) => t.elementId).join(', ')}`);
+  if (!task)
+    throw new Error(`no open ${elementId}; open: ${state?.tasks.map((t) => t.elementId).join(', ')}`);
   return task;
 }
 
@@ -35,7 +40,12 @@ function openTask(state: LiveState | undefined, elementId: string) {
  * reminder at 6 h, warning at 6.4 h, overdue at 8 h = Tuesday 09:05) -> transfer to after-sales
  * (round-robin) -> call back (previous-handler, falls back to least-loaded) -> written reply -> done.
  */
-export async function runCallCentreScenario(runtime: EngineRuntime, flow: Flow, ticketId: string, hooks: ScenarioHooks) {
+export async function runCallCentreScenario(
+  runtime: EngineRuntime,
+  flow: Flow,
+  ticketId: string,
+  hooks: ScenarioHooks,
+) {
   await runtime.startTicket({
     flow,
     ticket: {
@@ -58,12 +68,26 @@ export async function runCallCentreScenario(runtime: EngineRuntime, flow: Flow, 
   const record = openTask(await read(), 'Task_RecordCall');
   if (record.assignee !== USERS.supportAgent1) throw new Error(`record call went to ${record.assignee}`);
   await hooks.advanceTo(5 * MIN);
-  await ok(runtime.act(ticketId, { type: 'task.completed', taskId: record.taskId, actor: agent(USERS.supportAgent1, 'support'), outcome: 'dispatch' }), 'dispatch');
+  await ok(
+    runtime.act(ticketId, {
+      type: 'task.completed',
+      taskId: record.taskId,
+      actor: agent(USERS.supportAgent1, 'support'),
+      outcome: 'dispatch',
+    }),
+    'dispatch',
+  );
 
   // Fault handling: least-loaded gives it to the faults agent; nobody outside faults may complete it.
   const fault = openTask(await read(), 'Task_Fault');
-  const outsider = await runtime.act(ticketId, { type: 'task.completed', taskId: fault.taskId, actor: agent(USERS.supportAgent2, 'support'), outcome: 'fixed' });
-  if (outsider.ok || rejectCode(outsider.rejected) !== 'forbidden') throw new Error(`an outsider completing the fault task got ${JSON.stringify(outsider)}`);
+  const outsider = await runtime.act(ticketId, {
+    type: 'task.completed',
+    taskId: fault.taskId,
+    actor: agent(USERS.supportAgent2, 'support'),
+    outcome: 'fixed',
+  });
+  if (outsider.ok || rejectCode(outsider.rejected) !== 'forbidden')
+    throw new Error(`an outsider completing the fault task got ${JSON.stringify(outsider)}`);
 
   // Monday 16:30: the 6-hour reminder (16:05) and the 80 % warning (16:29) have fired.
   await hooks.advanceTo(7.5 * HOUR);
@@ -74,14 +98,25 @@ export async function runCallCentreScenario(runtime: EngineRuntime, flow: Flow, 
   // Tuesday 10:00: not a fault after all; transferred to after-sales.
   await hooks.advanceTo(DAY + HOUR);
   await ok(
-    runtime.act(ticketId, { type: 'task.transferred', taskId: fault.taskId, actor: agent(USERS.faultsAgent, 'faults'), department: 'after-sales', reason: 'a replacement is needed' }),
+    runtime.act(ticketId, {
+      type: 'task.transferred',
+      taskId: fault.taskId,
+      actor: agent(USERS.faultsAgent, 'faults'),
+      department: 'after-sales',
+      reason: 'a replacement is needed',
+    }),
     'transfer',
   );
   const afterSales = openTask(await read(), 'Task_AfterSales');
   if (!afterSales.assignee) throw new Error('after-sales task was not assigned');
   await hooks.advanceTo(DAY + 1.5 * HOUR);
   await ok(
-    runtime.act(ticketId, { type: 'task.completed', taskId: afterSales.taskId, actor: agent(afterSales.assignee, 'after-sales'), outcome: 'replacement-sent' }),
+    runtime.act(ticketId, {
+      type: 'task.completed',
+      taskId: afterSales.taskId,
+      actor: agent(afterSales.assignee, 'after-sales'),
+      outcome: 'replacement-sent',
+    }),
     'after-sales',
   );
 
@@ -89,5 +124,13 @@ export async function runCallCentreScenario(runtime: EngineRuntime, flow: Flow, 
   const callback = openTask(await read(), 'Task_Callback');
   if (!callback.assignee) throw new Error('call-back task was not assigned');
   await hooks.advanceTo(DAY + 2 * HOUR);
-  await ok(runtime.act(ticketId, { type: 'task.completed', taskId: callback.taskId, actor: agent(callback.assignee, 'callback'), outcome: 'replied' }), 'call back');
+  await ok(
+    runtime.act(ticketId, {
+      type: 'task.completed',
+      taskId: callback.taskId,
+      actor: agent(callback.assignee, 'callback'),
+      outcome: 'replied',
+    }),
+    'call back',
+  );
 }

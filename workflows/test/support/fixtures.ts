@@ -13,13 +13,17 @@ export const FIXTURE = {
 
 export async function insertFixture(db: Database): Promise<void> {
   const person = (id: string, roles: string[]) => ({ id, email: `${id}@example.com`, name: id, roles });
-  await db.insert(users).values([
-    person(FIXTURE.lead, ['agent', 'manager']),
-    ...FIXTURE.agents.map((id) => person(id, ['agent'])),
-    person(FIXTURE.manager, ['manager']),
-  ]);
+  await db
+    .insert(users)
+    .values([
+      person(FIXTURE.lead, ['agent', 'manager']),
+      ...FIXTURE.agents.map((id) => person(id, ['agent'])),
+      person(FIXTURE.manager, ['manager']),
+    ]);
   await db.insert(departments).values({ key: FIXTURE.department, name: 'Support', leadUserId: FIXTURE.lead });
-  await db.insert(memberships).values(FIXTURE.agents.map((userId) => ({ userId, departmentKey: FIXTURE.department })));
+  await db
+    .insert(memberships)
+    .values(FIXTURE.agents.map((userId) => ({ userId, departmentKey: FIXTURE.department })));
   await db.insert(ticketTypes).values({ id: FIXTURE.typeId, name: 'Support request' });
   await db.insert(flowVersions).values({
     id: FIXTURE.flowVersionId,

@@ -20,8 +20,12 @@ export const USERS = {
 
 export async function seedHelpDesk(db: Database): Promise<Flow> {
   const summary = await seedDatabase(db, { compile: compileFlow });
-  if (summary.notDeployed.length > 0) throw new Error(`seed flows did not compile: ${JSON.stringify(summary.notDeployed)}`);
-  const [version] = await db.select().from(flowVersions).where(eq(flowVersions.id, CALL_CENTRE.flowVersionId));
+  if (summary.notDeployed.length > 0)
+    throw new Error(`seed flows did not compile: ${JSON.stringify(summary.notDeployed)}`);
+  const [version] = await db
+    .select()
+    .from(flowVersions)
+    .where(eq(flowVersions.id, CALL_CENTRE.flowVersionId));
   if (!version) throw new Error(`seed has no flow version ${CALL_CENTRE.flowVersionId}`);
   return version.compiled as Flow;
 }

@@ -4,7 +4,12 @@ import { applyEvent, startRun } from '../index.js';
 
 export type Timed = { at: number; event: RunEvent };
 
-export function drive(flow: Flow, input: RunInput, startAt: number, events: Timed[]): { start: Step; steps: Step[]; state: RunState } {
+export function drive(
+  flow: Flow,
+  input: RunInput,
+  startAt: number,
+  events: Timed[],
+): { start: Step; steps: Step[]; state: RunState } {
   const start = startRun(flow, input, startAt);
   let state = start.state;
   const steps = events.map(({ at, event }) => {
@@ -15,7 +20,10 @@ export function drive(flow: Flow, input: RunInput, startAt: number, events: Time
   return { start, steps, state };
 }
 
-export const ofType = <T extends Effect['type']>(effects: Effect[], type: T): Extract<Effect, { type: T }>[] =>
+export const ofType = <T extends Effect['type']>(
+  effects: Effect[],
+  type: T,
+): Extract<Effect, { type: T }>[] =>
   effects.filter((e): e is Extract<Effect, { type: T }> => e.type === type);
 
 /** Timers pending after a sequence of steps, from their effects alone. */

@@ -38,7 +38,11 @@ export const every = (ms: number, repetitions?: number): TimerSpec => ({
   ms,
   ...(repetitions === undefined ? {} : { repetitions }),
 });
-export const at = (epochMs: number): TimerSpec => ({ kind: 'date', iso: new Date(epochMs).toISOString(), at: epochMs });
+export const at = (epochMs: number): TimerSpec => ({
+  kind: 'date',
+  iso: new Date(epochMs).toISOString(),
+  at: epochMs,
+});
 
 export class FlowBuilder {
   private readonly nodes: FlowNode[] = [];
@@ -52,7 +56,10 @@ export class FlowBuilder {
     return this;
   }
 
-  private base(id: string, common: Common): { id: string; incoming: string[]; outgoing: string[]; name?: string; scope?: string } {
+  private base(
+    id: string,
+    common: Common,
+  ): { id: string; incoming: string[]; outgoing: string[]; name?: string; scope?: string } {
     return { id, incoming: [], outgoing: [], ...common };
   }
 
@@ -80,7 +87,10 @@ export class FlowBuilder {
   serviceTask(id: string, activity: string, spec: Common & Partial<Without<ServiceTaskNode>> = {}): this {
     const { name, scope, ...rest } = spec;
     return this.add({
-      ...this.base(id, { ...(name === undefined ? {} : { name }), ...(scope === undefined ? {} : { scope }) }),
+      ...this.base(id, {
+        ...(name === undefined ? {} : { name }),
+        ...(scope === undefined ? {} : { scope }),
+      }),
       kind: 'serviceTask',
       activity,
       inputs: [],
@@ -104,11 +114,29 @@ export class FlowBuilder {
   }
   catchEvent(id: string, spec: Common & Partial<Without<CatchEventNode>>): this {
     const { name, scope, ...rest } = spec;
-    return this.add({ ...this.base(id, { ...(name === undefined ? {} : { name }), ...(scope === undefined ? {} : { scope }) }), kind: 'intermediateCatchEvent', ...rest });
+    return this.add({
+      ...this.base(id, {
+        ...(name === undefined ? {} : { name }),
+        ...(scope === undefined ? {} : { scope }),
+      }),
+      kind: 'intermediateCatchEvent',
+      ...rest,
+    });
   }
-  boundary(id: string, attachedTo: string, timer: TimerSpec, spec: Common & { cancelActivity?: boolean } = {}): this {
+  boundary(
+    id: string,
+    attachedTo: string,
+    timer: TimerSpec,
+    spec: Common & { cancelActivity?: boolean } = {},
+  ): this {
     const { cancelActivity = true, ...common } = spec;
-    const node: BoundaryEventNode = { ...this.base(id, common), kind: 'boundaryEvent', attachedTo, cancelActivity, timer };
+    const node: BoundaryEventNode = {
+      ...this.base(id, common),
+      kind: 'boundaryEvent',
+      attachedTo,
+      cancelActivity,
+      timer,
+    };
     const owner = this.nodes.find((n) => n.id === attachedTo);
     if (owner?.kind === 'userTask' || owner?.kind === 'serviceTask') owner.boundaries.push(id);
     else throw new Error(`boundary ${id}: attach it to a task declared before it, not '${attachedTo}'`);
@@ -118,12 +146,22 @@ export class FlowBuilder {
     return this.add({ ...this.base(id, common), kind: 'subProcess', start });
   }
   /** Sequence flow `source -> target`; id defaults to `source->target`. */
-  flow(source: string, target: string, spec: { id?: string; condition?: string; isDefault?: boolean } = {}): this {
+  flow(
+    source: string,
+    target: string,
+    spec: { id?: string; condition?: string; isDefault?: boolean } = {},
+  ): this {
     const id = spec.id ?? `${source}->${target}`;
-    this.flows.push({ id, source, target, ...(spec.condition === undefined ? {} : { condition: spec.condition }) });
+    this.flows.push({
+      id,
+      source,
+      target,
+      ...(spec.condition === undefined ? {} : { condition: spec.condition }),
+    });
     if (spec.isDefault) {
       const gateway = this.nodes.find((n) => n.id === source);
-      if (gateway?.kind !== 'exclusiveGateway') throw new Error(`default flow ${id}: '${source}' is not an exclusive gateway`);
+      if (gateway?.kind !== 'exclusiveGateway')
+        throw new Error(`default flow ${id}: '${source}' is not an exclusive gateway`);
       gateway.defaultFlow = id;
     }
     return this;
@@ -145,7 +183,8 @@ export class FlowBuilder {
     for (const flow of this.flows) {
       const source = nodes[flow.source];
       const target = nodes[flow.target];
-      if (source === undefined || target === undefined) throw new Error(`flow ${flow.id}: unknown end '${flow.source}' or '${flow.target}'`);
+      if (source === undefined || target === undefined)
+        throw new Error(`flow ${flow.id}: unknown end '${flow.source}' or '${flow.target}'`);
       flows[flow.id] = flow;
       source.outgoing.push(flow.id);
       target.incoming.push(flow.id);

@@ -20,7 +20,12 @@ export function kitchenSinkFlow(): Flow {
     .end('remindDone')
     .exclusive('route')
     .parallel('fork')
-    .userTask('fix', { department: 'faults', sla: sla(8 * HOUR), returnable: true, transferTo: ['refunds', 'support'] })
+    .userTask('fix', {
+      department: 'faults',
+      sla: sla(8 * HOUR),
+      returnable: true,
+      transferTo: ['refunds', 'support'],
+    })
     .boundary('fixLate', 'fix', after(12 * HOUR))
     .userTask('escalated', { department: 'faults', outcomes: ['done'] })
     .subProcess('review', 'reviewStart')
@@ -66,11 +71,34 @@ export function kitchenSinkFlow(): Flow {
 export function callCentreFlow(): Flow {
   return flowBuilder('call-centre')
     .start('start')
-    .userTask('intake', { department: 'support', sla: sla(30 * MINUTE), outcomes: ['route'], transferTo: '*' })
+    .userTask('intake', {
+      department: 'support',
+      sla: sla(30 * MINUTE),
+      outcomes: ['route'],
+      transferTo: '*',
+    })
     .exclusive('category')
-    .userTask('refund', { department: 'refunds', sla: sla(4 * HOUR), outcomes: ['approved', 'rejected'], transferTo: ['faults', 'after-sales'], returnable: true })
-    .userTask('fault', { department: 'faults', sla: sla(8 * HOUR), outcomes: ['fixed', 'replace'], transferTo: ['refunds', 'after-sales'], returnable: true })
-    .userTask('afterSales', { department: 'after-sales', sla: sla(24 * HOUR), outcomes: ['resolved'], transferTo: ['refunds', 'faults'], returnable: true })
+    .userTask('refund', {
+      department: 'refunds',
+      sla: sla(4 * HOUR),
+      outcomes: ['approved', 'rejected'],
+      transferTo: ['faults', 'after-sales'],
+      returnable: true,
+    })
+    .userTask('fault', {
+      department: 'faults',
+      sla: sla(8 * HOUR),
+      outcomes: ['fixed', 'replace'],
+      transferTo: ['refunds', 'after-sales'],
+      returnable: true,
+    })
+    .userTask('afterSales', {
+      department: 'after-sales',
+      sla: sla(24 * HOUR),
+      outcomes: ['resolved'],
+      transferTo: ['refunds', 'faults'],
+      returnable: true,
+    })
     .userTask('callback', { department: 'support', sla: sla(2 * HOUR), outcomes: ['reached', 'no-answer'] })
     .end('end')
     .path('start', 'intake', 'category')

@@ -15,9 +15,11 @@ export default defineActivity({
   retry: { maximumAttempts: 3 },
   timeout: '30s',
   async run(input, ctx) {
-    if (!ctx.mailer) throw new Error(`email-customer (ticket ${ctx.ticketId}): SMTP_URL is not set on the worker`);
+    if (!ctx.mailer)
+      throw new Error(`email-customer (ticket ${ctx.ticketId}): SMTP_URL is not set on the worker`);
     const to = input.to ?? (await ctx.customerEmail());
-    if (!to) throw new Error(`email-customer: ticket ${ctx.ticketId} has no customer e-mail and no 'to' was given`);
+    if (!to)
+      throw new Error(`email-customer: ticket ${ctx.ticketId} has no customer e-mail and no 'to' was given`);
     const { messageId } = await ctx.mailer.send({ to, subject: input.subject, text: input.text });
     return { customerEmail: { to, messageId } };
   },
