@@ -2,7 +2,7 @@
 // (default 5434). Whoever needs it first starts it under a lock file; vitest processes hold a lease
 // (global-setup.ts) and the last one to finish stops it. With DATABASE_URL set, that server is used.
 import { createHash, randomUUID } from 'node:crypto';
-import { realpathSync, statfsSync } from 'node:fs';
+import { existsSync, realpathSync, statfsSync } from 'node:fs';
 import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
@@ -71,6 +71,12 @@ function testServerPaths() {
   return { root, cluster, lockFile: path.join(root, 'server.lock'), leases: path.join(root, 'leases') };
 }
 
+/** Whether two paths name one folder; a folder that does not exist (yet) is compared as written. */
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : path.resolve(p));
+  return real(a) === real(b);
+}
+
 /**
  * The Baton test cluster answering on this URL: its data folder, or undefined when nothing answers.
  * A cluster in another location (BATON_TEST_PG_DIR changed, an older layout) is still a test server
@@ -86,7 +92,7 @@ async function runningTestServer(
   try {
     const { rows } = await client.query<{ data_directory: string }>('show data_directory');
     const actual = rows[0]?.data_directory ?? '';
-    const isConfigured = realpathSync(actual) === realpathSync(configuredDir);
+    const isConfigured = samePath(actual, configuredDir);
     if (!isConfigured && !/test-pg/.test(actual)) {
       throw new Error(
         `Port ${new URL(url).port} serves a Postgres for ${actual}, not the Baton test cluster ${configuredDir}. ` +
