@@ -127,10 +127,11 @@ async function main() {
       select 'gen-' || (g / 5 + 1), 't' || (g % 5), 'Task_' || (g % 5), 'Task ' || (g % 5), (array[${DEPARTMENTS.map((d) => `'${d}'`).join(',')}])[1 + g % ${DEPARTMENTS.length}],
         c - make_interval(secs => d / 1000.0), c, d, (d * 0.4)::bigint, 4 * 3600000,
         case when d < 0.8 * 4 * 3600000 then 'ok' when d < 4 * 3600000 then 'warning' when d < 1.3 * 4 * 3600000 then 'overdue' else 'severe' end
-      from generate_series(0, ${STAGES - 1}) g,
-        lateral (select timestamptz '2026-03-01T00:00:00Z' + (random() * interval '30 days 23 hours') as c,
-                        (power(random(), 3) * 3 * 86400000)::bigint + 1000 as d) x
-      -- Rows reach the table as stages close, so the heap is roughly in close order.
+      -- random() in a subquery's select list is drawn per row; in a lateral join that does not
+      -- reference g it would be drawn once, giving every stage the same close time and duration.
+      from (select g, timestamptz '2026-03-01T00:00:00Z' + (random() * interval '30 days 23 hours') as c,
+                   (power(random(), 3) * 3 * 86400000)::bigint + 1000 as d
+            from generate_series(0, ${STAGES - 1}) g) x
       order by c`);
     await pool.query('analyze stages');
     console.log(`  generated in ${round((performance.now() - genStarted) / 1000, 1)} s`);
