@@ -29,7 +29,8 @@ const DEPARTMENTS = ['support', 'refunds', 'faults', 'after-sales', 'callback', 
 
 const log = pino({ level: 'silent' });
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 const step = (label: string) => console.log(`- ${label}`);
 
 async function openBenchDatabase() {
@@ -59,12 +60,20 @@ async function main() {
     ]);
     await db.insert(departments).values(DEPARTMENTS.map((key) => ({ key, name: key })));
     await db.insert(memberships).values({ userId: 'bench-agent', departmentKey: 'support' });
-    await db.insert(apiTokens).values([
-      { id: 'bench-admin-token', userId: 'bench-admin', name: 'bench', tokenHash: sha256(token) },
-    ]);
+    await db
+      .insert(apiTokens)
+      .values([{ id: 'bench-admin-token', userId: 'bench-admin', name: 'bench', tokenHash: sha256(token) }]);
 
     const runtime = new InMemoryRuntime({ activities: createActivities({ db, log }), log });
-    const app = createApp({ db, pool, runtime, log, config: defaultConfig({ timeZone: 'UTC' }), activities: activityCatalogue(), databaseMode: 'bench' });
+    const app = createApp({
+      db,
+      pool,
+      runtime,
+      log,
+      config: defaultConfig({ timeZone: 'UTC' }),
+      activities: activityCatalogue(),
+      databaseMode: 'bench',
+    });
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -78,14 +87,24 @@ async function main() {
       return res.json() as Promise<Record<string, unknown>>;
     };
     const xml = readFileSync(new URL('../test/flows/support-refunds.bpmn', import.meta.url), 'utf8');
-    await call('POST', '/api/ticket-types', { id: 'bench', name: 'Bench', fields: [{ key: 'orderNumber', label: 'Order', type: 'text' }] });
+    await call('POST', '/api/ticket-types', {
+      id: 'bench',
+      name: 'Bench',
+      fields: [{ key: 'orderNumber', label: 'Order', type: 'text' }],
+    });
     await call('PUT', '/api/ticket-types/bench/flow', { xml });
     await call('POST', '/api/ticket-types/bench/flow/deploy', {});
 
-    step(`${TICKETS_VIA_API} tickets through the API (each claimed and moved on, so the detail has stages and a timeline)`);
+    step(
+      `${TICKETS_VIA_API} tickets through the API (each claimed and moved on, so the detail has stages and a timeline)`,
+    );
     const ids: string[] = [];
     for (let i = 0; i < TICKETS_VIA_API; i++) {
-      const t = await call('POST', '/api/tickets', { typeId: 'bench', title: `Bench ticket ${i}`, fields: { orderNumber: String(i) } });
+      const t = await call('POST', '/api/tickets', {
+        typeId: 'bench',
+        title: `Bench ticket ${i}`,
+        fields: { orderNumber: String(i) },
+      });
       const task = (t.openTasks as { id: string }[])[0]!.id;
       await call('POST', `/api/tasks/${task}/claim`, {});
       await call('POST', `/api/tasks/${task}/complete`, { outcome: 'refund' });
@@ -96,10 +115,17 @@ async function main() {
     step(`GET /api/tickets/:id with autocannon: ${CONNECTIONS} connections, ${SECONDS} s`);
     // The load generator runs in a worker thread so it does not steal the server's event loop.
     const load = (duration: number) =>
-      autocannon({ url: `${base}/api/tickets/${target}`, connections: CONNECTIONS, duration, workers: 1, headers: { authorization: `Bearer ${token}` } });
+      autocannon({
+        url: `${base}/api/tickets/${target}`,
+        connections: CONNECTIONS,
+        duration,
+        workers: 1,
+        headers: { authorization: `Bearer ${token}` },
+      });
     await load(2); // warm-up
     const http = await load(SECONDS);
-    if (http.non2xx > 0 || http.errors > 0) throw new Error(`ticket detail answered ${http.non2xx} non-2xx and ${http.errors} errors`);
+    if (http.non2xx > 0 || http.errors > 0)
+      throw new Error(`ticket detail answered ${http.non2xx} non-2xx and ${http.errors} errors`);
 
     step(`bare pg primary-key query, ${CONNECTIONS} concurrent loops, ${SECONDS} s`);
     const latencies: number[] = [];
@@ -113,11 +139,17 @@ async function main() {
     };
     await Promise.all(Array.from({ length: CONNECTIONS }, loop));
     latencies.sort((a, b) => a - b);
-    const bare = { rps: latencies.length / SECONDS, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+    const bare = {
+      rps: latencies.length / SECONDS,
+      p50: percentile(latencies, 0.5),
+      p99: percentile(latencies, 0.99),
+    };
     server.close();
     await runtime.close();
 
-    step(`generating ${STAGES.toLocaleString('en')} closed stages in March 2026 (${STAGES / 5} tickets x 5 stages)`);
+    step(
+      `generating ${STAGES.toLocaleString('en')} closed stages in March 2026 (${STAGES / 5} tickets x 5 stages)`,
+    );
     const genStarted = performance.now();
     await pool.query(`insert into tickets (id, type_id, flow_version_id, title, created_at)
       select 'gen-' || g, 'bench', 'bench-v1', 'Generated ' || g, timestamptz '2026-02-20T00:00:00Z'
@@ -156,17 +188,29 @@ async function main() {
       }
       return { a: median(samples.a), b: median(samples.b) };
     };
-    step('stage-duration report (by department, wall clock) vs a plain count/avg over the same rows, alternating');
+    step(
+      'stage-duration report (by department, wall clock) vs a plain count/avg over the same rows, alternating',
+    );
     let groups = 0;
     const { a: report, b: plain } = await timeSideBySide(
       async () => {
-        const result = await withReportSession(pool, (client) => stageDurations(client, { from, to, by: 'department', clock: 'wall' }));
+        const result = await withReportSession(pool, (client) =>
+          stageDurations(client, { from, to, by: 'department', clock: 'wall' }),
+        );
         groups = result.length;
-        if (result.reduce((n, g) => n + g.count, 0) !== STAGES) throw new Error('report did not count every generated stage');
+        if (result.reduce((n, g) => n + g.count, 0) !== STAGES)
+          throw new Error('report did not count every generated stage');
       },
-      () => pool.query('select department_key, count(*), avg(total_ms) from stages where closed_at >= $1 and closed_at < $2 group by department_key', [from, to]),
+      () =>
+        pool.query(
+          'select department_key, count(*), avg(total_ms) from stages where closed_at >= $1 and closed_at < $2 group by department_key',
+          [from, to],
+        ),
     );
-    const byTask = () => withReportSession(pool, (client) => stageDurations(client, { from, to, by: 'task', clock: 'business' }));
+    const byTask = () =>
+      withReportSession(pool, (client) =>
+        stageDurations(client, { from, to, by: 'task', clock: 'business' }),
+      );
     await byTask(); // warm cache
     const taskSamples: number[] = [];
     for (let i = 0; i < 3; i++) taskSamples.push(await timed(byTask));
@@ -181,10 +225,16 @@ async function main() {
       { name: 'report <= 250 ms', ok: report <= 250 },
     ];
     console.log('\nResults');
-    console.log(`  GET /api/tickets/:id   ${round(http.requests.average, 0)} req/s   p50 ${http.latency.p50} ms   p99 ${http.latency.p99} ms`);
-    console.log(`  bare pg pk query        ${round(bare.rps, 0)} q/s     p50 ${round(bare.p50)} ms   p99 ${round(bare.p99)} ms`);
+    console.log(
+      `  GET /api/tickets/:id   ${round(http.requests.average, 0)} req/s   p50 ${http.latency.p50} ms   p99 ${http.latency.p99} ms`,
+    );
+    console.log(
+      `  bare pg pk query        ${round(bare.rps, 0)} q/s     p50 ${round(bare.p50)} ms   p99 ${round(bare.p99)} ms`,
+    );
     console.log(`  p99 ratio               ${round(p99Ratio)}x (goal <= 3x)`);
-    console.log(`  stage-duration report   ${round(report, 1)} ms for ${STAGES.toLocaleString('en')} stages, ${groups} departments (median of 5, alternating with the plain query)`);
+    console.log(
+      `  stage-duration report   ${round(report, 1)} ms for ${STAGES.toLocaleString('en')} stages, ${groups} departments (median of 5, alternating with the plain query)`,
+    );
     console.log(`  plain count/avg         ${round(plain, 1)} ms`);
     console.log(`  report ratio            ${round(reportRatio)}x (goal <= 2x, <= 250 ms)`);
     console.log(`  by task, business time  ${round(reportTask, 1)} ms`);

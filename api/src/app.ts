@@ -22,7 +22,9 @@ export type CreateAppOptions = AppDeps;
 export function createApp(deps: CreateAppOptions) {
   const app = newRouter();
   app.onError(handleError(deps.log));
-  app.notFound((c) => problemResponse(c, new ApiError('not-found', `no route ${c.req.method} ${c.req.path}`)));
+  app.notFound((c) =>
+    problemResponse(c, new ApiError('not-found', `no route ${c.req.method} ${c.req.path}`)),
+  );
 
   const principals = createPrincipalCache({ ttlMs: deps.config.authCacheMs, now: deps.config.now });
   app.use('/api/*', limitBodies(deps.config), authenticate(deps, principals), idempotency(deps));
@@ -35,7 +37,11 @@ export function createApp(deps: CreateAppOptions) {
   app.route('/api', taskRoutes(deps));
   app.route('/api', reportRoutes(deps));
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -17,20 +17,33 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`PORT="${process.env.PORT}" is not a port number`);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new Error(`PORT="${process.env.PORT}" is not a port number`);
   const timeZone = process.env.BATON_TIME_ZONE || undefined;
-  if (timeZone && !isTimeZone(timeZone)) throw new Error(`BATON_TIME_ZONE="${timeZone}" is not an IANA time zone`);
+  if (timeZone && !isTimeZone(timeZone))
+    throw new Error(`BATON_TIME_ZONE="${timeZone}" is not an IANA time zone`);
 
   const dbStarted = performance.now();
   const database = await openDatabase();
-  log.info({ database: database.describe, mode: database.mode }, `database ready in ${Math.round(performance.now() - dbStarted)} ms`);
+  log.info(
+    { database: database.describe, mode: database.mode },
+    `database ready in ${Math.round(performance.now() - dbStarted)} ms`,
+  );
   const { rows } = await database.pool.query<{ n: number }>('select count(*)::int as n from users');
   if (rows[0]?.n === 0) {
     const summary = await seedDatabase(database.db, { compile: compileFlow });
-    log.info({ inserted: summary.inserted, notDeployed: summary.notDeployed }, 'empty database: seeded demo data');
+    log.info(
+      { inserted: summary.inserted, notDeployed: summary.notDeployed },
+      'empty database: seeded demo data',
+    );
   }
 
-  const created = await createRuntime({ pool: database.pool, log, appUrl: process.env.BATON_APP_URL ?? `http://localhost:${port}`, ...(process.env.SMTP_URL ? { smtpUrl: process.env.SMTP_URL } : {}) });
+  const created = await createRuntime({
+    pool: database.pool,
+    log,
+    appUrl: process.env.BATON_APP_URL ?? `http://localhost:${port}`,
+    ...(process.env.SMTP_URL ? { smtpUrl: process.env.SMTP_URL } : {}),
+  });
   const { runtime } = created;
   if (created.warning) {
     log.warn('**********************************************************************');
@@ -52,13 +65,20 @@ async function main() {
   });
   const designerDist = path.join(repoRoot, 'designer', 'dist');
   if (serveDesigner(app, designerDist)) log.info({ designerDist }, 'serving the designer at /');
-  else log.warn({ designerDist }, 'designer build not found: only the API is served (run `pnpm --filter @baton/designer build`)');
+  else
+    log.warn(
+      { designerDist },
+      'designer build not found: only the API is served (run `pnpm --filter @baton/designer build`)',
+    );
 
   const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) =>
     log.info(`Baton listening on http://localhost:${info.port} (API docs at /api/docs)`),
   );
   server.on('error', (error: NodeJS.ErrnoException) => {
-    log.fatal({ err: error }, error.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to another port` : 'server error');
+    log.fatal(
+      { err: error },
+      error.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to another port` : 'server error',
+    );
     void shutdown(1);
   });
 
@@ -67,8 +87,12 @@ async function main() {
     (stopping ??= (async () => {
       log.info('shutting down');
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await created.close().catch((error: unknown) => log.error({ err: error }, 'runtime did not close cleanly'));
-      await database.close().catch((error: unknown) => log.error({ err: error }, 'database did not close cleanly'));
+      await created
+        .close()
+        .catch((error: unknown) => log.error({ err: error }, 'runtime did not close cleanly'));
+      await database
+        .close()
+        .catch((error: unknown) => log.error({ err: error }, 'database did not close cleanly'));
       log.info('stopped');
       process.exit(code);
     })());

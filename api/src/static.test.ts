@@ -9,7 +9,12 @@ import type { AppDeps } from './http/env.js';
 import { serveDesigner } from './static.js';
 
 // Static serving needs no database: these requests never reach a route that queries.
-const app = () => createApp({ config: defaultConfig(), log: pino({ level: 'silent' }), activities: [] } as unknown as AppDeps);
+const app = () =>
+  createApp({
+    config: defaultConfig(),
+    log: pino({ level: 'silent' }),
+    activities: [],
+  } as unknown as AppDeps);
 
 describe('serveDesigner', () => {
   const dist = mkdtempSync(path.join(tmpdir(), 'baton-dist-'));

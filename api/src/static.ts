@@ -10,7 +10,12 @@ export function serveDesigner(app: BatonApp, distDir: string): boolean {
   const files = serveStatic({ root: distDir });
   const indexHtml = serveStatic({ root: distDir, path: 'index.html' });
   app.use('*', async (c, next) => {
-    if (c.req.path.startsWith('/api/') || c.req.path === '/api' || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
+    if (
+      c.req.path.startsWith('/api/') ||
+      c.req.path === '/api' ||
+      (c.req.method !== 'GET' && c.req.method !== 'HEAD')
+    )
+      return next();
     const served = await files(c, async () => undefined);
     if (served) return served;
     // Asset-looking paths (with an extension) that do not exist stay 404s; routes get the app.

@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const login = (email: string, password: string) =>
-  h.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  h.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
 
 const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
@@ -34,7 +38,9 @@ describe('sessions', () => {
     const { rows } = await h.t.pool.query('select id_hash from sessions');
     expect(rows.map((r: { id_hash: string }) => r.id_hash)).not.toContain(cookie.split('=')[1]);
 
-    expect((await h.app.request('/api/auth/logout', { method: 'POST', headers: { cookie } })).status).toBe(204);
+    expect((await h.app.request('/api/auth/logout', { method: 'POST', headers: { cookie } })).status).toBe(
+      204,
+    );
     const after = await h.app.request('/api/me', { headers: { cookie } });
     expect((await problemOf(after)).code).toBe('unauthenticated');
   });
@@ -65,13 +71,23 @@ describe('sessions', () => {
   });
 
   it('rejects malformed and over-specified sign-in bodies without a 5xx', async () => {
-    const malformed = await h.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    const malformed = await h.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
     expect((await problemOf(malformed)).code).toBe('malformed-json');
-    const extra = await h.call(null, 'POST', '/api/auth/login', { email: 'a@b.c', password: 'x', admin: true });
+    const extra = await h.call(null, 'POST', '/api/auth/login', {
+      email: 'a@b.c',
+      password: 'x',
+      admin: true,
+    });
     const problem = await problemOf(extra);
     expect(problem.code).toBe('validation-failed');
     expect(problem.errors?.[0]?.path).toBe('body');
-    const wrongType = await problemOf(await h.call(null, 'POST', '/api/auth/login', { email: 42, password: ['x'] }));
+    const wrongType = await problemOf(
+      await h.call(null, 'POST', '/api/auth/login', { email: 42, password: ['x'] }),
+    );
     expect(wrongType.errors?.map((e) => e.path).sort()).toEqual(['body.email', 'body.password']);
     const injection = await login("' or 1=1; --", "' or ''='");
     expect(injection.status).toBe(401);
@@ -86,7 +102,9 @@ describe('API tokens', () => {
     const me = await h.app.request('/api/me', { headers: { authorization: `Bearer ${token}` } });
     expect(await me.json()).toMatchObject({ id: h.ids.developer });
 
-    const list = (await (await h.call('developer', 'GET', '/api/me/tokens')).json()) as { items: { id: string }[] };
+    const list = (await (await h.call('developer', 'GET', '/api/me/tokens')).json()) as {
+      items: { id: string }[];
+    };
     expect(list.items.map((t) => t.id)).toContain(id);
     expect(JSON.stringify(list)).not.toContain(token);
 
@@ -128,20 +146,31 @@ describe('system', () => {
   it('reports health with the engine mode and its durability warning', async () => {
     const res = await h.call(null, 'GET', '/api/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', database: { ok: true }, engine: { mode: 'in-memory', durable: false } });
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      database: { ok: true },
+      engine: { mode: 'in-memory', durable: false },
+    });
   });
 
   it('serves an OpenAPI 3.1 document generated from the routes and a docs page', async () => {
-    const doc = (await (await h.call(null, 'GET', '/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await h.call(null, 'GET', '/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/me', '/api/health', '/api/activities']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/me', '/api/health', '/api/activities']),
+    );
     const docs = await h.call(null, 'GET', '/api/docs');
     expect(docs.headers.get('content-type')).toMatch(/text\/html/);
     expect(await docs.text()).toContain('/api/openapi.json');
   });
 
   it('lists the custom activities', async () => {
-    const res = (await (await h.call('owner', 'GET', '/api/activities')).json()) as { items: { type: string }[] };
+    const res = (await (await h.call('owner', 'GET', '/api/activities')).json()) as {
+      items: { type: string }[];
+    };
     expect(res.items.length).toBeGreaterThan(0);
     expect(res.items[0]).toHaveProperty('type');
   });

@@ -4,10 +4,16 @@ import type { Harness } from './harness.js';
 
 export async function insertTicketType(h: Harness, id = 'call', flowVersionId = `${id}-v1`) {
   await h.t.db.insert(ticketTypes).values({ id, name: id });
-  await h.t.db.insert(flowVersions).values({ id: flowVersionId, ticketTypeId: id, version: 1, xml: '<definitions/>', compiled: {} });
+  await h.t.db
+    .insert(flowVersions)
+    .values({ id: flowVersionId, ticketTypeId: id, version: 1, xml: '<definitions/>', compiled: {} });
 }
 
-export async function insertTicket(h: Harness, id: string, options: { typeId?: string; flowVersionId?: string; createdAt?: Date } = {}) {
+export async function insertTicket(
+  h: Harness,
+  id: string,
+  options: { typeId?: string; flowVersionId?: string; createdAt?: Date } = {},
+) {
   await h.t.db.insert(tickets).values({
     id,
     typeId: options.typeId ?? 'call',
@@ -64,7 +70,15 @@ export async function deploySupportRefunds(h: Harness, typeId = 'refund-request'
   const { readFileSync } = await import('node:fs');
   const xml = readFileSync(new URL('./flows/support-refunds.bpmn', import.meta.url), 'utf8');
   const steps: [string, string, unknown][] = [
-    ['POST', '/api/ticket-types', { id: typeId, name: typeId, fields: [{ key: 'orderNumber', label: 'Order number', type: 'text', required: true }] }],
+    [
+      'POST',
+      '/api/ticket-types',
+      {
+        id: typeId,
+        name: typeId,
+        fields: [{ key: 'orderNumber', label: 'Order number', type: 'text', required: true }],
+      },
+    ],
     ['PUT', `/api/ticket-types/${typeId}/flow`, { xml }],
     ['POST', `/api/ticket-types/${typeId}/flow/deploy`, {}],
   ];
@@ -76,8 +90,16 @@ export async function deploySupportRefunds(h: Harness, typeId = 'refund-request'
 }
 
 /** Creates a ticket (as `person`) and returns its id and the global id of its first open task. */
-export async function openTicket(h: Harness, person: Parameters<Harness['call']>[0] = 'admin', typeId = 'refund-request') {
-  const res = await h.call(person, 'POST', '/api/tickets', { typeId, title: 'Matrix ticket', fields: { orderNumber: 'M-1' } });
+export async function openTicket(
+  h: Harness,
+  person: Parameters<Harness['call']>[0] = 'admin',
+  typeId = 'refund-request',
+) {
+  const res = await h.call(person, 'POST', '/api/tickets', {
+    typeId,
+    title: 'Matrix ticket',
+    fields: { orderNumber: 'M-1' },
+  });
   if (res.status !== 201) throw new Error(`create ticket: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { id: string; openTasks: { id: string }[] };
   return { ticketId: body.id, taskId: body.openTasks[0]!.id };

@@ -35,7 +35,13 @@ export type Harness = {
   tokens: Record<Person, string>;
   ids: Record<Person, string>;
   /** app.request with a person's bearer token and JSON encoding. */
-  call(person: Person | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  call(
+    person: Person | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
   close(): Promise<void>;
 };
 
@@ -65,12 +71,17 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     { key: 'refunds', name: 'Refunds' },
     { key: 'faults', name: 'Faults' },
   ]);
-  await t.db.insert(memberships).values(
-    Object.entries(PEOPLE).flatMap(([person, spec]) =>
-      spec.departments.map((departmentKey) => ({ userId: ids[person as Person], departmentKey })),
-    ),
-  );
-  const tokens = Object.fromEntries(Object.keys(PEOPLE).map((p) => [p, newSecret('bt_')])) as Record<Person, string>;
+  await t.db
+    .insert(memberships)
+    .values(
+      Object.entries(PEOPLE).flatMap(([person, spec]) =>
+        spec.departments.map((departmentKey) => ({ userId: ids[person as Person], departmentKey })),
+      ),
+    );
+  const tokens = Object.fromEntries(Object.keys(PEOPLE).map((p) => [p, newSecret('bt_')])) as Record<
+    Person,
+    string
+  >;
   await t.db.insert(apiTokens).values(
     Object.keys(PEOPLE).map((person) => ({
       id: `tok-${person}`,
@@ -80,14 +91,21 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     })),
   );
 
-  const live = options.runtime === 'in-memory' ? inMemoryRuntime(t.db, options.start ?? Date.parse('2026-03-16T09:00:00Z')) : undefined;
+  const live =
+    options.runtime === 'in-memory'
+      ? inMemoryRuntime(t.db, options.start ?? Date.parse('2026-03-16T09:00:00Z'))
+      : undefined;
   const runtime = live?.runtime ?? (options.runtime as EngineRuntime);
   const deps: AppDeps = {
     db: t.db,
     pool: t.pool,
     runtime,
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    config: defaultConfig({ timeZone: 'UTC', ...(live ? { now: () => live.clock.now() } : {}), ...options.config }),
+    config: defaultConfig({
+      timeZone: 'UTC',
+      ...(live ? { now: () => live.clock.now() } : {}),
+      ...options.config,
+    }),
     activities: activityCatalogue(),
     databaseMode: 'url',
   };
@@ -117,7 +135,9 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
 }
 
 /** Asserts a problem document and returns it. */
-export async function problemOf(res: Response): Promise<{ status: number; code: string; detail: string; errors?: { path: string }[] }> {
+export async function problemOf(
+  res: Response,
+): Promise<{ status: number; code: string; detail: string; errors?: { path: string }[] }> {
   const type = res.headers.get('content-type') ?? '';
   if (!type.startsWith('application/problem+json')) {
     throw new Error(`expected a problem document, got ${res.status} ${type}: ${await res.text()}`);

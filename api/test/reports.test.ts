@@ -25,7 +25,9 @@ type Group = {
 beforeAll(async () => {
   // No BATON_TIME_ZONE: the default calendar's zone decides (changed by one test below).
   h = await createHarness({ runtime: idleRuntime(), config: { now: () => now, timeZone: undefined } });
-  await h.t.db.insert(calendars).values({ key: 'office', name: 'Office', isDefault: true, spec: { timeZone: 'UTC', week: {} } });
+  await h.t.db
+    .insert(calendars)
+    .values({ key: 'office', name: 'Office', isDefault: true, spec: { timeZone: 'UTC', week: {} } });
   await insertTicketType(h);
   for (const id of ['d1', 'd2', 'h1', 'h2', 'h3', 'b1', 's1']) await insertTicket(h, id);
 
@@ -71,12 +73,48 @@ beforeAll(async () => {
 
   // Open stages at 2026-03-15 12:00 for the stuck list.
   await insertStages(h, [
-    { ticketId: 's1', taskId: 'A', department: 'support', enteredAt: '2026-03-15T08:00:00Z', dueAt: '2026-03-15T11:00:00Z', slaLevel: 'severe', assigneeId: 'u-agent' },
-    { ticketId: 's1', taskId: 'B', department: 'support', enteredAt: '2026-03-15T10:00:00Z', dueAt: '2026-03-15T11:00:00Z', slaLevel: 'overdue' },
-    { ticketId: 's1', taskId: 'C', department: 'refunds', enteredAt: '2026-03-15T11:00:00Z', dueAt: '2026-03-15T13:00:00Z', slaLevel: 'warning' },
-    { ticketId: 's1', taskId: 'D', department: 'support', enteredAt: '2026-03-15T11:30:00Z', dueAt: '2026-03-15T12:30:00Z', slaLevel: 'ok' },
+    {
+      ticketId: 's1',
+      taskId: 'A',
+      department: 'support',
+      enteredAt: '2026-03-15T08:00:00Z',
+      dueAt: '2026-03-15T11:00:00Z',
+      slaLevel: 'severe',
+      assigneeId: 'u-agent',
+    },
+    {
+      ticketId: 's1',
+      taskId: 'B',
+      department: 'support',
+      enteredAt: '2026-03-15T10:00:00Z',
+      dueAt: '2026-03-15T11:00:00Z',
+      slaLevel: 'overdue',
+    },
+    {
+      ticketId: 's1',
+      taskId: 'C',
+      department: 'refunds',
+      enteredAt: '2026-03-15T11:00:00Z',
+      dueAt: '2026-03-15T13:00:00Z',
+      slaLevel: 'warning',
+    },
+    {
+      ticketId: 's1',
+      taskId: 'D',
+      department: 'support',
+      enteredAt: '2026-03-15T11:30:00Z',
+      dueAt: '2026-03-15T12:30:00Z',
+      slaLevel: 'ok',
+    },
     // Past due but the runtime has not recorded the level yet: still listed as overdue.
-    { ticketId: 's1', taskId: 'E', department: 'refunds', enteredAt: '2026-03-15T10:30:00Z', dueAt: '2026-03-15T11:30:00Z', slaLevel: 'ok' },
+    {
+      ticketId: 's1',
+      taskId: 'E',
+      department: 'refunds',
+      enteredAt: '2026-03-15T10:30:00Z',
+      dueAt: '2026-03-15T11:30:00Z',
+      slaLevel: 'ok',
+    },
   ]);
 });
 afterAll(() => h?.close());
@@ -106,7 +144,9 @@ describe('stage durations', () => {
   });
 
   it('measures business time when asked', async () => {
-    const { groups } = await get<{ groups: Group[] }>(day('2026-03-03', '&clock=business&department=support'));
+    const { groups } = await get<{ groups: Group[] }>(
+      day('2026-03-03', '&clock=business&department=support'),
+    );
     expect(groups).toHaveLength(1);
     expect(groups[0]).toMatchObject({ p50Ms: 97.5 * MIN, meanMs: 503.75 * MIN });
   });
@@ -123,24 +163,42 @@ describe('stage durations', () => {
 
   it('evaluates presets in the default calendar zone across the month boundary', async () => {
     const faults = async () =>
-      (await get<{ groups: Group[]; range: { from: string } }>('/api/reports/stage-durations?range=this-month&department=faults'));
+      await get<{ groups: Group[]; range: { from: string } }>(
+        '/api/reports/stage-durations?range=this-month&department=faults',
+      );
     const inUtc = await faults();
     expect(inUtc.range.from).toBe('2026-03-01T00:00:00.000Z');
     expect(inUtc.groups.map((g) => [g.count, g.meanMs])).toEqual([[1, 120 * MIN]]); // only the 31 March stage
 
-    await h.t.db.update(calendars).set({ spec: { timeZone: 'Asia/Shanghai', week: {} } }).where(eq(calendars.key, 'office'));
+    await h.t.db
+      .update(calendars)
+      .set({ spec: { timeZone: 'Asia/Shanghai', week: {} } })
+      .where(eq(calendars.key, 'office'));
     const inShanghai = await faults();
     expect(inShanghai.range).toMatchObject({ from: '2026-02-28T16:00:00.000Z', timeZone: 'Asia/Shanghai' });
     expect(inShanghai.groups.map((g) => [g.count, g.meanMs])).toEqual([[1, 60 * MIN]]); // only the 1 March (local) stage
-    const lastMonthShanghai = await get<{ groups: Group[] }>('/api/reports/stage-durations?range=last-month&department=faults');
+    const lastMonthShanghai = await get<{ groups: Group[] }>(
+      '/api/reports/stage-durations?range=last-month&department=faults',
+    );
     expect(lastMonthShanghai.groups).toEqual([]);
-    await h.t.db.update(calendars).set({ spec: { timeZone: 'UTC', week: {} } }).where(eq(calendars.key, 'office'));
-    const lastMonthUtc = await get<{ groups: Group[] }>('/api/reports/stage-durations?range=last-month&department=faults');
+    await h.t.db
+      .update(calendars)
+      .set({ spec: { timeZone: 'UTC', week: {} } })
+      .where(eq(calendars.key, 'office'));
+    const lastMonthUtc = await get<{ groups: Group[] }>(
+      '/api/reports/stage-durations?range=last-month&department=faults',
+    );
     expect(lastMonthUtc.groups.map((g) => g.count)).toEqual([1]);
   });
 
   it('refuses bad ranges and parameters with 422, never 5xx', async () => {
-    for (const query of ['range=custom&from=2026-03-05', 'range=custom&from=2026-03-05&to=2026-03-01', 'range=fortnight', 'by=ticket', "range=custom&from=2026-03-01'--&to=2026-03-02"]) {
+    for (const query of [
+      'range=custom&from=2026-03-05',
+      'range=custom&from=2026-03-05&to=2026-03-01',
+      'range=fortnight',
+      'by=ticket',
+      "range=custom&from=2026-03-01'--&to=2026-03-02",
+    ]) {
       const res = await h.call('admin', 'GET', `/api/reports/stage-durations?${query}`);
       expect([query, (await problemOf(res)).code]).toEqual([query, 'validation-failed']);
     }
@@ -162,49 +220,97 @@ describe('report access', () => {
 
 describe('handoffs', () => {
   it('counts department changes within a ticket and the gap between close and next open', async () => {
-    const { handoffs } = await get<{ handoffs: { fromDepartment: string; toDepartment: string; count: number; gapMeanMs: number; gapP50Ms: number; gapP90Ms: number }[] }>(
-      '/api/reports/handoffs?range=custom&from=2026-03-10&to=2026-03-10',
-    );
+    const { handoffs } = await get<{
+      handoffs: {
+        fromDepartment: string;
+        toDepartment: string;
+        count: number;
+        gapMeanMs: number;
+        gapP50Ms: number;
+        gapP90Ms: number;
+      }[];
+    }>('/api/reports/handoffs?range=custom&from=2026-03-10&to=2026-03-10');
     expect(handoffs).toEqual([
       // gaps 30 and 60 min: p90 = 30 + 0.9 * 30
-      { fromDepartment: 'support', toDepartment: 'refunds', count: 2, gapMeanMs: 45 * MIN, gapP50Ms: 45 * MIN, gapP90Ms: 57 * MIN },
-      { fromDepartment: 'refunds', toDepartment: 'support', count: 1, gapMeanMs: 5 * MIN, gapP50Ms: 5 * MIN, gapP90Ms: 5 * MIN },
+      {
+        fromDepartment: 'support',
+        toDepartment: 'refunds',
+        count: 2,
+        gapMeanMs: 45 * MIN,
+        gapP50Ms: 45 * MIN,
+        gapP90Ms: 57 * MIN,
+      },
+      {
+        fromDepartment: 'refunds',
+        toDepartment: 'support',
+        count: 1,
+        gapMeanMs: 5 * MIN,
+        gapP50Ms: 5 * MIN,
+        gapP90Ms: 5 * MIN,
+      },
     ]);
   });
 });
 
 describe('SLA per department', () => {
   it('counts met, warning, overdue and severe closed stages and open breaches', async () => {
-    const { departments } = await get<{ departments: Record<string, unknown>[] }>('/api/reports/sla?range=this-month');
+    const { departments } = await get<{ departments: Record<string, unknown>[] }>(
+      '/api/reports/sla?range=this-month',
+    );
     const support = departments.find((d) => d.department === 'support');
-    expect(support).toMatchObject({ withTarget: 4, met: 2, warning: 1, overdue: 1, severe: 1, attainment: 0.5, openOverdueNow: 2, openSevereNow: 1 });
+    expect(support).toMatchObject({
+      withTarget: 4,
+      met: 2,
+      warning: 1,
+      overdue: 1,
+      severe: 1,
+      attainment: 0.5,
+      openOverdueNow: 2,
+      openSevereNow: 1,
+    });
   });
 });
 
 describe('stuck stages', () => {
   it('lists open stages at or past a level, most overdue first, with assignee and age', async () => {
-    const overdue = await get<{ items: { taskId: string; overdueRatio: number; slaLevel: string; ageMs: number; assignee: unknown; globalTaskId: string }[] }>(
-      '/api/stages/stuck?level=overdue',
-    );
+    const overdue = await get<{
+      items: {
+        taskId: string;
+        overdueRatio: number;
+        slaLevel: string;
+        ageMs: number;
+        assignee: unknown;
+        globalTaskId: string;
+      }[];
+    }>('/api/stages/stuck?level=overdue');
     expect(overdue.items.map((s) => [s.taskId, s.overdueRatio])).toEqual([
       ['B', 2],
       ['E', 1.5],
       ['A', 4 / 3],
     ]);
     expect(overdue.items[1]?.slaLevel).toBe('overdue');
-    expect(overdue.items[2]).toMatchObject({ ageMs: 4 * 60 * MIN, assignee: { id: 'u-agent', name: 'agent' }, globalTaskId: 's1.A' });
+    expect(overdue.items[2]).toMatchObject({
+      ageMs: 4 * 60 * MIN,
+      assignee: { id: 'u-agent', name: 'agent' },
+      globalTaskId: 's1.A',
+    });
     const warning = await get<{ items: { taskId: string }[] }>('/api/stages/stuck?level=warning');
     expect(warning.items.map((s) => s.taskId)).toEqual(['B', 'E', 'A', 'C']);
     const severe = await get<{ items: { taskId: string }[] }>('/api/stages/stuck?level=severe');
     expect(severe.items.map((s) => s.taskId)).toEqual(['A']);
-    const managers = await get<{ items: { taskId: string }[] }>('/api/stages/stuck?level=warning', 'otherManager');
+    const managers = await get<{ items: { taskId: string }[] }>(
+      '/api/stages/stuck?level=warning',
+      'otherManager',
+    );
     expect(managers.items.map((s) => s.taskId)).toEqual(['E', 'C']);
   });
 });
 
 describe('heatmap', () => {
   it('gives open, done, p50, p90 and overdue per element of a flow version', async () => {
-    const { elements } = await get<{ elements: Record<string, unknown>[] }>('/api/flow-versions/call-v1/heatmap?range=custom&from=2026-03-10&to=2026-03-10');
+    const { elements } = await get<{ elements: Record<string, unknown>[] }>(
+      '/api/flow-versions/call-v1/heatmap?range=custom&from=2026-03-10&to=2026-03-10',
+    );
     // Task_Handle on 10 March: closed 60, 90, 20, 10, 20, 10 min; open: h1/3 plus the five stuck stages (any date).
     const handle = elements.find((e) => e.elementId === 'Task_Handle');
     expect(handle).toMatchObject({ openNow: 6, done: 6, p50Ms: 20 * MIN, p90Ms: 75 * MIN, overdue: 2 });

@@ -17,7 +17,8 @@ export function authenticate(deps: AppDeps, cache: PrincipalCache): MiddlewareHa
     const header = c.req.header('authorization');
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match?.[1]) throw new ApiError('unauthenticated', 'the Authorization header must be `Bearer <token>`');
+      if (!match?.[1])
+        throw new ApiError('unauthenticated', 'the Authorization header must be `Bearer <token>`');
       const hash = sha256(match[1]);
       let principal = cache.get(hash);
       if (!principal) {

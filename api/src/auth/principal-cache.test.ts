@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../http/env.js';
 import { createPrincipalCache } from './principal-cache.js';
 
-const someone: Principal = { id: 'u1', email: 'a@b.c', name: 'A', roles: ['agent'], departments: ['support'], leads: [], via: 'token' };
+const someone: Principal = {
+  id: 'u1',
+  email: 'a@b.c',
+  name: 'A',
+  roles: ['agent'],
+  departments: ['support'],
+  leads: [],
+  via: 'token',
+};
 
 describe('principal cache', () => {
   it('keeps an entry for the TTL, never past the session expiry, and forgets on demand', () => {

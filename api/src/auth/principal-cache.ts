@@ -11,7 +11,11 @@ export type PrincipalCache = {
   clear(): void;
 };
 
-export function createPrincipalCache(options: { ttlMs: number; now: () => number; max?: number }): PrincipalCache {
+export function createPrincipalCache(options: {
+  ttlMs: number;
+  now: () => number;
+  max?: number;
+}): PrincipalCache {
   const entries = new Map<string, { principal: Principal; until: number }>();
   const max = options.max ?? 10_000;
   return {

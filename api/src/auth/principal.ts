@@ -8,7 +8,14 @@ const PRINCIPAL_COLUMNS = `u.id, u.email, u.name, u.roles,
   array(select m.department_key from memberships m where m.user_id = u.id order by 1) as departments,
   array(select d.key from departments d where d.lead_user_id = u.id order by 1) as leads`;
 
-type PrincipalRow = { id: string; email: string; name: string; roles: Role[]; departments: string[]; leads: string[] };
+type PrincipalRow = {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  departments: string[];
+  leads: string[];
+};
 
 export type SessionPrincipal = Principal & { expiresAt: number };
 
@@ -23,7 +30,11 @@ const toPrincipal = (row: PrincipalRow, via: Principal['via'], sessionHash?: str
   ...(sessionHash ? { sessionHash } : {}),
 });
 
-export async function principalBySession(pool: Pool, idHash: string, now: Date): Promise<SessionPrincipal | undefined> {
+export async function principalBySession(
+  pool: Pool,
+  idHash: string,
+  now: Date,
+): Promise<SessionPrincipal | undefined> {
   const { rows } = await pool.query<PrincipalRow & { expires_at: Date }>({
     name: 'principal-by-session',
     text: `select s.expires_at, ${PRINCIPAL_COLUMNS} from sessions s join users u on u.id = s.user_id

@@ -1,7 +1,11 @@
 // Sliding-window attempt counter, in memory: login throttling per (email, client address).
 export type RateLimiter = { hit(key: string): { allowed: true } | { allowed: false; retryAfterSec: number } };
 
-export function createRateLimiter(options: { max: number; windowMs: number; now: () => number }): RateLimiter {
+export function createRateLimiter(options: {
+  max: number;
+  windowMs: number;
+  now: () => number;
+}): RateLimiter {
   const attempts = new Map<string, number[]>();
   return {
     hit(key) {
@@ -10,13 +14,17 @@ export function createRateLimiter(options: { max: number; windowMs: number; now:
       if (recent.length >= options.max) {
         attempts.set(key, recent);
         const oldest = recent[0] ?? now;
-        return { allowed: false, retryAfterSec: Math.max(1, Math.ceil((oldest + options.windowMs - now) / 1000)) };
+        return {
+          allowed: false,
+          retryAfterSec: Math.max(1, Math.ceil((oldest + options.windowMs - now) / 1000)),
+        };
       }
       recent.push(now);
       attempts.set(key, recent);
       // Keep the map from growing without bound under a spray of distinct keys.
       if (attempts.size > 10_000) {
-        for (const [k, times] of attempts) if (times.every((at) => at <= now - options.windowMs)) attempts.delete(k);
+        for (const [k, times] of attempts)
+          if (times.every((at) => at <= now - options.windowMs)) attempts.delete(k);
       }
       return { allowed: true };
     },

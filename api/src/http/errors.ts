@@ -45,7 +45,9 @@ function fromHttpException(error: HTTPException): ApiError {
       : new ApiError('bad-request', error.message || 'bad request');
   }
   const code = byStatus[error.status];
-  return code ? new ApiError(code, error.message || code) : new ApiError('bad-request', error.message || 'bad request');
+  return code
+    ? new ApiError(code, error.message || code)
+    : new ApiError('bad-request', error.message || 'bad request');
 }
 
 export function handleError(log: Logger) {
@@ -53,14 +55,31 @@ export function handleError(log: Logger) {
     if (error instanceof ApiError) return problemResponse(c, error);
     if (error instanceof HTTPException) return problemResponse(c, fromHttpException(error));
     // drizzle wraps driver errors (DrizzleQueryError) with the pg error as `cause`.
-    const pgError = isPgError(error) ? error : error.cause instanceof Error && isPgError(error.cause) ? error.cause : undefined;
+    const pgError = isPgError(error)
+      ? error
+      : error.cause instanceof Error && isPgError(error.cause)
+        ? error.cause
+        : undefined;
     const mapped = pgError ? fromPg(pgError) : undefined;
     if (mapped) {
-      log.info({ route: `${c.req.method} ${c.req.routePath}`, pgCode: pgError?.code, constraint: pgError?.constraint }, 'database refused input');
+      log.info(
+        {
+          route: `${c.req.method} ${c.req.routePath}`,
+          pgCode: pgError?.code,
+          constraint: pgError?.constraint,
+        },
+        'database refused input',
+      );
       return problemResponse(c, mapped);
     }
     const reference = crypto.randomUUID();
-    log.error({ err: error, route: `${c.req.method} ${c.req.routePath}`, path: c.req.path, reference }, 'unhandled error');
-    return problemResponse(c, new ApiError('internal', `an unexpected error occurred (reference ${reference})`));
+    log.error(
+      { err: error, route: `${c.req.method} ${c.req.routePath}`, path: c.req.path, reference },
+      'unhandled error',
+    );
+    return problemResponse(
+      c,
+      new ApiError('internal', `an unexpected error occurred (reference ${reference})`),
+    );
   };
 }

@@ -15,7 +15,9 @@ export function idempotency(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const principal = c.get('principal');
     if (key === undefined || !MUTATIONS.has(c.req.method) || !principal) return next();
     if (key.length < 1 || key.length > 200) {
-      throw invalid('Idempotency-Key must be 1 to 200 characters', [{ path: 'header.idempotency-key', message: 'length 1..200' }]);
+      throw invalid('Idempotency-Key must be 1 to 200 characters', [
+        { path: 'header.idempotency-key', message: 'length 1..200' },
+      ]);
     }
     const requestHash = sha256(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
     // Claim the key first (status 0 = in progress) so two concurrent repeats cannot both run.
@@ -32,7 +34,10 @@ export function idempotency(deps: AppDeps): MiddlewareHandler<AppEnv> {
       const stored = rows[0];
       if (!stored) throw conflict('the Idempotency-Key was released while this request arrived; retry');
       if (stored.request_hash !== requestHash) {
-        throw new ApiError('idempotency-key-reused', `Idempotency-Key '${key}' was first used for a different request`);
+        throw new ApiError(
+          'idempotency-key-reused',
+          `Idempotency-Key '${key}' was first used for a different request`,
+        );
       }
       if (stored.status === 0) throw conflict(`a request with Idempotency-Key '${key}' is still in progress`);
       return replay(stored);
@@ -52,12 +57,10 @@ export function idempotency(deps: AppDeps): MiddlewareHandler<AppEnv> {
       return;
     }
     const text = await res.clone().text();
-    await deps.pool.query('update idempotency_keys set status = $3, body = $4 where user_id = $1 and key = $2', [
-      principal.id,
-      key,
-      res.status,
-      JSON.stringify(text === '' ? null : parseOrText(text)),
-    ]);
+    await deps.pool.query(
+      'update idempotency_keys set status = $3, body = $4 where user_id = $1 and key = $2',
+      [principal.id, key, res.status, JSON.stringify(text === '' ? null : parseOrText(text))],
+    );
   };
 }
 

@@ -15,9 +15,13 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    code: z.string().openapi({ description: 'Stable machine-readable code, e.g. `validation-failed`, `conflict`.' }),
+    code: z
+      .string()
+      .openapi({ description: 'Stable machine-readable code, e.g. `validation-failed`, `conflict`.' }),
     instance: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
+      .optional(),
   })
   .openapi('Problem');
 
@@ -80,7 +84,10 @@ export function authorize(access: Access): MiddlewareHandler<AppEnv> {
     if (access !== 'public') {
       const principal = principalOf(c);
       if (access !== 'authenticated' && !hasRole(principal, access)) {
-        throw new ApiError('forbidden', `${c.req.method} ${c.req.routePath} needs one of the roles: ${['admin', ...access].join(', ')}`);
+        throw new ApiError(
+          'forbidden',
+          `${c.req.method} ${c.req.routePath} needs one of the roles: ${['admin', ...access].join(', ')}`,
+        );
       }
     }
     await next();

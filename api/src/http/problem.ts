@@ -52,7 +52,12 @@ export class ApiError extends Error {
 
 export const problemType = (code: ProblemCode) => `https://baton.dev/problems/${code}`;
 
-export function problemBody(code: ProblemCode, detail: string, instance: string, extra: Record<string, unknown> = {}): Problem {
+export function problemBody(
+  code: ProblemCode,
+  detail: string,
+  instance: string,
+  extra: Record<string, unknown> = {},
+): Problem {
   const { status, title } = PROBLEM_CODES[code];
   return { type: problemType(code), title, status, detail, code, instance, ...extra };
 }
@@ -66,8 +71,10 @@ export function problemResponse(c: Context, error: ApiError): Response {
   });
 }
 
-export const notFound = (what: string, id: string) => new ApiError('not-found', `${what} '${id}' does not exist`);
+export const notFound = (what: string, id: string) =>
+  new ApiError('not-found', `${what} '${id}' does not exist`);
 export const forbidden = (detail: string) => new ApiError('forbidden', detail);
-export const conflict = (detail: string, extra: Record<string, unknown> = {}) => new ApiError('conflict', detail, extra);
+export const conflict = (detail: string, extra: Record<string, unknown> = {}) =>
+  new ApiError('conflict', detail, extra);
 export const invalid = (detail: string, errors: FieldError[] = [], extra: Record<string, unknown> = {}) =>
   new ApiError('validation-failed', detail, { errors, ...extra });

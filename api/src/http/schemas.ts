@@ -20,9 +20,18 @@ export const CalendarSpecSchema = z
     timeZone: z.string().refine(isTimeZone, 'unknown IANA time zone'),
     week: z.partialRecord(
       Weekday,
-      z.array(z.tuple([HHMM, HHMM]).refine(([from, to]) => from < to, 'an opening interval must end after it starts')).max(12),
+      z
+        .array(
+          z
+            .tuple([HHMM, HHMM])
+            .refine(([from, to]) => from < to, 'an opening interval must end after it starts'),
+        )
+        .max(12),
     ),
-    holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')).max(1000).optional(),
+    holidays: z
+      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'))
+      .max(1000)
+      .optional(),
   })
   .openapi('CalendarSpec');
 
@@ -34,7 +43,10 @@ export const FieldDefinitionSchema = z
     required: z.boolean().optional(),
     options: z.array(z.string().min(1).max(200)).min(1).max(200).optional(),
   })
-  .refine((f) => f.type !== 'select' || (f.options?.length ?? 0) > 0, { message: 'a select field needs options', path: ['options'] })
+  .refine((f) => f.type !== 'select' || (f.options?.length ?? 0) > 0, {
+    message: 'a select field needs options',
+    path: ['options'],
+  })
   .openapi('FieldDefinition');
 
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);

@@ -22,7 +22,9 @@ export const DURATION_BUCKETS = [
  */
 export function bucketColumns(value: string): string {
   return DURATION_BUCKETS.flatMap((bucket, index) =>
-    bucket.upToMs === null ? [] : [`count(*) filter (where ${value} < ${bucket.upToMs})::int as below${index}`],
+    bucket.upToMs === null
+      ? []
+      : [`count(*) filter (where ${value} < ${bucket.upToMs})::int as below${index}`],
   ).join(',\n  ');
 }
 

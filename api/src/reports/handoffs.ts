@@ -16,16 +16,28 @@ export type Handoff = {
 
 export async function handoffs(db: Queryable, query: HandoffQuery): Promise<Handoff[]> {
   const values: unknown[] = [query.from, query.to];
-  const where = ['s.entered_at >= $1', 's.entered_at < $2', 'p.department_key is distinct from s.department_key'];
+  const where = [
+    's.entered_at >= $1',
+    's.entered_at < $2',
+    'p.department_key is distinct from s.department_key',
+  ];
   if (query.departments) {
     values.push(query.departments);
-    where.push(`(p.department_key = any($${values.length}::text[]) or s.department_key = any($${values.length}::text[]))`);
+    where.push(
+      `(p.department_key = any($${values.length}::text[]) or s.department_key = any($${values.length}::text[]))`,
+    );
   }
   if (query.typeId) {
     values.push(query.typeId);
     where.push(`s.ticket_id in (select id from tickets where type_id = $${values.length})`);
   }
-  const { rows } = await db.query<{ from_department: string | null; to_department: string | null; count: number; mean: number; pcts: number[] }>(
+  const { rows } = await db.query<{
+    from_department: string | null;
+    to_department: string | null;
+    count: number;
+    mean: number;
+    pcts: number[];
+  }>(
     `
 select p.department_key as from_department, s.department_key as to_department, count(*)::int as count,
   avg(g.gap)::float8 as mean, percentile_cont(array[0.5, 0.9]) within group (order by g.gap) as pcts

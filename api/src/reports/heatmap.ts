@@ -16,7 +16,10 @@ export type HeatmapCell = {
 
 export async function heatmap(db: Queryable, query: HeatmapQuery): Promise<HeatmapCell[]> {
   const values: unknown[] = [query.flowVersionId, query.from, query.to];
-  const where = ['t.flow_version_id = $1', '(s.closed_at is null or (s.closed_at >= $2 and s.closed_at < $3))'];
+  const where = [
+    't.flow_version_id = $1',
+    '(s.closed_at is null or (s.closed_at >= $2 and s.closed_at < $3))',
+  ];
   if (query.departments) {
     values.push(query.departments);
     where.push(`s.department_key = any($${values.length}::text[])`);

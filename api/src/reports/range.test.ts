@@ -9,18 +9,42 @@ describe('resolveRange', () => {
 
   it('evaluates presets in the organisation zone across a month boundary', () => {
     const tz = 'Asia/Shanghai';
-    expect(iso(resolveRange('today', { now, timeZone: tz }))).toEqual(['2026-02-28T16:00:00.000Z', '2026-03-01T16:00:00.000Z']);
-    expect(iso(resolveRange('yesterday', { now, timeZone: tz }))).toEqual(['2026-02-27T16:00:00.000Z', '2026-02-28T16:00:00.000Z']);
-    expect(iso(resolveRange('this-month', { now, timeZone: tz }))).toEqual(['2026-02-28T16:00:00.000Z', '2026-03-31T16:00:00.000Z']);
-    expect(iso(resolveRange('last-month', { now, timeZone: tz }))).toEqual(['2026-01-31T16:00:00.000Z', '2026-02-28T16:00:00.000Z']);
+    expect(iso(resolveRange('today', { now, timeZone: tz }))).toEqual([
+      '2026-02-28T16:00:00.000Z',
+      '2026-03-01T16:00:00.000Z',
+    ]);
+    expect(iso(resolveRange('yesterday', { now, timeZone: tz }))).toEqual([
+      '2026-02-27T16:00:00.000Z',
+      '2026-02-28T16:00:00.000Z',
+    ]);
+    expect(iso(resolveRange('this-month', { now, timeZone: tz }))).toEqual([
+      '2026-02-28T16:00:00.000Z',
+      '2026-03-31T16:00:00.000Z',
+    ]);
+    expect(iso(resolveRange('last-month', { now, timeZone: tz }))).toEqual([
+      '2026-01-31T16:00:00.000Z',
+      '2026-02-28T16:00:00.000Z',
+    ]);
     // 2026-03-01 is a Sunday: the ISO week started Monday 2026-02-23.
-    expect(iso(resolveRange('this-week', { now, timeZone: tz }))).toEqual(['2026-02-22T16:00:00.000Z', '2026-03-01T16:00:00.000Z']);
+    expect(iso(resolveRange('this-week', { now, timeZone: tz }))).toEqual([
+      '2026-02-22T16:00:00.000Z',
+      '2026-03-01T16:00:00.000Z',
+    ]);
   });
 
   it('gives a different month for the same instant in UTC', () => {
-    expect(iso(resolveRange('this-month', { now, timeZone: 'UTC' }))).toEqual(['2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z']);
-    expect(iso(resolveRange('this-year', { now, timeZone: 'UTC' }))).toEqual(['2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z']);
-    expect(iso(resolveRange('last-year', { now, timeZone: 'UTC' }))).toEqual(['2025-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z']);
+    expect(iso(resolveRange('this-month', { now, timeZone: 'UTC' }))).toEqual([
+      '2026-02-01T00:00:00.000Z',
+      '2026-03-01T00:00:00.000Z',
+    ]);
+    expect(iso(resolveRange('this-year', { now, timeZone: 'UTC' }))).toEqual([
+      '2026-01-01T00:00:00.000Z',
+      '2027-01-01T00:00:00.000Z',
+    ]);
+    expect(iso(resolveRange('last-year', { now, timeZone: 'UTC' }))).toEqual([
+      '2025-01-01T00:00:00.000Z',
+      '2026-01-01T00:00:00.000Z',
+    ]);
   });
 
   it('handles January: last month is December of the previous year', () => {
@@ -44,22 +68,41 @@ describe('resolveRange', () => {
       '2026-01-01T05:00:00.000Z',
       '2026-02-01T05:00:00.000Z',
     ]);
-    expect(iso(resolveRange('custom', { now, timeZone: tz, from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00+02:00' }))).toEqual([
-      '2026-01-01T00:00:00.000Z',
-      '2026-01-01T22:00:00.000Z',
-    ]);
+    expect(
+      iso(
+        resolveRange('custom', {
+          now,
+          timeZone: tz,
+          from: '2026-01-01T00:00:00Z',
+          to: '2026-01-02T00:00:00+02:00',
+        }),
+      ),
+    ).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-01T22:00:00.000Z']);
   });
 
   it('refuses incomplete, reversed or malformed custom ranges', () => {
     const tz = 'UTC';
     expect(() => resolveRange('custom', { now, timeZone: tz, from: '2026-01-01' })).toThrow(RangeError422);
-    expect(() => resolveRange('custom', { now, timeZone: tz, from: '2026-02-01', to: '2026-01-01' })).toThrow(/after/);
-    expect(() => resolveRange('custom', { now, timeZone: tz, from: '2026-02-30', to: '2026-03-01' })).toThrow(/calendar date/);
-    expect(() => resolveRange('custom', { now, timeZone: tz, from: "2026-01-01'; drop table stages;--", to: '2026-03-01' })).toThrow(RangeError422);
+    expect(() => resolveRange('custom', { now, timeZone: tz, from: '2026-02-01', to: '2026-01-01' })).toThrow(
+      /after/,
+    );
+    expect(() => resolveRange('custom', { now, timeZone: tz, from: '2026-02-30', to: '2026-03-01' })).toThrow(
+      /calendar date/,
+    );
+    expect(() =>
+      resolveRange('custom', {
+        now,
+        timeZone: tz,
+        from: "2026-01-01'; drop table stages;--",
+        to: '2026-03-01',
+      }),
+    ).toThrow(RangeError422);
   });
 
   it('starts a day at the DST jump when local midnight does not exist', () => {
     // America/Santiago skipped 2024-09-08 00:00 -> 01:00 local.
-    expect(startOfCivilDate({ year: 2024, month: 9, day: 8 }, 'America/Santiago').toISOString()).toBe('2024-09-08T04:00:00.000Z');
+    expect(startOfCivilDate({ year: 2024, month: 9, day: 8 }, 'America/Santiago').toISOString()).toBe(
+      '2024-09-08T04:00:00.000Z',
+    );
   });
 });

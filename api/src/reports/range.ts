@@ -78,7 +78,8 @@ const civil = (year: number, month: number, day: number): CivilDate => {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 };
 
-const isoWeekdayIndex = (date: CivilDate) => (new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7;
+const isoWeekdayIndex = (date: CivilDate) =>
+  (new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7;
 
 export class RangeError422 extends Error {}
 
@@ -90,11 +91,14 @@ function parseBound(value: string, timeZone: string, bound: 'from' | 'to'): Date
   if (dateOnly) {
     const [year, month, day] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
     const normalised = civil(year, month, day);
-    if (normalised.month !== month || normalised.day !== day) throw new RangeError422(`${bound}: '${value}' is not a calendar date`);
+    if (normalised.month !== month || normalised.day !== day)
+      throw new RangeError422(`${bound}: '${value}' is not a calendar date`);
     return startOfCivilDate(bound === 'to' ? civil(year, month, day + 1) : normalised, timeZone);
   }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
-    throw new RangeError422(`${bound}: '${value}' must be YYYY-MM-DD or an ISO 8601 date-time with an offset`);
+    throw new RangeError422(
+      `${bound}: '${value}' must be YYYY-MM-DD or an ISO 8601 date-time with an offset`,
+    );
   }
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) throw new RangeError422(`${bound}: '${value}' is not a valid date-time`);

@@ -85,6 +85,10 @@ export async function stageDurations(db: Queryable, query: StageDurationQuery): 
     p90Ms: row.pcts[1] ?? 0,
     p99Ms: row.pcts[2] ?? 0,
     histogram: bucketsFromRow(row, row.count),
-    sla: { withTarget: row.with_target, met: row.met, attainment: row.with_target > 0 ? row.met / row.with_target : null },
+    sla: {
+      withTarget: row.with_target,
+      met: row.met,
+      attainment: row.with_target > 0 ? row.met / row.with_target : null,
+    },
   }));
 }

@@ -77,7 +77,12 @@ limit $3`,
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? r.assignee_id } : null,
     enteredAt: r.entered_at.toISOString(),
     dueAt: r.due_at?.toISOString() ?? null,
-    slaLevel: r.sla_level === 'ok' || r.sla_level === 'warning' ? (r.due_at && r.due_at <= query.now ? 'overdue' : r.sla_level) : r.sla_level,
+    slaLevel:
+      r.sla_level === 'ok' || r.sla_level === 'warning'
+        ? r.due_at && r.due_at <= query.now
+          ? 'overdue'
+          : r.sla_level
+        : r.sla_level,
     ageMs: r.age_ms,
     overdueRatio: r.overdue_ratio,
   }));

@@ -27,10 +27,23 @@ export const MeSchema = z
   .openapi('Me');
 
 const TokenSchema = z
-  .object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
   .openapi('ApiToken');
 
-const toMe = (p: Principal) => ({ id: p.id, email: p.email, name: p.name, roles: p.roles, departments: p.departments, leads: p.leads });
+const toMe = (p: Principal) => ({
+  id: p.id,
+  email: p.email,
+  name: p.name,
+  roles: p.roles,
+  departments: p.departments,
+  leads: p.leads,
+});
 
 const clientAddress = (c: Context): string => {
   try {
@@ -42,7 +55,11 @@ const clientAddress = (c: Context): string => {
 
 export function authRoutes(deps: AppDeps, principals: PrincipalCache) {
   const app = newRouter();
-  const limiter = createRateLimiter({ ...deps.config.login, max: deps.config.login.maxAttempts, now: deps.config.now });
+  const limiter = createRateLimiter({
+    ...deps.config.login,
+    max: deps.config.login.maxAttempts,
+    now: deps.config.now,
+  });
   // Compare against a real hash when the email is unknown so timing does not reveal accounts.
   const decoyHash = hashPassword(newSecret());
 
@@ -53,7 +70,11 @@ export function authRoutes(deps: AppDeps, principals: PrincipalCache) {
       tags: ['auth'],
       summary: 'Sign in with email and password',
       description: `Sets an HTTP-only \`${SESSION_COOKIE}\` cookie. At most ${deps.config.login.maxAttempts} attempts per email and address per minute.`,
-      request: { body: jsonBody(z.strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) })) },
+      request: {
+        body: jsonBody(
+          z.strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) }),
+        ),
+      },
       responses: { 200: jsonResponse(z.object({ user: MeSchema }), 'Signed in') },
     }),
     async (c) => {
@@ -140,7 +161,11 @@ export function authRoutes(deps: AppDeps, principals: PrincipalCache) {
       responses: { 200: jsonResponse(z.object({ items: z.array(TokenSchema) }), 'Tokens') },
     }),
     async (c) => {
-      const rows = await deps.db.select().from(apiTokens).where(eq(apiTokens.userId, principalOf(c).id)).orderBy(apiTokens.createdAt);
+      const rows = await deps.db
+        .select()
+        .from(apiTokens)
+        .where(eq(apiTokens.userId, principalOf(c).id))
+        .orderBy(apiTokens.createdAt);
       return c.json({ items: rows.map(tokenRow) }, 200);
     },
   );
@@ -159,7 +184,13 @@ export function authRoutes(deps: AppDeps, principals: PrincipalCache) {
       const token = newSecret('bt_');
       const [row] = await deps.db
         .insert(apiTokens)
-        .values({ id: randomUUID(), userId: principalOf(c).id, name: c.req.valid('json').name, tokenHash: sha256(token), createdAt: new Date(deps.config.now()) })
+        .values({
+          id: randomUUID(),
+          userId: principalOf(c).id,
+          name: c.req.valid('json').name,
+          tokenHash: sha256(token),
+          createdAt: new Date(deps.config.now()),
+        })
         .returning();
       if (!row) throw new Error('insert returned no row');
       return c.json({ ...tokenRow(row), token }, 201);
@@ -180,7 +211,9 @@ export function authRoutes(deps: AppDeps, principals: PrincipalCache) {
       const revoked = await deps.db
         .update(apiTokens)
         .set({ revokedAt: new Date(deps.config.now()) })
-        .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, principalOf(c).id), isNull(apiTokens.revokedAt)))
+        .where(
+          and(eq(apiTokens.id, id), eq(apiTokens.userId, principalOf(c).id), isNull(apiTokens.revokedAt)),
+        )
         .returning({ id: apiTokens.id });
       if (revoked.length === 0) throw notFound('API token', id);
       principals.clear(); // the cache is keyed by token hash, which is not stored: drop everything

@@ -8,10 +8,23 @@ import { invalid } from '../http/problem.js';
 import { CalendarSpecSchema, RoleSchema, Slug } from '../http/schemas.js';
 
 const DepartmentSchema = z
-  .object({ key: z.string(), name: z.string(), leadUserId: z.string().nullable(), email: z.string().nullable(), members: z.array(z.string()) })
+  .object({
+    key: z.string(),
+    name: z.string(),
+    leadUserId: z.string().nullable(),
+    email: z.string().nullable(),
+    members: z.array(z.string()),
+  })
   .openapi('Department');
 const UserSchema = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), roles: z.array(z.string()), departments: z.array(z.string()), active: z.boolean() })
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(z.string()),
+    departments: z.array(z.string()),
+    active: z.boolean(),
+  })
   .openapi('User');
 const CalendarSchema = z
   .object({ key: z.string(), name: z.string(), spec: CalendarSpecSchema, isDefault: z.boolean() })
@@ -28,7 +41,9 @@ export function directoryRoutes(deps: AppDeps) {
         name: departments.name,
         leadUserId: departments.leadUserId,
         email: departments.email,
-        members: sql<string[]>`array(select m.user_id from memberships m where m.department_key = departments.key order by 1)`,
+        members: sql<
+          string[]
+        >`array(select m.user_id from memberships m where m.department_key = departments.key order by 1)`,
       })
       .from(departments)
       .where(key ? eq(departments.key, key) : undefined)
@@ -67,8 +82,17 @@ export function directoryRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      await db.insert(departments).values({ key: body.key, name: body.name, leadUserId: body.leadUserId ?? null, email: body.email ?? null });
-      if (body.leadUserId) await db.insert(memberships).values({ userId: body.leadUserId, departmentKey: body.key }).onConflictDoNothing();
+      await db.insert(departments).values({
+        key: body.key,
+        name: body.name,
+        leadUserId: body.leadUserId ?? null,
+        email: body.email ?? null,
+      });
+      if (body.leadUserId)
+        await db
+          .insert(memberships)
+          .values({ userId: body.leadUserId, departmentKey: body.key })
+          .onConflictDoNothing();
       const [created] = await listDepartments(body.key);
       return c.json(created!, 201);
     },
@@ -82,7 +106,9 @@ export function directoryRoutes(deps: AppDeps) {
         name: users.name,
         roles: users.roles,
         active: users.active,
-        departments: sql<string[]>`array(select m.department_key from memberships m where m.user_id = users.id order by 1)`,
+        departments: sql<
+          string[]
+        >`array(select m.department_key from memberships m where m.user_id = users.id order by 1)`,
       })
       .from(users)
       .where(id ? eq(users.id, id) : undefined)
@@ -123,9 +149,13 @@ export function directoryRoutes(deps: AppDeps) {
       const id = randomUUID();
       const passwordHash = body.password ? await hashPassword(body.password) : null;
       await db.transaction(async (tx) => {
-        await tx.insert(users).values({ id, email: body.email, name: body.name, roles: [...new Set(body.roles)], passwordHash });
+        await tx
+          .insert(users)
+          .values({ id, email: body.email, name: body.name, roles: [...new Set(body.roles)], passwordHash });
         if (body.departments.length > 0) {
-          await tx.insert(memberships).values([...new Set(body.departments)].map((departmentKey) => ({ userId: id, departmentKey })));
+          await tx
+            .insert(memberships)
+            .values([...new Set(body.departments)].map((departmentKey) => ({ userId: id, departmentKey })));
         }
       });
       const [created] = await listUsers(id);
@@ -148,7 +178,11 @@ export function directoryRoutes(deps: AppDeps) {
       summary: 'Business calendars (time zone, opening hours, holidays)',
       responses: { 200: jsonResponse(z.object({ items: z.array(CalendarSchema) }), 'Calendars') },
     }),
-    async (c) => c.json({ items: (await db.select().from(calendars).orderBy(asc(calendars.key))).map(calendarJson) }, 200),
+    async (c) =>
+      c.json(
+        { items: (await db.select().from(calendars).orderBy(asc(calendars.key))).map(calendarJson) },
+        200,
+      ),
   );
 
   app.openapi(
@@ -159,7 +193,14 @@ export function directoryRoutes(deps: AppDeps) {
       summary: 'Create or replace a business calendar',
       description: 'Making a calendar the default clears the flag on the others.',
       request: {
-        body: jsonBody(z.strictObject({ key: Slug, name: z.string().trim().min(1).max(200), spec: CalendarSpecSchema, isDefault: z.boolean().default(false) })),
+        body: jsonBody(
+          z.strictObject({
+            key: Slug,
+            name: z.string().trim().min(1).max(200),
+            spec: CalendarSpecSchema,
+            isDefault: z.boolean().default(false),
+          }),
+        ),
       },
       responses: { 201: jsonResponse(CalendarSchema, 'Saved') },
     }),
@@ -167,16 +208,30 @@ export function directoryRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       const holidays = body.spec.holidays ?? [];
       if (holidays.some((d) => Number.isNaN(Date.parse(`${d}T00:00:00Z`)))) {
-        throw invalid('a holiday is not a calendar date', [{ path: 'body.spec.holidays', message: 'YYYY-MM-DD dates only' }]);
+        throw invalid('a holiday is not a calendar date', [
+          { path: 'body.spec.holidays', message: 'YYYY-MM-DD dates only' },
+        ]);
       }
       const row = await db.transaction(async (tx) => {
-        if (body.isDefault) await tx.update(calendars).set({ isDefault: false }).where(eq(calendars.isDefault, true));
+        if (body.isDefault)
+          await tx.update(calendars).set({ isDefault: false }).where(eq(calendars.isDefault, true));
         const [saved] = await tx
           .insert(calendars)
-          .values({ key: body.key, name: body.name, spec: body.spec, isDefault: body.isDefault, updatedAt: new Date(deps.config.now()) })
+          .values({
+            key: body.key,
+            name: body.name,
+            spec: body.spec,
+            isDefault: body.isDefault,
+            updatedAt: new Date(deps.config.now()),
+          })
           .onConflictDoUpdate({
             target: calendars.key,
-            set: { name: body.name, spec: body.spec, isDefault: body.isDefault, updatedAt: new Date(deps.config.now()) },
+            set: {
+              name: body.name,
+              spec: body.spec,
+              isDefault: body.isDefault,
+              updatedAt: new Date(deps.config.now()),
+            },
           })
           .returning();
         return saved!;

@@ -1,7 +1,15 @@
 // Ticket types, their flow drafts (BPMN XML), validation, deployment as immutable versions.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { compileFlow, type Diagnostic } from '@baton/engine';
-import { calendars, CATEGORIES, flows, flowVersions, PRIORITIES, ticketTypes, type FieldDefinition } from '@baton/db';
+import {
+  calendars,
+  CATEGORIES,
+  flows,
+  flowVersions,
+  PRIORITIES,
+  ticketTypes,
+  type FieldDefinition,
+} from '@baton/db';
 import type { AppDeps } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
 import { invalid, notFound } from '../http/problem.js';
@@ -9,7 +17,12 @@ import { FieldDefinitionSchema, IdParam, iso, Slug } from '../http/schemas.js';
 import type { CalendarSpec } from '@baton/engine';
 
 const DiagnosticSchema = z
-  .object({ code: z.string(), message: z.string(), elementId: z.string().optional(), severity: z.enum(['error', 'warning']) })
+  .object({
+    code: z.string(),
+    message: z.string(),
+    elementId: z.string().optional(),
+    severity: z.enum(['error', 'warning']),
+  })
   .openapi('Diagnostic');
 
 const TicketTypeSchema = z
@@ -25,7 +38,13 @@ const TicketTypeSchema = z
   .openapi('TicketType');
 
 const VersionSummarySchema = z
-  .object({ id: z.string(), ticketTypeId: z.string(), version: z.number().int(), deployedAt: z.string(), deployedBy: z.string().nullable() })
+  .object({
+    id: z.string(),
+    ticketTypeId: z.string(),
+    version: z.number().int(),
+    deployedAt: z.string(),
+    deployedBy: z.string().nullable(),
+  })
   .openapi('FlowVersionSummary');
 
 const MAX_XML = 5 * 1024 * 1024;
@@ -48,8 +67,16 @@ const TicketTypeBody = z.strictObject({
 function ticketTypeValues(body: z.output<typeof TicketTypeBody>) {
   const keys = body.fields.map((f) => f.key);
   const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
-  if (duplicate) throw invalid(`field key '${duplicate}' is used twice`, [{ path: 'body.fields', message: `duplicate key ${duplicate}` }]);
-  return { name: body.name, description: body.description, fields: body.fields as FieldDefinition[], defaults: body.defaults };
+  if (duplicate)
+    throw invalid(`field key '${duplicate}' is used twice`, [
+      { path: 'body.fields', message: `duplicate key ${duplicate}` },
+    ]);
+  return {
+    name: body.name,
+    description: body.description,
+    fields: body.fields as FieldDefinition[],
+    defaults: body.defaults,
+  };
 }
 
 export function flowRoutes(deps: AppDeps) {
@@ -64,7 +91,10 @@ export function flowRoutes(deps: AppDeps) {
         description: ticketTypes.description,
         fields: ticketTypes.fields,
         defaults: ticketTypes.defaults,
-        latestVersion: sql<{ id: string; version: number } | null>`(select json_build_object('id', v.id, 'version', v.version)
+        latestVersion: sql<{
+          id: string;
+          version: number;
+        } | null>`(select json_build_object('id', v.id, 'version', v.version)
           from flow_versions v where v.ticket_type_id = ticket_types.id order by v.version desc limit 1)`,
         hasDraft: sql<boolean>`exists (select 1 from flows f where f.ticket_type_id = ticket_types.id)`,
       })
@@ -142,14 +172,18 @@ export function flowRoutes(deps: AppDeps) {
       method: 'put',
       path: '/ticket-types/{id}',
       tags: ['flows'],
-      summary: "Replace a ticket type's name, description, form fields and defaults (tickets already created keep their fields)",
+      summary:
+        "Replace a ticket type's name, description, form fields and defaults (tickets already created keep their fields)",
       request: { params: IdParam, body: jsonBody(TicketTypeBody) },
       responses: { 200: jsonResponse(TicketTypeSchema, 'Updated') },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       await requireType(id);
-      await db.update(ticketTypes).set(ticketTypeValues(c.req.valid('json'))).where(eq(ticketTypes.id, id));
+      await db
+        .update(ticketTypes)
+        .set(ticketTypeValues(c.req.valid('json')))
+        .where(eq(ticketTypes.id, id));
       const [row] = await ticketTypeRows(id);
       return c.json(row!, 200);
     },
@@ -164,7 +198,12 @@ export function flowRoutes(deps: AppDeps) {
       request: { params: IdParam },
       responses: {
         200: jsonResponse(
-          z.object({ ticketTypeId: z.string(), xml: z.string(), updatedAt: z.string(), updatedBy: z.string().nullable() }),
+          z.object({
+            ticketTypeId: z.string(),
+            xml: z.string(),
+            updatedAt: z.string(),
+            updatedBy: z.string().nullable(),
+          }),
           'Draft',
         ),
       },
@@ -174,7 +213,15 @@ export function flowRoutes(deps: AppDeps) {
       await requireType(id);
       const [draft] = await db.select().from(flows).where(eq(flows.ticketTypeId, id));
       if (!draft) throw notFound('flow draft of ticket type', id);
-      return c.json({ ticketTypeId: id, xml: draft.xml, updatedAt: draft.updatedAt.toISOString(), updatedBy: draft.updatedBy }, 200);
+      return c.json(
+        {
+          ticketTypeId: id,
+          xml: draft.xml,
+          updatedAt: draft.updatedAt.toISOString(),
+          updatedBy: draft.updatedBy,
+        },
+        200,
+      );
     },
   );
 
@@ -185,7 +232,9 @@ export function flowRoutes(deps: AppDeps) {
       tags: ['flows'],
       summary: 'Save the draft (BPMN XML, up to 5 MB); it is not checked until validate or deploy',
       request: { params: IdParam, body: jsonBody(XmlBody) },
-      responses: { 200: jsonResponse(z.object({ ticketTypeId: z.string(), updatedAt: z.string() }), 'Saved') },
+      responses: {
+        200: jsonResponse(z.object({ ticketTypeId: z.string(), updatedAt: z.string() }), 'Saved'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -207,16 +256,29 @@ export function flowRoutes(deps: AppDeps) {
       path: '/ticket-types/{id}/flow/validate',
       tags: ['flows'],
       summary: 'Compile the draft (or the XML in the body) and return diagnostics with element ids',
-      request: { params: IdParam, body: jsonBody(z.strictObject({ xml: z.string().min(1).max(MAX_XML).optional() })) },
+      request: {
+        params: IdParam,
+        body: jsonBody(z.strictObject({ xml: z.string().min(1).max(MAX_XML).optional() })),
+      },
       responses: {
-        200: jsonResponse(z.object({ ok: z.boolean(), errors: z.array(DiagnosticSchema), warnings: z.array(DiagnosticSchema) }), 'Diagnostics'),
+        200: jsonResponse(
+          z.object({
+            ok: z.boolean(),
+            errors: z.array(DiagnosticSchema),
+            warnings: z.array(DiagnosticSchema),
+          }),
+          'Diagnostics',
+        ),
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       await requireType(id);
       const result = await compile(await draftXml(id, c.req.valid('json').xml));
-      return c.json({ ok: result.ok, errors: result.ok ? [] : result.errors, warnings: result.warnings }, 200);
+      return c.json(
+        { ok: result.ok, errors: result.ok ? [] : result.errors, warnings: result.warnings },
+        200,
+      );
     },
   );
 
@@ -225,10 +287,14 @@ export function flowRoutes(deps: AppDeps) {
       method: 'post',
       path: '/ticket-types/{id}/flow/deploy',
       tags: ['flows'],
-      summary: 'Deploy the draft as a new immutable version (refused with 422 and diagnostics while it has errors)',
-      description: 'New tickets start on the latest version; running tickets keep theirs. A compiled flow over 1 MB is refused.',
+      summary:
+        'Deploy the draft as a new immutable version (refused with 422 and diagnostics while it has errors)',
+      description:
+        'New tickets start on the latest version; running tickets keep theirs. A compiled flow over 1 MB is refused.',
       request: { params: IdParam, body: jsonBody(z.strictObject({ note: z.string().max(1000).optional() })) },
-      responses: { 201: jsonResponse(VersionSummarySchema.extend({ warnings: z.array(DiagnosticSchema) }), 'Deployed') },
+      responses: {
+        201: jsonResponse(VersionSummarySchema.extend({ warnings: z.array(DiagnosticSchema) }), 'Deployed'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -236,15 +302,20 @@ export function flowRoutes(deps: AppDeps) {
       const xml = await draftXml(id);
       const result = await compile(xml);
       if (!result.ok) {
-        throw invalid(`the flow has ${result.errors.length} error(s); fix them before deploying`, diagnosticErrors(result.errors), {
-          diagnostics: [...result.errors, ...result.warnings],
-        });
+        throw invalid(
+          `the flow has ${result.errors.length} error(s); fix them before deploying`,
+          diagnosticErrors(result.errors),
+          {
+            diagnostics: [...result.errors, ...result.warnings],
+          },
+        );
       }
       const compiledSize = Buffer.byteLength(JSON.stringify(result.flow));
       if (compiledSize > deps.config.maxCompiledFlowBytes) {
-        throw invalid(`the compiled flow is ${compiledSize} bytes; at most ${deps.config.maxCompiledFlowBytes} are allowed`, [
-          { path: 'body', message: 'flow too large' },
-        ]);
+        throw invalid(
+          `the compiled flow is ${compiledSize} bytes; at most ${deps.config.maxCompiledFlowBytes} are allowed`,
+          [{ path: 'body', message: 'flow too large' }],
+        );
       }
       const userId = principalOf(c).id;
       const now = new Date(deps.config.now());
@@ -260,7 +331,15 @@ export function flowRoutes(deps: AppDeps) {
         const version = (last?.version ?? 0) + 1;
         const [inserted] = await tx
           .insert(flowVersions)
-          .values({ id: `${id}-v${version}`, ticketTypeId: id, version, xml, compiled: result.flow, deployedAt: now, deployedBy: userId })
+          .values({
+            id: `${id}-v${version}`,
+            ticketTypeId: id,
+            version,
+            xml,
+            compiled: result.flow,
+            deployedAt: now,
+            deployedBy: userId,
+          })
           .returning();
         return inserted!;
       });
@@ -282,7 +361,13 @@ export function flowRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       await requireType(id);
       const rows = await db
-        .select({ id: flowVersions.id, ticketTypeId: flowVersions.ticketTypeId, version: flowVersions.version, deployedAt: flowVersions.deployedAt, deployedBy: flowVersions.deployedBy })
+        .select({
+          id: flowVersions.id,
+          ticketTypeId: flowVersions.ticketTypeId,
+          version: flowVersions.version,
+          deployedAt: flowVersions.deployedAt,
+          deployedBy: flowVersions.deployedBy,
+        })
         .from(flowVersions)
         .where(eq(flowVersions.ticketTypeId, id))
         .orderBy(desc(flowVersions.version));
@@ -297,11 +382,16 @@ export function flowRoutes(deps: AppDeps) {
       tags: ['flows'],
       summary: 'One deployed version: its XML and compiled flow',
       request: { params: IdParam },
-      responses: { 200: jsonResponse(VersionSummarySchema.extend({ xml: z.string(), compiled: z.unknown() }), 'Version') },
+      responses: {
+        200: jsonResponse(VersionSummarySchema.extend({ xml: z.string(), compiled: z.unknown() }), 'Version'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const [row] = await db.select().from(flowVersions).where(and(eq(flowVersions.id, id)));
+      const [row] = await db
+        .select()
+        .from(flowVersions)
+        .where(and(eq(flowVersions.id, id)));
       if (!row) throw notFound('flow version', id);
       return c.json({ ...versionSummary(row), xml: row.xml, compiled: row.compiled }, 200);
     },
@@ -310,7 +400,13 @@ export function flowRoutes(deps: AppDeps) {
   return app;
 }
 
-const versionSummary = (row: { id: string; ticketTypeId: string; version: number; deployedAt: Date; deployedBy: string | null }) => ({
+const versionSummary = (row: {
+  id: string;
+  ticketTypeId: string;
+  version: number;
+  deployedAt: Date;
+  deployedBy: string | null;
+}) => ({
   id: row.id,
   ticketTypeId: row.ticketTypeId,
   version: row.version,
@@ -319,4 +415,8 @@ const versionSummary = (row: { id: string; ticketTypeId: string; version: number
 });
 
 const diagnosticErrors = (errors: Diagnostic[]) =>
-  errors.map((d) => ({ path: d.elementId ? `flow.${d.elementId}` : 'flow', message: d.message, code: d.code }));
+  errors.map((d) => ({
+    path: d.elementId ? `flow.${d.elementId}` : 'flow',
+    message: d.message,
+    code: d.code,
+  }));

@@ -15,15 +15,26 @@ import { organisationTimeZone } from '../reports/time-zone.js';
 
 const RangeQuery = z.object({
   range: z.enum(RANGE_PRESETS).default('this-month').openapi({
-    description: "Evaluated in the organisation's time zone (BATON_TIME_ZONE, else the default calendar's, else UTC).",
+    description:
+      "Evaluated in the organisation's time zone (BATON_TIME_ZONE, else the default calendar's, else UTC).",
   }),
-  from: z.string().max(40).optional().openapi({ description: 'range=custom: YYYY-MM-DD (local day start) or ISO date-time' }),
-  to: z.string().max(40).optional().openapi({ description: 'range=custom: YYYY-MM-DD (through the end of that day) or ISO date-time' }),
+  from: z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({ description: 'range=custom: YYYY-MM-DD (local day start) or ISO date-time' }),
+  to: z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({ description: 'range=custom: YYYY-MM-DD (through the end of that day) or ISO date-time' }),
   department: z.string().max(100).optional(),
   typeId: z.string().max(100).optional(),
 });
 
-const RangeSchema = z.object({ preset: z.string(), from: z.string(), to: z.string(), timeZone: z.string() }).openapi('ReportRange');
+const RangeSchema = z
+  .object({ preset: z.string(), from: z.string(), to: z.string(), timeZone: z.string() })
+  .openapi('ReportRange');
 const ms = z.number().openapi({ description: 'milliseconds' });
 
 const DurationGroupSchema = z
@@ -41,17 +52,27 @@ const DurationGroupSchema = z
   })
   .openapi('DurationGroup');
 
-const rangeJson = (r: TimeRange) => ({ preset: r.preset, from: r.from.toISOString(), to: r.to.toISOString(), timeZone: r.timeZone });
+const rangeJson = (r: TimeRange) => ({
+  preset: r.preset,
+  from: r.from.toISOString(),
+  to: r.to.toISOString(),
+  timeZone: r.timeZone,
+});
 
 export function reportRoutes(deps: AppDeps) {
   const app = newRouter();
 
-  async function rangeOf(query: { range: (typeof RANGE_PRESETS)[number]; from?: string; to?: string }): Promise<TimeRange> {
+  async function rangeOf(query: {
+    range: (typeof RANGE_PRESETS)[number];
+    from?: string;
+    to?: string;
+  }): Promise<TimeRange> {
     const timeZone = await organisationTimeZone(deps.pool, deps.config.timeZone);
     try {
       return resolveRange(query.range, { now: deps.config.now(), timeZone, from: query.from, to: query.to });
     } catch (error) {
-      if (error instanceof RangeError422) throw invalid(error.message, [{ path: 'query.range', message: error.message }]);
+      if (error instanceof RangeError422)
+        throw invalid(error.message, [{ path: 'query.range', message: error.message }]);
       throw error;
     }
   }
@@ -61,7 +82,8 @@ export function reportRoutes(deps: AppDeps) {
       method: 'get',
       path: '/reports/stage-durations',
       tags: ['reports'],
-      summary: 'Stage durations per department or task: count, mean, p50/p90/p99, duration bands, SLA attainment',
+      summary:
+        'Stage durations per department or task: count, mean, p50/p90/p99, duration bands, SLA attainment',
       description: `Closed stages whose close time falls in the range. \`clock=business\` measures in each stage's business calendar. Bands: ${DURATION_BUCKETS.map((b) => b.label).join(', ')}. Managers see their departments; agents only departments they lead.`,
       request: {
         query: RangeQuery.extend({
@@ -71,7 +93,12 @@ export function reportRoutes(deps: AppDeps) {
       },
       responses: {
         200: jsonResponse(
-          z.object({ range: RangeSchema, by: z.string(), clock: z.string(), groups: z.array(DurationGroupSchema) }),
+          z.object({
+            range: RangeSchema,
+            by: z.string(),
+            clock: z.string(),
+            groups: z.array(DurationGroupSchema),
+          }),
           'Per-group figures',
         ),
       },
@@ -81,7 +108,14 @@ export function reportRoutes(deps: AppDeps) {
       const departments = reportDepartments(principalOf(c), q.department);
       const range = await rangeOf(q);
       const groups = await withReportSession(deps.pool, (client) =>
-        stageDurations(client, { from: range.from, to: range.to, by: q.by, clock: q.clock, departments, typeId: q.typeId }),
+        stageDurations(client, {
+          from: range.from,
+          to: range.to,
+          by: q.by,
+          clock: q.clock,
+          departments,
+          typeId: q.typeId,
+        }),
       );
       return c.json({ range: rangeJson(range), by: q.by, clock: q.clock, groups }, 200);
     },
@@ -93,7 +127,8 @@ export function reportRoutes(deps: AppDeps) {
       path: '/reports/handoffs',
       tags: ['reports'],
       summary: 'Handoffs between departments and the idle gap between one closing and the next opening',
-      description: 'For each stage opened in the range, the previous stage of the same ticket is the one that closed last before it opened; when their departments differ that is a handoff.',
+      description:
+        'For each stage opened in the range, the previous stage of the same ticket is the one that closed last before it opened; when their departments differ that is a handoff.',
       request: { query: RangeQuery },
       responses: {
         200: jsonResponse(
@@ -118,7 +153,9 @@ export function reportRoutes(deps: AppDeps) {
       const q = c.req.valid('query');
       const departments = reportDepartments(principalOf(c), q.department);
       const range = await rangeOf(q);
-      const rows = await withReportSession(deps.pool, (client) => handoffs(client, { from: range.from, to: range.to, departments, typeId: q.typeId }));
+      const rows = await withReportSession(deps.pool, (client) =>
+        handoffs(client, { from: range.from, to: range.to, departments, typeId: q.typeId }),
+      );
       return c.json({ range: rangeJson(range), handoffs: rows }, 200);
     },
   );
@@ -158,7 +195,12 @@ export function reportRoutes(deps: AppDeps) {
       const q = c.req.valid('query');
       const departments = reportDepartments(principalOf(c), q.department);
       const range = await rangeOf(q);
-      const rows = await slaByDepartment(deps.pool, { from: range.from, to: range.to, departments, typeId: q.typeId });
+      const rows = await slaByDepartment(deps.pool, {
+        from: range.from,
+        to: range.to,
+        departments,
+        typeId: q.typeId,
+      });
       return c.json({ range: rangeJson(range), departments: rows }, 200);
     },
   );
@@ -169,7 +211,8 @@ export function reportRoutes(deps: AppDeps) {
       path: '/stages/stuck',
       tags: ['reports'],
       summary: 'Open stages at or beyond an SLA level, most overdue first',
-      description: '`overdueRatio` is the time elapsed over the time allowed (1 = due now; 1.3 = severely overdue).',
+      description:
+        '`overdueRatio` is the time elapsed over the time allowed (1 = due now; 1.3 = severely overdue).',
       request: {
         query: z.object({
           department: z.string().max(100).optional(),
@@ -206,7 +249,12 @@ export function reportRoutes(deps: AppDeps) {
     async (c) => {
       const q = c.req.valid('query');
       const departments = reportDepartments(principalOf(c), q.department);
-      const items = await stuckStages(deps.pool, { now: new Date(deps.config.now()), level: q.level, departments, limit: q.limit });
+      const items = await stuckStages(deps.pool, {
+        now: new Date(deps.config.now()),
+        level: q.level,
+        departments,
+        limit: q.limit,
+      });
       return c.json({ items: items.map((s) => ({ ...s, globalTaskId: `${s.ticketId}.${s.taskId}` })) }, 200);
     },
   );
@@ -247,7 +295,9 @@ export function reportRoutes(deps: AppDeps) {
       const exists = await deps.pool.query('select 1 from flow_versions where id = $1', [id]);
       if (exists.rowCount === 0) throw notFound('flow version', id);
       const range = await rangeOf(q);
-      const elements = await withReportSession(deps.pool, (client) => heatmap(client, { flowVersionId: id, from: range.from, to: range.to, departments }));
+      const elements = await withReportSession(deps.pool, (client) =>
+        heatmap(client, { flowVersionId: id, from: range.from, to: range.to, departments }),
+      );
       return c.json({ range: rangeJson(range), flowVersionId: id, elements }, 200);
     },
   );

@@ -20,7 +20,10 @@ export function systemRoutes(deps: AppDeps) {
       tags: ['system'],
       summary: 'Database and engine status',
       description: 'Answers 503 when the database does not respond.',
-      responses: { 200: jsonResponse(HealthSchema, 'Healthy'), 503: jsonResponse(HealthSchema, 'Database down') },
+      responses: {
+        200: jsonResponse(HealthSchema, 'Healthy'),
+        503: jsonResponse(HealthSchema, 'Database down'),
+      },
     }),
     async (c) => {
       const started = performance.now();
@@ -33,8 +36,16 @@ export function systemRoutes(deps: AppDeps) {
       );
       const body = {
         status: ok ? ('ok' as const) : ('degraded' as const),
-        database: { mode: deps.databaseMode ?? 'url', ok, latencyMs: Math.round((performance.now() - started) * 10) / 10 },
-        engine: { mode: deps.runtime.mode, durable: deps.runtime.durable, warning: deps.runtimeWarning ?? null },
+        database: {
+          mode: deps.databaseMode ?? 'url',
+          ok,
+          latencyMs: Math.round((performance.now() - started) * 10) / 10,
+        },
+        engine: {
+          mode: deps.runtime.mode,
+          durable: deps.runtime.durable,
+          warning: deps.runtimeWarning ?? null,
+        },
       };
       return ok ? c.json(body, 200) : c.json(body, 503);
     },
@@ -47,7 +58,10 @@ export function systemRoutes(deps: AppDeps) {
       tags: ['system'],
       summary: 'Custom activities a service task can call (type, title, input JSON schema)',
       responses: {
-        200: jsonResponse(z.object({ items: z.array(z.looseObject({ type: z.string(), title: z.string() })) }), 'Catalogue'),
+        200: jsonResponse(
+          z.object({ items: z.array(z.looseObject({ type: z.string(), title: z.string() })) }),
+          'Catalogue',
+        ),
       },
     }),
     (c) => c.json({ items: [...deps.activities] }, 200),

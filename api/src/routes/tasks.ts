@@ -36,7 +36,10 @@ const ActResultSchema = z
   .object({
     ticketId: z.string(),
     ticketStatus: z.string(),
-    task: z.looseObject({ id: z.string() }).nullable().openapi({ description: 'The task after the action, null once it closed.' }),
+    task: z
+      .looseObject({ id: z.string() })
+      .nullable()
+      .openapi({ description: 'The task after the action, null once it closed.' }),
     openTasks: z.array(z.looseObject({ id: z.string() })),
   })
   .openapi('ActResult');
@@ -92,7 +95,11 @@ export function taskRoutes(deps: AppDeps) {
     return { ticketId, taskId, stage };
   }
 
-  async function act(id: string, principal: Principal, build: (taskId: string, actor: ReturnType<typeof actorFor>) => TaskEvent) {
+  async function act(
+    id: string,
+    principal: Principal,
+    build: (taskId: string, actor: ReturnType<typeof actorFor>) => TaskEvent,
+  ) {
     const { ticketId, taskId, stage } = await stageFor(id, principal);
     const result = await deps.runtime.act(ticketId, build(taskId, actorFor(principal, stage.department_key)));
     if (!result.ok) throw rejection(result.rejected, `task ${id}`);
@@ -114,7 +121,11 @@ export function taskRoutes(deps: AppDeps) {
       request: {
         query: z.object({
           scope: z.enum(['mine', 'department']).default('mine'),
-          department: z.string().max(100).optional().openapi({ description: 'scope=department: one of your departments (default: all of them)' }),
+          department: z
+            .string()
+            .max(100)
+            .optional()
+            .openapi({ description: 'scope=department: one of your departments (default: all of them)' }),
           limit: z.coerce.number().int().min(1).max(500).default(200),
         }),
       },
@@ -197,7 +208,8 @@ export function taskRoutes(deps: AppDeps) {
         path: `/tasks/{id}/${name}`,
         tags: ['tasks'],
         summary,
-        description: 'Only members of the task\'s department (or admins). The engine decides: a closed or taken task answers 409, an outcome not offered 422.',
+        description:
+          "Only members of the task's department (or admins). The engine decides: a closed or taken task answers 409, an outcome not offered 422.",
         request: { params: TaskParam, body: jsonBody(body) },
         responses: { 200: jsonResponse(ActResultSchema, 'Applied') },
       }),
@@ -209,24 +221,48 @@ export function taskRoutes(deps: AppDeps) {
       },
     );
 
-  action('claim', 'Claim a task (assign it to yourself)', z.strictObject({}), (taskId, actor) => ({ type: 'task.claimed', taskId, actor }));
+  action('claim', 'Claim a task (assign it to yourself)', z.strictObject({}), (taskId, actor) => ({
+    type: 'task.claimed',
+    taskId,
+    actor,
+  }));
   action(
     'complete',
     'Complete a task with one of its outcomes and optional data',
-    z.strictObject({ outcome: z.string().max(100).optional(), data: z.record(z.string().max(100), z.unknown()).optional() }),
-    (taskId, actor, b) => ({ type: 'task.completed', taskId, actor, ...(b.outcome ? { outcome: b.outcome } : {}), ...(b.data ? { data: b.data } : {}) }),
+    z.strictObject({
+      outcome: z.string().max(100).optional(),
+      data: z.record(z.string().max(100), z.unknown()).optional(),
+    }),
+    (taskId, actor, b) => ({
+      type: 'task.completed',
+      taskId,
+      actor,
+      ...(b.outcome ? { outcome: b.outcome } : {}),
+      ...(b.data ? { data: b.data } : {}),
+    }),
   );
   action(
     'transfer',
     "Transfer the ticket to another department's entry task",
     z.strictObject({ department: z.string().min(1).max(100), reason: z.string().max(2000).optional() }),
-    (taskId, actor, b) => ({ type: 'task.transferred', taskId, actor, department: b.department, ...(b.reason ? { reason: b.reason } : {}) }),
+    (taskId, actor, b) => ({
+      type: 'task.transferred',
+      taskId,
+      actor,
+      department: b.department,
+      ...(b.reason ? { reason: b.reason } : {}),
+    }),
   );
   action(
     'return',
     'Return the ticket to the task that handed it over',
     z.strictObject({ reason: z.string().max(2000).optional() }),
-    (taskId, actor, b) => ({ type: 'task.returned', taskId, actor, ...(b.reason ? { reason: b.reason } : {}) }),
+    (taskId, actor, b) => ({
+      type: 'task.returned',
+      taskId,
+      actor,
+      ...(b.reason ? { reason: b.reason } : {}),
+    }),
   );
   action(
     'hold',
@@ -234,7 +270,11 @@ export function taskRoutes(deps: AppDeps) {
     z.strictObject({ reason: z.string().trim().min(1).max(2000) }),
     (taskId, actor, b) => ({ type: 'task.held', taskId, actor, reason: b.reason }),
   );
-  action('resume', 'Resume a held task', z.strictObject({}), (taskId, actor) => ({ type: 'task.resumed', taskId, actor }));
+  action('resume', 'Resume a held task', z.strictObject({}), (taskId, actor) => ({
+    type: 'task.resumed',
+    taskId,
+    actor,
+  }));
 
   const extensionSelect = `select x.id, x.ticket_id, x.task_id, s.department_key, x.requested_by, x.extend_by_ms, x.reason, x.status,
       x.decided_by, x.decided_at, x.decision_note, x.created_at
@@ -282,7 +322,11 @@ export function taskRoutes(deps: AppDeps) {
         params: TaskParam,
         body: jsonBody(
           z.strictObject({
-            extendByMinutes: z.number().int().min(1).max(60 * 24 * 90),
+            extendByMinutes: z
+              .number()
+              .int()
+              .min(1)
+              .max(60 * 24 * 90),
             reason: z.string().trim().min(1).max(2000),
           }),
         ),
@@ -304,7 +348,15 @@ export function taskRoutes(deps: AppDeps) {
       await deps.pool.query(
         `insert into extension_requests (id, ticket_id, task_id, requested_by, extend_by_ms, reason, created_at)
          values ($1, $2, $3, $4, $5, $6, $7)`,
-        [requestId, ticketId, taskId, principal.id, body.extendByMinutes * 60_000, body.reason, new Date(deps.config.now())],
+        [
+          requestId,
+          ticketId,
+          taskId,
+          principal.id,
+          body.extendByMinutes * 60_000,
+          body.reason,
+          new Date(deps.config.now()),
+        ],
       );
       return c.json(extensionJson((await loadExtension(requestId))!), 201);
     },
@@ -336,7 +388,9 @@ export function taskRoutes(deps: AppDeps) {
   function assertMayDecide(principal: Principal, department: string | null, id: string) {
     if (isAdmin(principal)) return;
     if (!department || !decidingDepartments(principal).includes(department)) {
-      throw forbidden(`only the lead or a manager of department '${department ?? 'none'}' may decide extension request ${id}`);
+      throw forbidden(
+        `only the lead or a manager of department '${department ?? 'none'}' may decide extension request ${id}`,
+      );
     }
   }
 
@@ -362,8 +416,12 @@ export function taskRoutes(deps: AppDeps) {
       const client = await deps.pool.connect();
       try {
         await client.query('begin');
-        const locked = await client.query<{ status: string }>('select status from extension_requests where id = $1 for update', [id]);
-        if (locked.rows[0]?.status !== 'pending') throw conflict(`extension request ${id} is already ${locked.rows[0]?.status}`);
+        const locked = await client.query<{ status: string }>(
+          'select status from extension_requests where id = $1 for update',
+          [id],
+        );
+        if (locked.rows[0]?.status !== 'pending')
+          throw conflict(`extension request ${id} is already ${locked.rows[0]?.status}`);
         const result = await deps.runtime.act(request.ticket_id, {
           type: 'task.extensionGranted',
           taskId: request.task_id,
@@ -415,4 +473,6 @@ export function taskRoutes(deps: AppDeps) {
 }
 
 /** Departments whose extension requests the principal decides: those they lead, and as manager those they belong to. */
-const decidingDepartments = (p: Principal) => [...new Set([...p.leads, ...(p.roles.includes('manager') ? p.departments : [])])];
+const decidingDepartments = (p: Principal) => [
+  ...new Set([...p.leads, ...(p.roles.includes('manager') ? p.departments : [])]),
+];

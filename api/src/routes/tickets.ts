@@ -4,7 +4,15 @@
 import { desc, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Flow, TaskView } from '@baton/engine';
-import { CATEGORIES, flowVersions, PRIORITIES, TICKET_STATUSES, tickets, ticketTypes, type FieldDefinition } from '@baton/db';
+import {
+  CATEGORIES,
+  flowVersions,
+  PRIORITIES,
+  TICKET_STATUSES,
+  tickets,
+  ticketTypes,
+  type FieldDefinition,
+} from '@baton/db';
 import type { AppDeps, Principal } from '../http/env.js';
 import { defineRoute, hasRole, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
 import { conflict, forbidden, invalid, notFound } from '../http/problem.js';
@@ -36,7 +44,10 @@ const OpenTaskSchema = z
     dueAt: z.string().nullable(),
     held: z.boolean(),
     slaLevel: z.string(),
-    sla: z.unknown().openapi({ description: 'Why the deadline is where it is: business segments, pauses, extensions (null when not live).' }),
+    sla: z.unknown().openapi({
+      description:
+        'Why the deadline is where it is: business segments, pauses, extensions (null when not live).',
+    }),
   })
   .openapi('OpenTask');
 
@@ -59,7 +70,10 @@ const TicketDetailSchema = z
     updatedAt: z.string(),
     closedAt: z.string().nullable(),
     sla: z.object({ level: z.string(), dueAt: z.string().nullable(), explanation: z.unknown() }),
-    live: z.boolean().openapi({ description: 'False when the engine does not know the ticket (e.g. an in-memory runtime restarted): open tasks come from the read model.' }),
+    live: z.boolean().openapi({
+      description:
+        'False when the engine does not know the ticket (e.g. an in-memory runtime restarted): open tasks come from the read model.',
+    }),
     openTasks: z.array(OpenTaskSchema),
     stages: z.array(z.looseObject({ id: z.string(), taskId: z.string() })),
     timeline: z.array(z.looseObject({ seq: z.number(), type: z.string(), at: z.string() })),
@@ -84,7 +98,14 @@ const TicketSummarySchema = z
     updatedAt: z.string(),
     closedAt: z.string().nullable(),
     openTasks: z.array(
-      z.object({ id: z.string(), name: z.string(), department: z.string().nullable(), assigneeId: z.string().nullable(), dueAt: z.string().nullable(), slaLevel: z.string() }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        department: z.string().nullable(),
+        assigneeId: z.string().nullable(),
+        dueAt: z.string().nullable(),
+        slaLevel: z.string(),
+      }),
     ),
   })
   .openapi('TicketSummary');
@@ -193,7 +214,8 @@ export function ticketRoutes(deps: AppDeps) {
       path: '/tickets',
       tags: ['tickets'],
       summary: "Create a ticket and start it on its type's latest flow version",
-      description: "Custom `fields` are checked against the ticket type's field definitions (required, type, options). If the engine cannot start the ticket, nothing is kept.",
+      description:
+        "Custom `fields` are checked against the ticket type's field definitions (required, type, options). If the engine cannot start the ticket, nothing is kept.",
       request: {
         body: jsonBody(
           z.strictObject({
@@ -213,7 +235,10 @@ export function ticketRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       const principal = principalOf(c);
       const [type] = await deps.db.select().from(ticketTypes).where(eq(ticketTypes.id, body.typeId));
-      if (!type) throw invalid(`ticket type '${body.typeId}' does not exist`, [{ path: 'body.typeId', message: 'unknown ticket type' }]);
+      if (!type)
+        throw invalid(`ticket type '${body.typeId}' does not exist`, [
+          { path: 'body.typeId', message: 'unknown ticket type' },
+        ]);
       const defaults = type.defaults as {
         priority?: (typeof PRIORITIES)[number];
         category?: (typeof CATEGORIES)[number];
@@ -229,7 +254,10 @@ export function ticketRoutes(deps: AppDeps) {
         .where(eq(flowVersions.ticketTypeId, type.id))
         .orderBy(desc(flowVersions.version))
         .limit(1);
-      if (!version) throw invalid(`ticket type '${type.id}' has no deployed flow yet`, [{ path: 'body.typeId', message: 'no deployed flow' }]);
+      if (!version)
+        throw invalid(`ticket type '${type.id}' has no deployed flow yet`, [
+          { path: 'body.typeId', message: 'no deployed flow' },
+        ]);
 
       const ticket = {
         id: randomUUID(),
@@ -270,7 +298,10 @@ export function ticketRoutes(deps: AppDeps) {
       } catch (error) {
         // No half-written ticket: the row (and anything recorded for it) goes.
         await deps.db.delete(tickets).where(eq(tickets.id, ticket.id));
-        deps.log.error({ err: error, ticketId: ticket.id, flowVersionId: version.id }, 'ticket start failed; ticket removed');
+        deps.log.error(
+          { err: error, ticketId: ticket.id, flowVersionId: version.id },
+          'ticket start failed; ticket removed',
+        );
         throw error;
       }
       deps.log.info({ ticketId: ticket.id, typeId: type.id, userId: principal.id }, 'ticket created');
@@ -299,7 +330,12 @@ export function ticketRoutes(deps: AppDeps) {
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
       },
-      responses: { 200: jsonResponse(z.object({ items: z.array(TicketSummarySchema), nextCursor: z.string().nullable() }), 'A page of tickets') },
+      responses: {
+        200: jsonResponse(
+          z.object({ items: z.array(TicketSummarySchema), nextCursor: z.string().nullable() }),
+          'A page of tickets',
+        ),
+      },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -312,29 +348,46 @@ export function ticketRoutes(deps: AppDeps) {
       const where: string[] = [];
       if (!readsAllTickets(principal)) {
         const me = param(principal.id);
-        where.push(`(t.created_by = ${me} or t.owner_id = ${me} or exists (select 1 from stages v where v.ticket_id = t.id and v.department_key = any(${param(visibleDepartments(principal))}::text[])))`);
+        where.push(
+          `(t.created_by = ${me} or t.owner_id = ${me} or exists (select 1 from stages v where v.ticket_id = t.id and v.department_key = any(${param(visibleDepartments(principal))}::text[])))`,
+        );
       }
       if (q.type) where.push(`t.type_id = ${param(q.type)}`);
       if (q.status) where.push(`t.status = ${param(q.status)}`);
       if (q.priority) where.push(`t.priority = ${param(q.priority)}`);
-      if (q.department) where.push(`exists (select 1 from stages s where s.ticket_id = t.id and s.closed_at is null and s.department_key = ${param(q.department)})`);
+      if (q.department)
+        where.push(
+          `exists (select 1 from stages s where s.ticket_id = t.id and s.closed_at is null and s.department_key = ${param(q.department)})`,
+        );
       if (q.assignee) {
-        where.push(`exists (select 1 from stages s where s.ticket_id = t.id and s.closed_at is null and s.assignee_id = ${param(q.assignee === 'me' ? principal.id : q.assignee)})`);
+        where.push(
+          `exists (select 1 from stages s where s.ticket_id = t.id and s.closed_at is null and s.assignee_id = ${param(q.assignee === 'me' ? principal.id : q.assignee)})`,
+        );
       }
       if (q.overdue === 'true') {
-        where.push(`(t.sla_level in ('overdue', 'severe') or exists (select 1 from stages s where s.ticket_id = t.id and s.closed_at is null and s.sla_level in ('overdue', 'severe')))`);
+        where.push(
+          `(t.sla_level in ('overdue', 'severe') or exists (select 1 from stages s where s.ticket_id = t.id and s.closed_at is null and s.sla_level in ('overdue', 'severe')))`,
+        );
       } else if (q.overdue === 'false') {
-        where.push(`not (t.sla_level in ('overdue', 'severe') or exists (select 1 from stages s where s.ticket_id = t.id and s.closed_at is null and s.sla_level in ('overdue', 'severe')))`);
+        where.push(
+          `not (t.sla_level in ('overdue', 'severe') or exists (select 1 from stages s where s.ticket_id = t.id and s.closed_at is null and s.sla_level in ('overdue', 'severe')))`,
+        );
       }
       if (q.q) {
         const text = q.q.trim();
         const like = param(`%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
-        const number = /^#?\d{1,15}$/.test(text) ? ` or t.number = ${param(Number(text.replace('#', '')))}` : '';
-        where.push(`(t.title ilike ${like} or t.customer->>'email' ilike ${like} or t.customer->>'name' ilike ${like}${number})`);
+        const number = /^#?\d{1,15}$/.test(text)
+          ? ` or t.number = ${param(Number(text.replace('#', '')))}`
+          : '';
+        where.push(
+          `(t.title ilike ${like} or t.customer->>'email' ilike ${like} or t.customer->>'name' ilike ${like}${number})`,
+        );
       }
       if (q.cursor) {
         const cursor = param(q.cursor);
-        where.push(`(t.created_at, t.id) < (select k.created_at, k.id from tickets k where k.id = ${cursor})`);
+        where.push(
+          `(t.created_at, t.id) < (select k.created_at, k.id from tickets k where k.id = ${cursor})`,
+        );
       }
       const limit = param(q.limit + 1);
       const { rows } = await deps.pool.query<{
@@ -352,7 +405,14 @@ export function ticketRoutes(deps: AppDeps) {
         created_at: Date;
         updated_at: Date;
         closed_at: Date | null;
-        open_tasks: { taskId: string; name: string; department: string | null; assigneeId: string | null; dueAt: string | null; slaLevel: string }[];
+        open_tasks: {
+          taskId: string;
+          name: string;
+          department: string | null;
+          assigneeId: string | null;
+          dueAt: string | null;
+          slaLevel: string;
+        }[];
       }>(
         `select t.id, t.number, t.type_id, t.title, t.priority, t.category, t.service, t.status, t.sla_level, t.sla_due_at,
            t.customer, t.created_at, t.updated_at, t.closed_at,
@@ -404,7 +464,8 @@ export function ticketRoutes(deps: AppDeps) {
       method: 'get',
       path: '/tickets/{id}',
       tags: ['tickets'],
-      summary: 'One ticket: fields, open tasks with explained deadlines, stages, timeline, extension requests',
+      summary:
+        'One ticket: fields, open tasks with explained deadlines, stages, timeline, extension requests',
       request: { params: IdParam },
       responses: { 200: jsonResponse(TicketDetailSchema, 'The ticket') },
     }),
@@ -418,7 +479,12 @@ export function ticketRoutes(deps: AppDeps) {
       tags: ['tickets'],
       summary: "The ticket's stages (one per user-task instance) with wall-clock and business durations",
       request: { params: IdParam },
-      responses: { 200: jsonResponse(z.object({ items: z.array(z.looseObject({ id: z.string(), taskId: z.string() })) }), 'Stages') },
+      responses: {
+        200: jsonResponse(
+          z.object({ items: z.array(z.looseObject({ id: z.string(), taskId: z.string() })) }),
+          'Stages',
+        ),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -433,7 +499,8 @@ export function ticketRoutes(deps: AppDeps) {
     const row = await loadTicket(deps.pool, id, principal);
     if (!row) throw notFound('ticket', id);
     if (!row.visible) throw forbidden(`ticket ${id} has not been in any of your departments`);
-    if (row.status === 'done' || row.status === 'cancelled') throw conflict(`ticket ${id} is already ${row.status}`);
+    if (row.status === 'done' || row.status === 'cancelled')
+      throw conflict(`ticket ${id} is already ${row.status}`);
     return row;
   }
 
@@ -449,7 +516,10 @@ export function ticketRoutes(deps: AppDeps) {
         body: jsonBody(
           z.strictObject({
             text: z.string().trim().min(1).max(20_000),
-            name: z.string().regex(/^[A-Za-z][\w.-]{0,99}$/).default('customer-reply'),
+            name: z
+              .string()
+              .regex(/^[A-Za-z][\w.-]{0,99}$/)
+              .default('customer-reply'),
             from: z.string().max(320).optional(),
           }),
         ),
@@ -462,9 +532,14 @@ export function ticketRoutes(deps: AppDeps) {
       const principal = principalOf(c);
       await actionableTicket(id, principal);
       try {
-        await deps.runtime.sendMessage(id, body.name, { text: body.text, from: body.from ?? null, recordedBy: principal.id });
+        await deps.runtime.sendMessage(id, body.name, {
+          text: body.text,
+          from: body.from ?? null,
+          recordedBy: principal.id,
+        });
       } catch (error) {
-        if (error instanceof Error && /not running/.test(error.message)) throw conflict(`ticket ${id} is not running in the engine`);
+        if (error instanceof Error && /not running/.test(error.message))
+          throw conflict(`ticket ${id} is not running in the engine`);
         throw error;
       }
       return c.json({ accepted: true as const }, 202);
@@ -478,7 +553,10 @@ export function ticketRoutes(deps: AppDeps) {
       tags: ['tickets'],
       summary: 'Cancel a ticket (closes its open tasks)',
       description: 'Agents may cancel tickets they created; managers tickets of their departments.',
-      request: { params: IdParam, body: jsonBody(z.strictObject({ reason: z.string().max(2000).optional() })) },
+      request: {
+        params: IdParam,
+        body: jsonBody(z.strictObject({ reason: z.string().max(2000).optional() })),
+      },
       responses: { 200: jsonResponse(TicketDetailSchema, 'Cancelled') },
     }),
     async (c) => {

@@ -4,7 +4,8 @@ import type { Principal } from '../http/env.js';
 import { ApiError } from '../http/problem.js';
 
 /** Admins, developers and process owners read every ticket; others the tickets of their departments. */
-export const readsAllTickets = (p: Principal) => p.roles.some((r) => r === 'admin' || r === 'developer' || r === 'process_owner');
+export const readsAllTickets = (p: Principal) =>
+  p.roles.some((r) => r === 'admin' || r === 'developer' || r === 'process_owner');
 
 /** Departments whose tickets the principal sees: memberships and led departments. */
 export const visibleDepartments = (p: Principal) => [...new Set([...p.departments, ...p.leads])];
@@ -16,7 +17,10 @@ export const isAdmin = (p: Principal) => p.roles.includes('admin');
  * the department, so the engine's membership check sees it.
  */
 export function actorFor(p: Principal, department?: string | null): Actor {
-  const departments = isAdmin(p) && department && !p.departments.includes(department) ? [...p.departments, department] : p.departments;
+  const departments =
+    isAdmin(p) && department && !p.departments.includes(department)
+      ? [...p.departments, department]
+      : p.departments;
   return { userId: p.id, departments, roles: p.roles };
 }
 
@@ -24,7 +28,10 @@ export function actorFor(p: Principal, department?: string | null): Actor {
 export function assertMayActOn(p: Principal, department: string | null | undefined, taskLabel: string) {
   if (isAdmin(p)) return;
   if (!department || !p.departments.includes(department)) {
-    throw new ApiError('forbidden', `task ${taskLabel} belongs to department '${department ?? 'none'}', which you are not a member of`);
+    throw new ApiError(
+      'forbidden',
+      `task ${taskLabel} belongs to department '${department ?? 'none'}', which you are not a member of`,
+    );
   }
 }
 

@@ -66,11 +66,22 @@ export type TicketDetailRow = {
   sla_level: string;
   visible: boolean;
   stages: StageJson[];
-  timeline: { seq: number; type: string; at: string; actorId: string | null; taskId: string | null; data: Record<string, unknown> }[];
+  timeline: {
+    seq: number;
+    type: string;
+    at: string;
+    actorId: string | null;
+    taskId: string | null;
+    data: Record<string, unknown>;
+  }[];
   extension_requests: Record<string, unknown>[];
 };
 
-export async function loadTicket(pool: Pool, ticketId: string, principal: Principal): Promise<TicketDetailRow | undefined> {
+export async function loadTicket(
+  pool: Pool,
+  ticketId: string,
+  principal: Principal,
+): Promise<TicketDetailRow | undefined> {
   const { rows } = await pool.query<TicketDetailRow>({
     name: 'ticket-detail',
     text: TICKET_DETAIL_SQL,
@@ -80,4 +91,5 @@ export async function loadTicket(pool: Pool, ticketId: string, principal: Princi
 }
 
 /** json_build_object renders timestamps in the session zone; normalise to ISO 8601 UTC. */
-export const isoText = (value: string | null | undefined): string | null => (value ? new Date(value).toISOString() : null);
+export const isoText = (value: string | null | undefined): string | null =>
+  value ? new Date(value).toISOString() : null;

@@ -13,11 +13,26 @@ const defs: FieldDefinition[] = [
 
 describe('fieldErrors', () => {
   it('accepts well-typed values and absent optional fields', () => {
-    expect(fieldErrors(defs, { orderNumber: 'A-1', channel: 'phone', amount: 12.5, purchased: '2026-02-28', urgent: false })).toEqual([]);
+    expect(
+      fieldErrors(defs, {
+        orderNumber: 'A-1',
+        channel: 'phone',
+        amount: 12.5,
+        purchased: '2026-02-28',
+        urgent: false,
+      }),
+    ).toEqual([]);
   });
 
   it('names every missing, mistyped and unknown field by path', () => {
-    const errors = fieldErrors(defs, { amount: '12', channel: 'fax', purchased: '2026-02-30', contact: 'nope', urgent: 'yes', extra: 1 });
+    const errors = fieldErrors(defs, {
+      amount: '12',
+      channel: 'fax',
+      purchased: '2026-02-30',
+      contact: 'nope',
+      urgent: 'yes',
+      extra: 1,
+    });
     expect(errors.map((e) => [e.path, e.code])).toEqual([
       ['body.fields.extra', 'unknown-field'],
       ['body.fields.orderNumber', 'required'],
@@ -27,7 +42,9 @@ describe('fieldErrors', () => {
       ['body.fields.contact', 'invalid-type'],
       ['body.fields.urgent', 'invalid-type'],
     ]);
-    expect(errors.find((e) => e.path === 'body.fields.channel')?.message).toBe('Channel must be one of: phone, mail');
+    expect(errors.find((e) => e.path === 'body.fields.channel')?.message).toBe(
+      'Channel must be one of: phone, mail',
+    );
   });
 
   it('treats an empty string as missing', () => {

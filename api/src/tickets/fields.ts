@@ -23,29 +23,51 @@ function problemWith(def: FieldDefinition, value: unknown): string | undefined {
     case 'date': {
       if (typeof value !== 'string' || !DATE.test(value)) return 'must be a date YYYY-MM-DD';
       const parsed = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value) ? undefined : 'is not a calendar date';
+      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value)
+        ? undefined
+        : 'is not a calendar date';
     }
     case 'email':
-      return typeof value === 'string' && value.length <= 320 && EMAIL.test(value) ? undefined : 'must be an e-mail address';
+      return typeof value === 'string' && value.length <= 320 && EMAIL.test(value)
+        ? undefined
+        : 'must be an e-mail address';
   }
 }
 
 /** Every problem with `values` (unknown keys, missing required fields, wrong types), as body paths. */
-export function fieldErrors(definitions: readonly FieldDefinition[], values: Record<string, unknown>): FieldError[] {
+export function fieldErrors(
+  definitions: readonly FieldDefinition[],
+  values: Record<string, unknown>,
+): FieldError[] {
   const errors: FieldError[] = [];
   const byKey = new Map(definitions.map((d) => [d.key, d]));
   for (const key of Object.keys(values)) {
-    if (!byKey.has(key)) errors.push({ path: `body.fields.${key}`, message: 'is not a field of this ticket type', code: 'unknown-field' });
+    if (!byKey.has(key))
+      errors.push({
+        path: `body.fields.${key}`,
+        message: 'is not a field of this ticket type',
+        code: 'unknown-field',
+      });
   }
   for (const def of definitions) {
     const value = values[def.key];
     const missing = value === undefined || value === null || value === '';
     if (missing) {
-      if (def.required) errors.push({ path: `body.fields.${def.key}`, message: `${def.label} is required`, code: 'required' });
+      if (def.required)
+        errors.push({
+          path: `body.fields.${def.key}`,
+          message: `${def.label} is required`,
+          code: 'required',
+        });
       continue;
     }
     const problem = problemWith(def, value);
-    if (problem) errors.push({ path: `body.fields.${def.key}`, message: `${def.label} ${problem}`, code: 'invalid-type' });
+    if (problem)
+      errors.push({
+        path: `body.fields.${def.key}`,
+        message: `${def.label} ${problem}`,
+        code: 'invalid-type',
+      });
   }
   return errors;
 }
