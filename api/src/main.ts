@@ -4,12 +4,11 @@ import { serve } from '@hono/node-server';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
-import { compileFlow } from '@baton/engine';
+import { compileFlow, isKnownTimeZone } from '@baton/engine';
 import { openDatabase, seedDatabase } from '@baton/db';
 import { activityCatalogue, createRuntime } from '@baton/workflows';
 import { createApp } from './app.js';
 import { defaultConfig } from './config.js';
-import { isTimeZone } from './reports/range.js';
 import { serveDesigner } from './static.js';
 
 const log = pino({ name: 'baton', level: process.env.LOG_LEVEL ?? 'info' });
@@ -20,7 +19,7 @@ async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     throw new Error(`PORT="${process.env.PORT}" is not a port number`);
   const timeZone = process.env.BATON_TIME_ZONE || undefined;
-  if (timeZone && !isTimeZone(timeZone))
+  if (timeZone && !isKnownTimeZone(timeZone))
     throw new Error(`BATON_TIME_ZONE="${timeZone}" is not an IANA time zone`);
 
   const dbStarted = performance.now();

@@ -9,5 +9,9 @@ export {
   businessSegments,
   calendarSpecErrors,
   isOpenAt,
+  isKnownTimeZone,
+  localDateAt,
+  startOfLocalDate,
+  type LocalDate,
 } from './calendar/index.js';
 export { feelSyntaxError, evaluateFeel } from './feel/index.js';

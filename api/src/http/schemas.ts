@@ -1,7 +1,7 @@
 // Shared request/response pieces.
 import { z } from './openapi.js';
 import { ROLES } from '@baton/db';
-import { isTimeZone } from '../reports/range.js';
+import { isKnownTimeZone } from '@baton/engine';
 
 export const Slug = z
   .string()
@@ -17,7 +17,7 @@ const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
 export const CalendarSpecSchema = z
   .strictObject({
-    timeZone: z.string().refine(isTimeZone, 'unknown IANA time zone'),
+    timeZone: z.string().refine(isKnownTimeZone, 'unknown IANA time zone'),
     week: z.partialRecord(
       Weekday,
       z

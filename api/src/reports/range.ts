@@ -1,5 +1,7 @@
 // Report time ranges (today, this week, last month...) evaluated in the organisation's time zone.
-// Pure: `now` and the zone are inputs. Ranges are half-open [from, to).
+// Pure: `now` and the zone are inputs. Ranges are half-open [from, to). Zone math is the
+// engine's, so report days and business-calendar days agree.
+import { localDateAt, startOfLocalDate, type LocalDate } from '@baton/engine';
 
 export const RANGE_PRESETS = [
   'today',
@@ -15,62 +17,11 @@ export type RangePreset = (typeof RANGE_PRESETS)[number];
 
 export type TimeRange = { preset: RangePreset; from: Date; to: Date; timeZone: string };
 
-type CivilDate = { year: number; month: number; day: number };
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Wall-clock fields of an instant in a zone. */
-function zonedFields(epochMs: number, timeZone: string) {
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  return fields as { year: number; month: number; day: number; hour: number; minute: number; second: number };
-}
-
-/** Offset of the zone from UTC at an instant, in ms (east positive). */
-function offsetAt(epochMs: number, timeZone: string): number {
-  const f = zonedFields(epochMs, timeZone);
-  const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
-  return asUtc - (epochMs - (epochMs % 1000));
-}
+type CivilDate = LocalDate;
 
 /** The instant a civil date starts (local midnight) in a zone; DST gaps move it to the first valid time. */
-export function startOfCivilDate(date: CivilDate, timeZone: string): Date {
-  const localMidnight = Date.UTC(date.year, date.month - 1, date.day);
-  const first = localMidnight - offsetAt(localMidnight, timeZone);
-  const second = localMidnight - offsetAt(first, timeZone);
-  for (const candidate of [second, first]) {
-    if (candidate + offsetAt(candidate, timeZone) === localMidnight) return new Date(candidate);
-  }
-  return new Date(Math.max(first, second)); // midnight skipped by a DST jump: the day starts at the jump
-}
+export const startOfCivilDate = (date: CivilDate, timeZone: string): Date =>
+  new Date(startOfLocalDate(date, timeZone));
 
 /** Normalises overflowing months/days (e.g. month 0, day 32) like Date.UTC does. */
 const civil = (year: number, month: number, day: number): CivilDate => {
@@ -110,7 +61,7 @@ export function resolveRange(
   options: { now: number; timeZone: string; from?: string; to?: string },
 ): TimeRange {
   const { now, timeZone } = options;
-  const today = zonedFields(now, timeZone);
+  const today = localDateAt(now, timeZone);
   const start = (y: number, m: number, d: number) => startOfCivilDate(civil(y, m, d), timeZone);
   const range = (from: Date, to: Date): TimeRange => ({ preset, from, to, timeZone });
   const { year: y, month: m, day: d } = today;

@@ -1,6 +1,6 @@
 // The organisation's zone: BATON_TIME_ZONE (config), else the default calendar's zone, else UTC.
 import type { Queryable } from './queryable.js';
-import { isTimeZone } from './range.js';
+import { isKnownTimeZone } from '@baton/engine';
 
 export async function organisationTimeZone(db: Queryable, configured: string | undefined): Promise<string> {
   if (configured) return configured;
@@ -8,5 +8,5 @@ export async function organisationTimeZone(db: Queryable, configured: string | u
     "select spec->>'timeZone' as zone from calendars where is_default order by key limit 1",
   );
   const zone = rows[0]?.zone;
-  return zone && isTimeZone(zone) ? zone : 'UTC';
+  return zone && isKnownTimeZone(zone) ? zone : 'UTC';
 }

@@ -22,3 +22,5 @@ export {
   type BusinessSegment,
 } from './business-time.js';
 export { calendarSpecErrors } from './calendar-spec.js';
+export { localDateAt, startOfLocalDate, type LocalDate } from './local-date.js';
+export { isKnownTimeZone } from './zone-offsets.js';
