@@ -1,14 +1,13 @@
 // Tasks: my tasks and my departments' queue, and the agent actions on one task (through the
 // engine runtime); extension requests and their grant/deny by leads and managers.
 import { randomUUID } from 'node:crypto';
-import type { TaskView } from '@baton/engine';
 import type { AppDeps, Principal } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
 import { conflict, forbidden, notFound } from '../http/problem.js';
 import { IdParam, iso } from '../http/schemas.js';
 import type { TaskEvent } from '../runtime.js';
 import { actorFor, assertMayActOn, isAdmin, rejection } from '../tickets/access.js';
-import { globalTaskId, parseTaskId, TASK_ID_DESCRIPTION } from '../tickets/task-id.js';
+import { globalTaskId, parseTaskId, TASK_ID_DESCRIPTION, taskJson } from '../tickets/task-id.js';
 
 const TaskParam = z.object({ id: z.string().min(3).max(400).openapi({ description: TASK_ID_DESCRIPTION }) });
 
@@ -62,21 +61,6 @@ const ExtensionSchema = z
   .openapi('ExtensionRequest');
 
 type StageRow = { department_key: string | null; closed_at: Date | null; status: string };
-
-const taskJson = (ticketId: string, t: TaskView) => ({
-  id: globalTaskId(ticketId, t.taskId),
-  taskId: t.taskId,
-  elementId: t.elementId,
-  name: t.name,
-  department: t.department ?? null,
-  outcomes: t.outcomes,
-  assignee: t.assignee ?? null,
-  openedAt: new Date(t.openedAt).toISOString(),
-  claimedAt: t.claimedAt === undefined ? null : new Date(t.claimedAt).toISOString(),
-  dueAt: t.dueAt === undefined ? null : new Date(t.dueAt).toISOString(),
-  held: t.held ?? false,
-  slaLevel: t.slaLevel,
-});
 
 export function taskRoutes(deps: AppDeps) {
   const app = newRouter();

@@ -20,7 +20,7 @@ import { IdParam, iso } from '../http/schemas.js';
 import { actorFor, readsAllTickets, rejection, visibleDepartments } from '../tickets/access.js';
 import { isoText, loadTicket, type TicketDetailRow } from '../tickets/detail.js';
 import { fieldErrors } from '../tickets/fields.js';
-import { globalTaskId, TASK_ID_DESCRIPTION } from '../tickets/task-id.js';
+import { globalTaskId, TASK_ID_DESCRIPTION, taskJson } from '../tickets/task-id.js';
 
 const CustomerSchema = z
   .strictObject({
@@ -138,21 +138,7 @@ export function ticketRoutes(deps: AppDeps) {
 
   function toDetail(row: TicketDetailRow, live: Awaited<ReturnType<AppDeps['runtime']['readState']>>) {
     const openTasks = live
-      ? live.tasks.map((t: LiveTask) => ({
-          id: globalTaskId(row.id, t.taskId),
-          taskId: t.taskId,
-          elementId: t.elementId,
-          name: t.name,
-          department: t.department ?? null,
-          outcomes: t.outcomes,
-          assignee: t.assignee ?? null,
-          openedAt: new Date(t.openedAt).toISOString(),
-          claimedAt: t.claimedAt === undefined ? null : new Date(t.claimedAt).toISOString(),
-          dueAt: t.dueAt === undefined ? null : new Date(t.dueAt).toISOString(),
-          held: t.held ?? false,
-          slaLevel: t.slaLevel,
-          sla: live.sla.tasks[t.taskId] ?? null,
-        }))
+      ? live.tasks.map((t: LiveTask) => ({ ...taskJson(row.id, t), sla: live.sla.tasks[t.taskId] ?? null }))
       : row.stages
           .filter((s) => s.closedAt === null)
           .map((s) => ({

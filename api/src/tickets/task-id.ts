@@ -1,5 +1,6 @@
 // Tasks are addressed globally as `<ticketId>.<taskId>`: ticket ids never contain a dot, the
 // engine's task id (unique within its ticket) may.
+import type { TaskView } from '@baton/engine';
 import { notFound } from '../http/problem.js';
 
 export const globalTaskId = (ticketId: string, taskId: string) => `${ticketId}.${taskId}`;
@@ -12,3 +13,19 @@ export function parseTaskId(id: string): { ticketId: string; taskId: string } {
 
 export const TASK_ID_DESCRIPTION =
   'Global task id `<ticketId>.<taskId>`: the ticket id, a dot, then the engine task id within that ticket (as listed by GET /api/tasks and GET /api/tickets/{id}).';
+
+/** An open task as the API shows it (task lists, action answers, ticket detail). */
+export const taskJson = (ticketId: string, t: TaskView) => ({
+  id: globalTaskId(ticketId, t.taskId),
+  taskId: t.taskId,
+  elementId: t.elementId,
+  name: t.name,
+  department: t.department ?? null,
+  outcomes: t.outcomes,
+  assignee: t.assignee ?? null,
+  openedAt: new Date(t.openedAt).toISOString(),
+  claimedAt: t.claimedAt === undefined ? null : new Date(t.claimedAt).toISOString(),
+  dueAt: t.dueAt === undefined ? null : new Date(t.dueAt).toISOString(),
+  held: t.held ?? false,
+  slaLevel: t.slaLevel,
+});
