@@ -296,6 +296,14 @@ export function taskRoutes(deps: AppDeps) {
     return rows[0];
   };
 
+  /** The request a principal may decide, or the 404/403 that says why not. */
+  const decidableRequest = async (id: string, principal: Principal) => {
+    const request = await loadExtension(id);
+    if (!request) throw notFound('extension request', id);
+    assertMayDecide(principal, request.department_key, id);
+    return request;
+  };
+
   app.openapi(
     defineRoute(['agent', 'manager'], {
       method: 'post',
@@ -393,9 +401,7 @@ export function taskRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const { note } = c.req.valid('json');
       const principal = principalOf(c);
-      const request = await loadExtension(id);
-      if (!request) throw notFound('extension request', id);
-      assertMayDecide(principal, request.department_key, id);
+      const request = await decidableRequest(id, principal);
       // Lock the request so two grants cannot extend the deadline twice.
       const client = await deps.pool.connect();
       try {
@@ -441,9 +447,7 @@ export function taskRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const { note } = c.req.valid('json');
       const principal = principalOf(c);
-      const request = await loadExtension(id);
-      if (!request) throw notFound('extension request', id);
-      assertMayDecide(principal, request.department_key, id);
+      const request = await decidableRequest(id, principal);
       const updated = await deps.pool.query(
         "update extension_requests set status = 'denied', decided_by = $2, decided_at = $3, decision_note = $4 where id = $1 and status = 'pending'",
         [id, principal.id, new Date(deps.config.now()), note ?? null],
