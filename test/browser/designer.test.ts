@@ -129,7 +129,7 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
   /** Waits until live validation has settled (debounce + compile) and shows `n` errors. */
   const expectErrors = async (n: number) => {
     await page.locator('[data-test=problems] .muted', { hasText: 'checking' }).waitFor({ state: 'detached' });
-    await expect.poll(errorCount, { timeout: 15_000 }).toBe(`${n} errors`);
+    await expect.poll(errorCount, { timeout: 15_000 }).toBe(`${n} error${n === 1 ? '' : 's'}`);
   };
   const typeInPanel = async (entryId: string, value: string) => {
     const input = page.locator(`#bio-properties-panel-${entryId}`);
