@@ -1,21 +1,13 @@
 // Resolves a session cookie or bearer token to the calling user, with departments and leads,
 // in one round trip (this runs on every request).
 import type { Pool } from 'pg';
-import type { Role } from '@baton/db/schema';
 import type { Principal } from '../http/env.js';
 
 const PRINCIPAL_COLUMNS = `u.id, u.email, u.name, u.roles,
   array(select m.department_key from memberships m where m.user_id = u.id order by 1) as departments,
   array(select d.key from departments d where d.lead_user_id = u.id order by 1) as leads`;
 
-type PrincipalRow = {
-  id: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  departments: string[];
-  leads: string[];
-};
+type PrincipalRow = Pick<Principal, 'id' | 'email' | 'name' | 'roles' | 'departments' | 'leads'>;
 
 export type SessionPrincipal = Principal & { expiresAt: number };
 
