@@ -3,7 +3,7 @@
 // customer messages.
 import { desc, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import type { Flow, TaskView } from '@baton/engine';
+import type { Flow } from '@baton/engine';
 import {
   CATEGORIES,
   flowVersions,
@@ -113,8 +113,6 @@ const TicketSummarySchema = z
 const TICKET_CREATORS = ['agent', 'manager', 'developer'] as const;
 const TICKET_READERS = ['agent', 'manager', 'developer', 'process_owner'] as const;
 
-type LiveTask = TaskView;
-
 export function ticketRoutes(deps: AppDeps) {
   const app = newRouter();
 
@@ -138,7 +136,7 @@ export function ticketRoutes(deps: AppDeps) {
 
   function toDetail(row: TicketDetailRow, live: Awaited<ReturnType<AppDeps['runtime']['readState']>>) {
     const openTasks = live
-      ? live.tasks.map((t: LiveTask) => ({ ...taskJson(row.id, t), sla: live.sla.tasks[t.taskId] ?? null }))
+      ? live.tasks.map((t) => ({ ...taskJson(row.id, t), sla: live.sla.tasks[t.taskId] ?? null }))
       : row.stages
           .filter((s) => s.closedAt === null)
           .map((s) => ({
