@@ -1,91 +1,112 @@
-// Runs ticketWorkflow's first workflow task inside Temporal's real deterministic sandbox, without
-// a server: Worker.runReplayHistory over a one-task history (started, task scheduled, task
-// started). That last task is executed as new work, so the workflow really calls startRun (engine,
-// calendars, FEEL) and the driver, and stops at its first local activity, which a replay worker
-// cannot run. Failures of that task are only logged by core: the test reads the forwarded log.
+// Runs ticketWorkflow's first workflow activation inside Temporal's real deterministic sandbox,
+// without a server: the worker's own VMWorkflowCreator loads the bundle that bundleWorkflowCode
+// builds, and the test hands it the InitializeWorkflow activation a server would send. The
+// workflow really calls startRun (engine, calendars, FEEL) and the driver, and the completion
+// shows the commands it asked for.
+//
+// Why not Worker.runReplayHistory over a one-task history: the replay worker shuts down as soon
+// as core runs out of history, which races with that last (new-work) activation; on a loaded CI
+// machine it lost the race six times in a row. The VM creator is the same code the worker runs
+// activations through, with no race. Its modules are internal to @temporalio/worker (pinned to
+// 1.24.0 in package.json), so an SDK upgrade may need this file adjusted.
 import { readFileSync } from 'node:fs';
 import { compileFlow } from '@baton/engine';
 import { DefaultPayloadConverter } from '@temporalio/common';
-import {
-  DefaultLogger,
-  Runtime,
-  Worker,
-  bundleWorkflowCode,
-  makeTelemetryFilterString,
-} from '@temporalio/worker';
-import { beforeAll, expect, it } from 'vitest';
+import { coresdk } from '@temporalio/proto';
+import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
+import { VMWorkflowCreator } from '@temporalio/worker/lib/workflow/vm.js';
+import { parseWorkflowCode } from '@temporalio/worker/lib/worker.js';
+import type { WorkflowInfo } from '@temporalio/workflow';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 // The seeded office calendar (not in @baton/db's exports yet).
 import { SEED_CALENDARS } from '@baton/db';
 import { WORKFLOWS_PATH } from '../worker.js';
 import type { TicketWorkflowInput } from './ticket.js';
 
-const logged: string[] = [];
-Runtime.install({
-  logger: new DefaultLogger('WARN', (entry) =>
-    logged.push(`${entry.message} ${JSON.stringify(entry.meta ?? {})}`),
-  ),
-  telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
-});
+/** The local activities ticketWorkflow proxies; a real worker registers them. */
+const LOCAL_ACTIVITIES = new Set(['recordSteps', 'pickAssignee']);
 
-let workflowBundle: { code: string };
+let creator: VMWorkflowCreator;
 beforeAll(async () => {
-  workflowBundle = await bundleWorkflowCode({
+  const bundle = await bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     logger: new DefaultLogger('ERROR'),
   });
+  creator = await VMWorkflowCreator.create(parseWorkflowCode(bundle.code), 5_000, LOCAL_ACTIVITIES);
 }, 120_000);
+afterAll(async () => {
+  await creator?.destroy();
+});
 
 const converter = new DefaultPayloadConverter();
-function oneTaskHistory(input: unknown, runId: string) {
-  const eventTime = { seconds: Date.parse('2026-03-02T01:00:00Z') / 1000, nanos: 0 };
-  const taskQueue = { name: 'sandbox-test' };
-  return {
-    events: [
-      {
-        eventId: 1,
-        eventTime,
-        eventType: 1, // WORKFLOW_EXECUTION_STARTED
-        workflowExecutionStartedEventAttributes: {
-          workflowType: { name: 'ticketWorkflow' },
-          taskQueue,
-          input: { payloads: [converter.toPayload(input)] },
-          workflowTaskTimeout: { seconds: 10 },
-          originalExecutionRunId: runId,
-          firstExecutionRunId: runId,
-          attempt: 1,
-        },
-      },
-      {
-        eventId: 2,
-        eventTime,
-        eventType: 5,
-        workflowTaskScheduledEventAttributes: { taskQueue, startToCloseTimeout: { seconds: 10 }, attempt: 1 },
-      },
-      { eventId: 3, eventTime, eventType: 6, workflowTaskStartedEventAttributes: { scheduledEventId: 2 } },
-    ],
-  };
-}
+const startedAt = Date.parse('2026-03-02T09:00:00Z');
 
-/**
- * The replay worker stops once the history is consumed, sometimes before that last activation has
- * run (under load): then nothing is logged and the replay is tried again under a fresh run id.
- */
-async function firstTaskFailure(input: unknown, workflowId: string): Promise<string> {
-  for (let attempt = 1; attempt <= 6; attempt++) {
-    const before = logged.length;
-    await Worker.runReplayHistory(
-      { workflowBundle },
-      oneTaskHistory(input, `run-${workflowId}-${attempt}`),
-      workflowId,
-    );
-    // Core forwards its log lines in periodic batches.
-    for (let i = 0; i < 80; i++) {
-      const failure = logged.slice(before).find((l) => l.includes('Failing workflow task'));
-      if (failure) return failure;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+/** Creates the workflow in the sandbox and runs its first activation, as a worker would. */
+async function firstActivation(
+  input: unknown,
+  workflowId: string,
+): Promise<coresdk.workflow_completion.IWorkflowActivationCompletion> {
+  const runId = `run-${workflowId}`;
+  const info: WorkflowInfo = {
+    workflowId,
+    runId,
+    workflowType: 'ticketWorkflow',
+    searchAttributes: {},
+    typedSearchAttributes: undefined as never, // unused by ticketWorkflow; the worker fills it
+    taskQueue: 'sandbox-test',
+    namespace: 'default',
+    firstExecutionRunId: runId,
+    originalExecutionRunId: runId,
+    startTime: new Date(startedAt),
+    runStartTime: new Date(startedAt),
+    taskTimeoutMs: 10_000,
+    attempt: 1,
+    historyLength: 3,
+    historySize: 0,
+    continueAsNewSuggested: false,
+    targetWorkerDeploymentVersionChanged: false,
+    suggestedContinueAsNewReasons: [],
+    currentBuildId: '',
+    unsafe: {
+      now: () => startedAt,
+      isReplaying: false,
+      isReplayingHistoryEvents: false,
+      random: Math.random,
+    },
+  } as unknown as WorkflowInfo; // the test builds only the fields a worker derives from the activation
+  const workflow = await creator.createWorkflow({
+    info,
+    randomnessSeed: [1, 2, 3, 4, 5, 6, 7, 8],
+    now: startedAt,
+    showStackTraceSources: false,
+  });
+  try {
+    const timestamp = { seconds: startedAt / 1000, nanos: 0 };
+    // fromObject turns the plain numbers into the Long values the worker gets from core.
+    const activation = coresdk.workflow_activation.WorkflowActivation.fromObject({
+      runId,
+      timestamp,
+      isReplaying: false,
+      historyLength: 3,
+      jobs: [
+        {
+          initializeWorkflow: {
+            workflowType: 'ticketWorkflow',
+            workflowId,
+            arguments: [converter.toPayload(input)],
+            randomnessSeed: 1,
+            firstExecutionRunId: runId,
+            attempt: 1,
+            startTime: timestamp,
+            workflowTaskTimeout: { seconds: 10 },
+          },
+        },
+      ],
+    });
+    return await workflow.activate(activation);
+  } finally {
+    await workflow.dispose();
   }
-  return '(no workflow task failure logged in 6 replays)';
 }
 
 async function seededCallCentre() {
@@ -106,20 +127,21 @@ const ticket = {
 
 it(
   'starts the seeded call-centre run in the sandbox and reaches the first assignment',
-  { timeout: 180_000 },
+  { timeout: 60_000 },
   async () => {
     const input: TicketWorkflowInput = { flow: await seededCallCentre(), ticket };
-    const failure = await firstTaskFailure(input, 'ticket-sb-1');
-    // The engine's startRun ran (it opened the round-robin dispatch task); the driver asked for an
-    // assignee, the first thing a replay worker cannot do.
-    expect(failure).toContain("Local activity of type 'pickAssignee' not registered on worker");
-    expect(failure).toContain('driver.ts');
+    const completion = await firstActivation(input, 'ticket-sb-1');
+    expect(completion.failed).toBeFalsy();
+    // The engine's startRun ran (it opened the round-robin dispatch task) and the driver asked for
+    // an assignee: the activation ends waiting on that one local activity.
+    const commands = completion.successful?.commands ?? [];
+    expect(commands.map((c) => c.scheduleLocalActivity?.activityType)).toEqual(['pickAssignee']);
   },
 );
 
 it(
   'surfaces an engine failure inside the sandbox (the check above can fail)',
-  { timeout: 180_000 },
+  { timeout: 60_000 },
   async () => {
     const broken = {
       flow: {
@@ -133,8 +155,8 @@ it(
       },
       ticket,
     };
-    const failure = await firstTaskFailure(broken, 'ticket-sb-2');
-    expect(failure).not.toContain('pickAssignee');
-    expect(failure).toContain('startRun');
+    const completion = await firstActivation(broken, 'ticket-sb-2');
+    expect(completion.successful).toBeFalsy();
+    expect(completion.failed?.failure?.stackTrace).toContain('startRun');
   },
 );
