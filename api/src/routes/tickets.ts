@@ -9,7 +9,6 @@ import {
   flowVersions,
   PRIORITIES,
   TICKET_STATUSES,
-  tickets,
   ticketTypes,
   type FieldDefinition,
 } from '@baton/db';
@@ -253,12 +252,11 @@ export function ticketRoutes(deps: AppDeps) {
         service: body.service ?? defaults.service ?? null,
         customer: body.customer,
         fields,
-        status: 'submitted' as const,
-        createdBy: principal.id,
-        createdAt: new Date(deps.config.now()),
-        updatedAt: new Date(deps.config.now()),
       };
-      await deps.db.insert(tickets).values(ticket);
+      // The API writes no row itself: the run's first recorded step creates the tickets row in the
+      // same transaction as its first stage and timeline entry, and startTicket resolves once that
+      // is written. So a failed or crashed start leaves no ticket behind, and a started run (on
+      // Temporal, even if this process dies now) always ends up with its row.
       try {
         await deps.runtime.startTicket({
           flow: version.compiled as Flow,
@@ -266,6 +264,7 @@ export function ticketRoutes(deps: AppDeps) {
             ticketId: ticket.id,
             typeId: ticket.typeId,
             flowVersionId: ticket.flowVersionId,
+            createdBy: principal.id,
             // Form fields are also top-level variables so conditions can say `orderAmount > 100`;
             // the ticket's own attributes win over a field of the same name.
             variables: {
@@ -280,11 +279,9 @@ export function ticketRoutes(deps: AppDeps) {
           },
         });
       } catch (error) {
-        // No half-written ticket: the row (and anything recorded for it) goes.
-        await deps.db.delete(tickets).where(eq(tickets.id, ticket.id));
         deps.log.error(
           { err: error, ticketId: ticket.id, flowVersionId: version.id },
-          'ticket start failed; ticket removed',
+          'ticket start failed; no ticket was created',
         );
         throw error;
       }

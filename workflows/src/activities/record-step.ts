@@ -22,7 +22,10 @@ const date = (ms: number | undefined): Date | null => (ms === undefined ? null :
 const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback: T): T =>
   values.includes(value as T) ? (value as T) : fallback;
 
-/** The tickets row as the engine variables describe it, for runs the API did not create a row for. */
+/**
+ * The tickets row as the run's input describes it. The run writes it with its first step, in the
+ * same transaction: a ticket exists exactly when its run does, whatever crashes in between.
+ */
 function ticketRow(ticket: TicketInput, at: number): typeof tickets.$inferInsert {
   const v = ticket.variables;
   const customer = (v.customer && typeof v.customer === 'object' ? v.customer : {}) as Customer;
@@ -36,6 +39,7 @@ function ticketRow(ticket: TicketInput, at: number): typeof tickets.$inferInsert
     service: typeof v.service === 'string' ? v.service : null,
     customer,
     fields: (v.fields && typeof v.fields === 'object' ? v.fields : {}) as Record<string, unknown>,
+    createdBy: ticket.createdBy ?? null,
     createdAt: new Date(at),
     updatedAt: new Date(at),
   };

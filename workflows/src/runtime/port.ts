@@ -8,6 +8,8 @@ export type TicketInput = {
   flowVersionId: string;
   /** Engine variables: priority, category, service, customer, custom fields... */
   variables: Record<string, unknown>;
+  /** The user who created the ticket; the run's first recorded step writes it to the tickets row. */
+  createdBy?: string;
 };
 
 /** The agent actions a runtime accepts (the task.* events of the engine). */
