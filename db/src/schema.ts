@@ -7,6 +7,9 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
+  date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -49,6 +52,7 @@ export const SLA_LEVELS = ['ok', 'warning', 'overdue', 'severe'] as const;
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const ms = (name: string) => bigint(name, { mode: 'number' });
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 export const users = pgTable(
   'users',
@@ -277,6 +281,59 @@ export const stages = pgTable(
       .on(t.assigneeId)
       .where(sql`${t.closedAt} is null`),
     index('stages_element_idx').on(t.elementId),
+  ],
+);
+
+/**
+ * UTC days whose closed stages changed since their rollup was built. Triggers on `stages` append a
+ * row per statement and day (migration 0002); the compactor deletes the rows it has consumed.
+ * Append-only, so concurrent stage writers never wait on each other here.
+ */
+export const stageDayChanges = pgTable(
+  'stage_day_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    day: date('day', { mode: 'string' }).notNull(),
+  },
+  (t) => [index('stage_day_changes_day_idx').on(t.day)],
+);
+
+/** UTC days whose closed stages are summarised in stage_rollups (valid while no change is pending). */
+export const stageRollupDays = pgTable('stage_rollup_days', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  stages: integer('stages').notNull(),
+  compactedAt: ts('compacted_at').notNull().defaultNow(),
+});
+
+/**
+ * Closed stages summarised per UTC day, ticket type, department, task element and clock, so that
+ * duration reports over months read a few thousand rows instead of millions of stages. Counts,
+ * sums, bands and SLA figures are exact; `histogram` holds the durations in log-spaced bins
+ * (big-endian int32 pairs: bin, count; see api/src/reports/duration-sketch.ts) for percentiles.
+ */
+export const stageRollups = pgTable(
+  'stage_rollups',
+  {
+    day: date('day', { mode: 'string' })
+      .notNull()
+      .references(() => stageRollupDays.day, { onDelete: 'cascade' }),
+    typeId: text('type_id').notNull(),
+    departmentKey: text('department_key'),
+    elementId: text('element_id').notNull(),
+    taskName: text('task_name').notNull(),
+    /** 'wall' or 'business' (business time, wall-clock when the stage has none). */
+    clock: text('clock').notNull(),
+    count: integer('count').notNull(),
+    sumMs: doublePrecision('sum_ms').notNull(),
+    /** Stages shorter than each duration band's upper bound, in band order. */
+    below: integer('below').array().notNull(),
+    withTarget: integer('with_target').notNull(),
+    met: integer('met').notNull(),
+    histogram: bytea('histogram').notNull(),
+  },
+  (t) => [
+    index('stage_rollups_day_idx').on(t.day),
+    check('stage_rollups_clock_known', sql`${t.clock} in ('wall', 'business')`),
   ],
 );
 
