@@ -9,6 +9,7 @@ import { openDatabase, seedDatabase } from '@baton/db';
 import { activityCatalogue, createRuntime } from '@baton/workflows';
 import { createApp } from './app.js';
 import { defaultConfig } from './config.js';
+import { scheduleStageRollups } from './reports/rollup-schedule.js';
 import { serveDesigner } from './static.js';
 
 const log = pino({ name: 'baton', level: process.env.LOG_LEVEL ?? 'info' });
@@ -62,6 +63,7 @@ async function main() {
     config: defaultConfig({ timeZone }),
     activities: activityCatalogue(),
   });
+  const rollups = scheduleStageRollups(database.pool, log);
   const designerDist = path.join(repoRoot, 'designer', 'dist');
   if (serveDesigner(app, designerDist)) log.info({ designerDist }, 'serving the designer at /');
   else
@@ -86,6 +88,7 @@ async function main() {
     (stopping ??= (async () => {
       log.info('shutting down');
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rollups.stop();
       await created
         .close()
         .catch((error: unknown) => log.error({ err: error }, 'runtime did not close cleanly'));

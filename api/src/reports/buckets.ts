@@ -14,6 +14,16 @@ export const DURATION_BUCKETS = [
   { key: 'gt3d', label: '> 3 d', upToMs: null },
 ] as const;
 
+/** The bands' upper bounds (all but the open-ended last band), with the band's index. */
+const BOUNDS = DURATION_BUCKETS.flatMap((bucket, index) =>
+  bucket.upToMs === null ? [] : [{ index, upToMs: bucket.upToMs }],
+);
+
+/** Names of the bucketColumns columns, in band order. */
+export const BELOW_COLUMNS = BOUNDS.map((bound) => `below${bound.index}`);
+
+const belowCount = (value: string, upToMs: number) => `count(*) filter (where ${value} < ${upToMs})::int`;
+
 /**
  * `count(*) filter (where value < bound)` columns below0..below6, one per upper bound: one
  * comparison per bound and row instead of a lower and an upper one per band, which is most of
@@ -21,20 +31,29 @@ export const DURATION_BUCKETS = [
  * constraint on stages), so the bands are the differences between neighbouring columns.
  */
 export function bucketColumns(value: string): string {
-  return DURATION_BUCKETS.flatMap((bucket, index) =>
-    bucket.upToMs === null
-      ? []
-      : [`count(*) filter (where ${value} < ${bucket.upToMs})::int as below${index}`],
-  ).join(',\n  ');
+  return BOUNDS.map((bound) => `${belowCount(value, bound.upToMs)} as below${bound.index}`).join(',\n  ');
+}
+
+/** The same counts as one int[] in band order, the form stage rollups keep them in. */
+export function belowArraySql(value: string): string {
+  return `array[${BOUNDS.map((bound) => belowCount(value, bound.upToMs)).join(', ')}]`;
+}
+
+/** The bands from below-counts in band order plus the group's total count. */
+export function bucketsFromBelow(below: readonly number[], total: number) {
+  let counted = 0;
+  return DURATION_BUCKETS.map((bucket, index) => {
+    const upTo = index < below.length ? below[index]! : total;
+    const count = upTo - counted;
+    counted = upTo;
+    return { key: bucket.key, label: bucket.label, count };
+  });
 }
 
 /** The bands from a row of `bucketColumns` plus the group's total count. */
 export function bucketsFromRow(row: Record<string, unknown>, total: number) {
-  let counted = 0;
-  return DURATION_BUCKETS.map((bucket, index) => {
-    const below = bucket.upToMs === null ? total : Number(row[`below${index}`] ?? 0);
-    const count = below - counted;
-    counted = below;
-    return { key: bucket.key, label: bucket.label, count };
-  });
+  return bucketsFromBelow(
+    BELOW_COLUMNS.map((column) => Number(row[column] ?? 0)),
+    total,
+  );
 }

@@ -3,13 +3,14 @@ import type { Pool, PoolClient } from 'pg';
 export type Queryable = Pick<Pool | PoolClient, 'query'>;
 
 /**
- * Runs report queries on one connection with a larger sort memory, so percentiles over a
- * month of stages sort in memory instead of spilling to disk.
+ * Runs report queries on one connection, in one snapshot (a report may read rollups and stages
+ * in separate statements), with a larger sort memory so exact percentiles over many stages sort
+ * in memory instead of spilling to disk.
  */
 export async function withReportSession<T>(pool: Pool, run: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query("begin read only; set local work_mem = '128MB'");
+    await client.query("begin isolation level repeatable read read only; set local work_mem = '128MB'");
     const result = await run(client);
     await client.query('commit');
     return result;

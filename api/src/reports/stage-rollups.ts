@@ -1,0 +1,122 @@
+// Stage rollups: closed stages summarised per UTC day (see stage_rollups in db/src/schema.ts), so
+// duration reports over long ranges read rollups for whole unchanged days and stages only for the
+// rest. The compactor rebuilds the days that changed; triggers on `stages` log every change.
+import type { Pool } from 'pg';
+import { BELOW_COLUMNS, bucketColumns } from './buckets.js';
+import { binSql, histogramAggregateSql } from './duration-sketch.js';
+import type { Queryable } from './queryable.js';
+
+export const DAY_MS = 86_400_000;
+
+/** One compactor at a time across processes; others skip their turn. */
+const COMPACTOR_LOCK = "hashtext('baton:stage-rollups')";
+
+export type CompactionResult = { days: string[]; stages: number; skipped?: 'another compactor is running' };
+
+/**
+ * Rebuilds the rollups of every UTC day with pending changes that ended before `before`.
+ * One repeatable-read transaction: it consumes exactly the change rows its snapshot sees, so a
+ * stage written meanwhile leaves its day marked as changed (and reported from stages) until the
+ * next run.
+ */
+export async function compactStageDays(pool: Pool, before: Date): Promise<CompactionResult> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin isolation level repeatable read');
+    const { rows: lock } = await client.query<{ locked: boolean }>(
+      `select pg_try_advisory_xact_lock(${COMPACTOR_LOCK}) as locked`,
+    );
+    if (!lock[0]?.locked) {
+      await client.query('rollback');
+      return { days: [], stages: 0, skipped: 'another compactor is running' };
+    }
+    const { rows: changed } = await client.query<{ day: string }>(
+      `with consumed as (
+         delete from stage_day_changes where day < ($1::timestamptz at time zone 'UTC')::date returning day)
+       select distinct to_char(day, 'YYYY-MM-DD') as day from consumed order by 1`,
+      [before],
+    );
+    const days = changed.map((row) => row.day);
+    if (days.length === 0) {
+      await client.query('commit');
+      return { days, stages: 0 };
+    }
+    const from = new Date(`${days[0]}T00:00:00Z`);
+    const to = new Date(Date.parse(`${days[days.length - 1]}T00:00:00Z`) + DAY_MS);
+    await client.query('delete from stage_rollup_days where day = any($1::date[])', [days]);
+    const { rows: counted } = await client.query<{ stages: number }>(
+      `insert into stage_rollup_days (day, stages)
+       select d, (select count(*) from stages s
+                  where s.closed_at >= d::timestamp at time zone 'UTC'
+                    and s.closed_at < (d + 1)::timestamp at time zone 'UTC')
+       from unnest($1::date[]) d
+       returning stages`,
+      [days],
+    );
+    await client.query(
+      `insert into stage_rollups (day, type_id, department_key, element_id, task_name, clock, count, sum_ms,
+         below, with_target, met, histogram)
+       select day, type_id, department_key, element_id, min(task_name), clock, sum(n)::int, sum(total)::float8,
+         array[${BELOW_COLUMNS.map((column) => `sum(${column})::int`).join(', ')}],
+         sum(with_target)::int, sum(met)::int, ${histogramAggregateSql('bin', 'n')}
+       from (
+         select (s.closed_at at time zone 'UTC')::date as day, t.type_id, s.department_key, s.element_id,
+           min(s.name) as task_name, c.clock, ${binSql('c.v')} as bin, count(*) as n, sum(c.v) as total,
+           ${bucketColumns('c.v')},
+           count(*) filter (where s.sla_target_ms is not null) as with_target,
+           count(*) filter (where s.sla_target_ms is not null and s.sla_level in ('ok', 'warning')) as met
+         from stages s
+         join tickets t on t.id = s.ticket_id
+         cross join lateral (values ('wall', s.total_ms), ('business', coalesce(s.business_total_ms, s.total_ms))) c(clock, v)
+         where s.closed_at >= $2 and s.closed_at < $3 and (s.closed_at at time zone 'UTC')::date = any($1::date[])
+         group by 1, 2, 3, 4, 6, 7
+       ) binned
+       group by day, type_id, department_key, element_id, clock`,
+      [days, from, to],
+    );
+    await client.query('commit');
+    return { days, stages: counted.reduce((sum, row) => sum + row.stages, 0) };
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The UTC days in [from, to) whose rollups are current (built, and nothing changed since). */
+export async function currentRollupDays(db: Queryable, from: Date, to: Date): Promise<string[]> {
+  const { rows } = await db.query<{ day: string }>(
+    `select to_char(r.day, 'YYYY-MM-DD') as day from stage_rollup_days r
+     where r.day >= ($1::timestamptz at time zone 'UTC')::date and r.day < ($2::timestamptz at time zone 'UTC')::date
+       and not exists (select 1 from stage_day_changes c where c.day = r.day)
+     order by r.day`,
+    [from, to],
+  );
+  return rows.map((row) => row.day);
+}
+
+/**
+ * Splits [from, to) into the whole UTC days that rollups answer for and the intervals that must be
+ * read from stages: partial days at the edges and days without a current rollup.
+ */
+export function splitRange(
+  from: Date,
+  to: Date,
+  rolledUpDays: readonly string[],
+): { rollupDays: string[]; stageIntervals: [Date, Date][] } {
+  const rolled = new Set(rolledUpDays);
+  const rollupDays: string[] = [];
+  const stageIntervals: [Date, Date][] = [];
+  let cursor = from.getTime();
+  const endOfWholeDays = Math.floor(to.getTime() / DAY_MS) * DAY_MS;
+  for (let day = Math.ceil(cursor / DAY_MS) * DAY_MS; day + DAY_MS <= endOfWholeDays; day += DAY_MS) {
+    const key = new Date(day).toISOString().slice(0, 10);
+    if (!rolled.has(key)) continue;
+    if (cursor < day) stageIntervals.push([new Date(cursor), new Date(day)]);
+    rollupDays.push(key);
+    cursor = day + DAY_MS;
+  }
+  if (cursor < to.getTime()) stageIntervals.push([new Date(cursor), to]);
+  return { rollupDays, stageIntervals };
+}
