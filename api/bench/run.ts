@@ -2,7 +2,8 @@
 //  1. GET /api/tickets/:id through the real HTTP server (autocannon) next to a bare pg
 //     primary-key query on the same database at the same concurrency (goal: p99 <= 3x).
 //  2. The stage-duration report over 1,000,000 generated stages in one month next to a plain
-//     count/avg over the same rows (goal: <= 2x and <= 250 ms).
+//     count/avg over the same rows (goal: <= 2x and <= 250 ms), once the days are rolled up,
+//     plus the exact report straight from stages for comparison.
 // Database: DATABASE_URL when set, else a throwaway database on the shared test server.
 //   cd api && npx tsx bench/run.ts        (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_STAGES to tune)
 import { serve } from '@hono/node-server';
@@ -18,7 +19,9 @@ import { createApp } from '../src/app.js';
 import { newSecret, sha256 } from '../src/auth/secrets.js';
 import { defaultConfig } from '../src/config.js';
 import { withReportSession } from '../src/reports/queryable.js';
-import { stageDurations } from '../src/reports/stage-durations.js';
+import { compactStageDays } from '../src/reports/stage-rollups.js';
+import { stageDurations, stageDurationSql } from '../src/reports/stage-durations.js';
+import { MAX_RELATIVE_ERROR } from '../src/reports/duration-sketch.js';
 import { readFileSync } from 'node:fs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -168,6 +171,14 @@ async function main() {
     await pool.query('analyze stages');
     console.log(`  generated in ${round((performance.now() - genStarted) / 1000, 1)} s`);
 
+    step('rolling up the generated days (what a running server does within ten minutes of a day ending)');
+    const compactStarted = performance.now();
+    const compacted = await compactStageDays(pool, new Date('2026-04-02T00:00:00Z'));
+    await pool.query('analyze stage_rollups');
+    console.log(
+      `  ${compacted.days.length} days, ${compacted.stages.toLocaleString('en')} stages rolled up in ${round((performance.now() - compactStarted) / 1000, 1)} s`,
+    );
+
     const from = new Date('2026-03-01T00:00:00Z');
     const to = new Date('2026-04-01T00:00:00Z');
     const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
@@ -191,13 +202,13 @@ async function main() {
     step(
       'stage-duration report (by department, wall clock) vs a plain count/avg over the same rows, alternating',
     );
-    let groups = 0;
+    let groups: Awaited<ReturnType<typeof stageDurations>> = [];
     const { a: report, b: plain } = await timeSideBySide(
       async () => {
         const result = await withReportSession(pool, (client) =>
           stageDurations(client, { from, to, by: 'department', clock: 'wall' }),
         );
-        groups = result.length;
+        groups = result;
         if (result.reduce((n, g) => n + g.count, 0) !== STAGES)
           throw new Error('report did not count every generated stage');
       },
@@ -216,6 +227,24 @@ async function main() {
     for (let i = 0; i < 3; i++) taskSamples.push(await timed(byTask));
     const reportTask = median(taskSamples);
 
+    step('the exact report straight from stages (percentile_cont over every duration), for comparison');
+    const exactStarted = performance.now();
+    const exact = await withReportSession(pool, (client) =>
+      client.query<{ department_key: string; pcts: number[] }>(
+        stageDurationSql({ from, to, by: 'department', clock: 'wall' }),
+      ),
+    );
+    const exactMs = performance.now() - exactStarted;
+    const deviation = Math.max(
+      ...exact.rows.flatMap((row) => {
+        const rolled = groups.find((g) => g.department === row.department_key);
+        if (!rolled) throw new Error(`the rolled-up report has no group ${row.department_key}`);
+        return [rolled.p50Ms, rolled.p90Ms, rolled.p99Ms].map((value, i) =>
+          Math.abs(value / row.pcts[i]! - 1),
+        );
+      }),
+    );
+
     const p99Ratio = http.latency.p99 / bare.p99;
     const reportRatio = report / plain;
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
@@ -223,6 +252,7 @@ async function main() {
       { name: 'ticket detail p99 <= 3x bare pk query', ok: p99Ratio <= 3 },
       { name: 'report <= 2x plain count/avg', ok: reportRatio <= 2 },
       { name: 'report <= 250 ms', ok: report <= 250 },
+      { name: 'rolled-up percentiles within 0.5 % of the exact ones', ok: deviation <= MAX_RELATIVE_ERROR },
     ];
     console.log('\nResults');
     console.log(
@@ -233,11 +263,14 @@ async function main() {
     );
     console.log(`  p99 ratio               ${round(p99Ratio)}x (goal <= 3x)`);
     console.log(
-      `  stage-duration report   ${round(report, 1)} ms for ${STAGES.toLocaleString('en')} stages, ${groups} departments (median of 5, alternating with the plain query)`,
+      `  stage-duration report   ${round(report, 1)} ms for ${STAGES.toLocaleString('en')} stages, ${groups.length} departments (median of 5, alternating with the plain query)`,
     );
     console.log(`  plain count/avg         ${round(plain, 1)} ms`);
     console.log(`  report ratio            ${round(reportRatio)}x (goal <= 2x, <= 250 ms)`);
     console.log(`  by task, business time  ${round(reportTask, 1)} ms`);
+    console.log(
+      `  exact, from stages      ${round(exactMs, 1)} ms; rolled-up percentiles within ${round(deviation * 100, 3)} % of it (bound ${round(MAX_RELATIVE_ERROR * 100)} %)`,
+    );
     console.log(`  total bench time        ${round((performance.now() - started) / 1000, 1)} s`);
     console.log('\nGoals');
     for (const goal of goals) console.log(`  ${verdict(goal.ok)}  ${goal.name}`);
