@@ -11,9 +11,10 @@ type StoredAnswer = { request_hash: string; status: number; body: unknown };
 
 export function idempotency(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    if (!MUTATIONS.has(c.req.method)) return next(); // reads skip the header lookup altogether
     const key = c.req.header('idempotency-key');
     const principal = c.get('principal');
-    if (key === undefined || !MUTATIONS.has(c.req.method) || !principal) return next();
+    if (key === undefined || !principal) return next();
     if (key.length < 1 || key.length > 200) {
       throw invalid('Idempotency-Key must be 1 to 200 characters', [
         { path: 'header.idempotency-key', message: 'length 1..200' },
