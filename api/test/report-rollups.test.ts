@@ -4,24 +4,12 @@ import { calendars } from '@baton/db';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_RELATIVE_ERROR } from '../src/reports/duration-sketch.js';
+import type { DurationGroup } from '../src/reports/stage-durations.js';
 import { scheduleStageRollups } from '../src/reports/rollup-schedule.js';
 import { compactStageDays, currentRollupDays } from '../src/reports/stage-rollups.js';
 import { insertStages, insertTicket, insertTicketType, type StageSpec } from './fixtures.js';
 import { createHarness, type Harness } from './harness.js';
 import { idleRuntime } from './idle-runtime.js';
-
-type Group = {
-  department: string | null;
-  elementId?: string;
-  task?: string;
-  count: number;
-  meanMs: number;
-  p50Ms: number;
-  p90Ms: number;
-  p99Ms: number;
-  histogram: { key: string; count: number }[];
-  sla: { withTarget: number; met: number; attainment: number | null };
-};
 
 let h: Harness;
 const DEPARTMENTS = ['support', 'refunds', 'faults', null];
@@ -68,13 +56,13 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const report = async (query: string): Promise<Group[]> => {
+const report = async (query: string): Promise<DurationGroup[]> => {
   const res = await h.call('admin', 'GET', `/api/reports/stage-durations?${query}`);
   if (res.status !== 200) throw new Error(`${query}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { groups: Group[] }).groups;
+  return ((await res.json()) as { groups: DurationGroup[] }).groups;
 };
 
-function expectSameReport(rolled: Group[], exact: Group[]) {
+function expectSameReport(rolled: DurationGroup[], exact: DurationGroup[]) {
   expect(rolled.map((g) => [g.department, g.elementId ?? null, g.task ?? null])).toEqual(
     exact.map((g) => [g.department, g.elementId ?? null, g.task ?? null]),
   );
@@ -130,7 +118,7 @@ describe('stage rollups', () => {
         minutes: 7000,
       },
     ]);
-    const faults = (groups: Group[]) => groups.find((g) => g.department === 'faults')!;
+    const faults = (groups: DurationGroup[]) => groups.find((g) => g.department === 'faults')!;
     const withLate = await report(QUERIES[0]!);
     expect(faults(withLate).count).toBe(faults(before).count + 1);
     expect(faults(withLate).histogram.find((b) => b.key === 'gt3d')!.count).toBe(
