@@ -1,6 +1,7 @@
 // API benchmarks on loopback, bounded to a few minutes:
 //  1. GET /api/tickets/:id through the real HTTP server (autocannon) next to a bare pg
-//     primary-key query on the same database at the same concurrency (goal: p99 <= 3x).
+//     primary-key query on the same database at the same concurrency (goal: p99 <= 3x), and the
+//     HTTP floor: a one-route Hono app that only runs that query, under the same load.
 //  2. The stage-duration report over 1,000,000 generated stages in one month next to a plain
 //     count/avg over the same rows (goal: <= 2x and <= 250 ms), once the days are rolled up,
 //     plus the exact report straight from stages for comparison.
@@ -8,6 +9,7 @@
 //   cd api && npx tsx bench/run.ts        (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_STAGES to tune)
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
+import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import pino from 'pino';
@@ -117,16 +119,16 @@ async function main() {
 
     step(`GET /api/tickets/:id with autocannon: ${CONNECTIONS} connections, ${SECONDS} s`);
     // The load generator runs in a worker thread so it does not steal the server's event loop.
-    const load = (duration: number) =>
+    const load = (url: string, duration: number) =>
       autocannon({
-        url: `${base}/api/tickets/${target}`,
+        url,
         connections: CONNECTIONS,
         duration,
         workers: 1,
         headers: { authorization: `Bearer ${token}` },
       });
-    await load(2); // warm-up
-    const http = await load(SECONDS);
+    await load(`${base}/api/tickets/${target}`, 2); // warm-up
+    const http = await load(`${base}/api/tickets/${target}`, SECONDS);
     if (http.non2xx > 0 || http.errors > 0)
       throw new Error(`ticket detail answered ${http.non2xx} non-2xx and ${http.errors} errors`);
 
@@ -149,6 +151,24 @@ async function main() {
     };
     server.close();
     await runtime.close();
+
+    // The floor any HTTP route sits on here: a bare Hono app whose one route runs the same
+    // primary-key query and answers the row, under the same load. Context for the ratio above.
+    step(`HTTP floor: a one-route Hono app answering the same pk query, autocannon, ${SECONDS} s`);
+    const floorApp = new Hono().get('/ticket/:id', async (c) => {
+      const { rows } = await pool.query({
+        name: 'bench-pk',
+        text: 'select * from tickets where id = $1',
+        values: [c.req.param('id')],
+      });
+      return c.json(rows[0]);
+    });
+    const floorServer = serve({ fetch: floorApp.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => floorServer.once('listening', resolve));
+    const floorUrl = `http://127.0.0.1:${(floorServer.address() as AddressInfo).port}/ticket/${target}`;
+    await load(floorUrl, 2);
+    const floor = await load(floorUrl, SECONDS);
+    floorServer.close();
 
     step(
       `generating ${STAGES.toLocaleString('en')} closed stages in March 2026 (${STAGES / 5} tickets x 5 stages)`,
@@ -262,6 +282,9 @@ async function main() {
       `  bare pg pk query        ${round(bare.rps, 0)} q/s     p50 ${round(bare.p50)} ms   p99 ${round(bare.p99)} ms`,
     );
     console.log(`  p99 ratio               ${round(p99Ratio)}x (goal <= 3x)`);
+    console.log(
+      `  HTTP floor              ${round(floor.requests.average, 0)} req/s   p50 ${floor.latency.p50} ms   p99 ${floor.latency.p99} ms = ${round(floor.latency.p99 / bare.p99)}x the bare query (one-route Hono app, same pk query; autocannon rounds to whole ms)`,
+    );
     console.log(
       `  stage-duration report   ${round(report, 1)} ms for ${STAGES.toLocaleString('en')} stages, ${groups.length} departments (median of 5, alternating with the plain query)`,
     );
