@@ -182,7 +182,10 @@ describe('stage rollups', () => {
       firstAfterMs: 0,
       now: () => Date.parse('2026-03-21T08:00:00Z'),
     });
-    await vi.waitFor(() => expect(logged.map((entry) => entry.msg)).toContain('stage rollups rebuilt'));
+    // waitFor's default second is short for a loaded CI machine.
+    await vi.waitFor(() => expect(logged.map((entry) => entry.msg)).toContain('stage rollups rebuilt'), {
+      timeout: 15_000,
+    });
     await schedule.stop();
     const from = new Date('2026-03-12T00:00:00Z');
     expect(await currentRollupDays(h.t.pool, from, new Date('2026-03-13T00:00:00Z'))).toEqual(['2026-03-12']);
