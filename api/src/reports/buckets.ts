@@ -1,4 +1,6 @@
 // Duration bands people read, shared by the SQL and the answer. Upper bounds are exclusive.
+// stage_rollups keeps per-band counts: a migration that changes the bands must also empty
+// stage_rollup_days (its rollups cascade) and log the days again in stage_day_changes.
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

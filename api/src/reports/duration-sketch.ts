@@ -1,7 +1,8 @@
 // Durations in log-spaced bins: the percentile sketch behind stage rollups. Bin b holds durations
 // in [GAMMA^b, GAMMA^(b+1)) ms (bin -1 holds 0 ms), so any duration read back from its bin is off
 // by less than GAMMA - 1 = 0.5 % of itself, however many days and groups are merged.
-// The SQL side (binSql) and the reader below must agree on GAMMA and the byte layout.
+// The SQL side (binSql) and the reader below must agree on GAMMA and the byte layout; changing
+// GAMMA means rebuilding every rollup (empty stage_rollup_days and log its days as changed).
 
 export const GAMMA = 1.005;
 export const MAX_RELATIVE_ERROR = GAMMA - 1;
