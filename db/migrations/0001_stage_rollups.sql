@@ -5,7 +5,6 @@ CREATE TABLE "stage_day_changes" (
 --> statement-breakpoint
 CREATE TABLE "stage_rollup_days" (
 	"day" date PRIMARY KEY NOT NULL,
-	"stages" integer NOT NULL,
 	"compacted_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

@@ -301,7 +301,6 @@ export const stageDayChanges = pgTable(
 /** UTC days whose closed stages are summarised in stage_rollups (valid while no change is pending). */
 export const stageRollupDays = pgTable('stage_rollup_days', {
   day: date('day', { mode: 'string' }).primaryKey(),
-  stages: integer('stages').notNull(),
   compactedAt: ts('compacted_at').notNull().defaultNow(),
 });
 

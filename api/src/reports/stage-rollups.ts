@@ -44,16 +44,8 @@ export async function compactStageDays(pool: Pool, before: Date): Promise<Compac
     const from = new Date(`${days[0]}T00:00:00Z`);
     const to = new Date(Date.parse(`${days[days.length - 1]}T00:00:00Z`) + DAY_MS);
     await client.query('delete from stage_rollup_days where day = any($1::date[])', [days]);
-    const { rows: counted } = await client.query<{ stages: number }>(
-      `insert into stage_rollup_days (day, stages)
-       select d, (select count(*) from stages s
-                  where s.closed_at >= d::timestamp at time zone 'UTC'
-                    and s.closed_at < (d + 1)::timestamp at time zone 'UTC')
-       from unnest($1::date[]) d
-       returning stages`,
-      [days],
-    );
-    await client.query(
+    await client.query('insert into stage_rollup_days (day) select unnest($1::date[])', [days]);
+    const { rows: rolled } = await client.query<{ count: number; clock: string }>(
       `insert into stage_rollups (day, type_id, department_key, element_id, task_name, clock, count, sum_ms,
          below, with_target, met, histogram)
        select day, type_id, department_key, element_id, min(task_name), clock, sum(n)::int, sum(total)::float8,
@@ -71,11 +63,14 @@ export async function compactStageDays(pool: Pool, before: Date): Promise<Compac
          where s.closed_at >= $2 and s.closed_at < $3 and (s.closed_at at time zone 'UTC')::date = any($1::date[])
          group by 1, 2, 3, 4, 6, 7
        ) binned
-       group by day, type_id, department_key, element_id, clock`,
+       group by day, type_id, department_key, element_id, clock
+       returning count, clock`,
       [days, from, to],
     );
     await client.query('commit');
-    return { days, stages: counted.reduce((sum, row) => sum + row.stages, 0) };
+    // Every stage is counted once per clock.
+    const stages = rolled.filter((row) => row.clock === 'wall').reduce((sum, row) => sum + row.count, 0);
+    return { days, stages };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
