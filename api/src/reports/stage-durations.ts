@@ -53,11 +53,8 @@ const groupColumnsOf = (query: StageDurationQuery) =>
   query.by === 'task' ? 'department_key, element_id' : 'department_key';
 
 /** Exact figures straight from stages (percentile_cont over every duration). */
-export function stageDurationSql(
-  query: StageDurationQuery,
-  intervals: [Date, Date][] = [[query.from, query.to]],
-): { text: string; values: unknown[] } {
-  const { where, values } = stageFilter(query, intervals);
+export function stageDurationSql(query: StageDurationQuery): { text: string; values: unknown[] } {
+  const { where, values } = stageFilter(query, [[query.from, query.to]]);
   const groupColumns = groupColumnsOf(query);
   const text = `
 select ${groupColumns}${query.by === 'task' ? ', min(name) as task' : ''},
