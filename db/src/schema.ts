@@ -13,6 +13,7 @@ import {
   index,
   integer,
   jsonb,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -181,6 +182,13 @@ export const flowVersions = pgTable(
 
 export type Customer = { name?: string; email?: string; phone?: string; tier?: string };
 
+/**
+ * Versions of ticket details: every change to a ticket's row, stages, timeline or extension
+ * requests gives the ticket a value never used before (triggers in migration 0004), so a reader
+ * that saw version N has seen exactly that state.
+ */
+export const ticketDetailVersions = pgSequence('ticket_detail_versions');
+
 export const tickets = pgTable(
   'tickets',
   {
@@ -217,6 +225,10 @@ export const tickets = pgTable(
     slaLevel: text('sla_level').notNull().default('ok'),
     /** Last engine event applied to the read model, for idempotent writes. */
     lastSeq: integer('last_seq').notNull().default(0),
+    /** Changes with the ticket's detail; see ticketDetailVersions. The API's detail cache keys on it. */
+    detailVersion: bigint('detail_version', { mode: 'number' })
+      .notNull()
+      .default(sql`nextval('ticket_detail_versions')`),
   },
   (t) => [
     check('tickets_priority_known', sql`${t.priority} in (${inList(PRIORITIES)})`),
