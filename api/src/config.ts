@@ -12,6 +12,11 @@ export type ApiConfig = {
   sessionTtlMs: number;
   /** How long resolved credentials are reused without a database lookup (0 = never). */
   authCacheMs: number;
+  /**
+   * Memory for ticket details kept between requests, in bytes of their JSON (0 = none). Each read
+   * still checks the kept copy's version with one primary-key lookup, so it is never stale.
+   */
+  detailCacheBytes: number;
   /** Mark the session cookie Secure (behind HTTPS). */
   secureCookies: boolean;
   login: { maxAttempts: number; windowMs: number };
@@ -25,8 +30,17 @@ export const defaultConfig = (overrides: Partial<ApiConfig> = {}): ApiConfig => 
   maxCompiledFlowBytes: 1024 * 1024,
   sessionTtlMs: 7 * 24 * 3600 * 1000,
   authCacheMs: 2_000,
+  detailCacheBytes: megabytes(process.env.BATON_DETAIL_CACHE_MB, 32),
   secureCookies: process.env.BATON_SECURE_COOKIES === 'true',
   login: { maxAttempts: 5, windowMs: 60_000 },
   now: Date.now,
   ...overrides,
 });
+
+function megabytes(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback * 1024 * 1024;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0)
+    throw new Error(`BATON_DETAIL_CACHE_MB must be a number of megabytes (0 or more), got '${value}'`);
+  return Math.round(parsed * 1024 * 1024);
+}

@@ -17,7 +17,9 @@ import { defineRoute, hasRole, jsonBody, jsonResponse, newRouter, principalOf, z
 import { conflict, forbidden, invalid, notFound } from '../http/problem.js';
 import { IdParam, iso } from '../http/schemas.js';
 import { actorFor, readsAllTickets, rejection, visibleDepartments } from '../tickets/access.js';
-import { isoText, loadTicket, type TicketDetailRow } from '../tickets/detail.js';
+import { createDetailCache } from '../tickets/detail-cache.js';
+import { isoText, maySee, type TicketView } from '../tickets/detail.js';
+import { createDetailLoader } from '../tickets/detail-loader.js';
 import { fieldErrors } from '../tickets/fields.js';
 import { globalTaskId, TASK_ID_DESCRIPTION, taskJson } from '../tickets/task-id.js';
 
@@ -125,69 +127,48 @@ export function ticketRoutes(deps: AppDeps) {
     }
   }
 
-  async function detail(ticketId: string, principal: Principal) {
-    const row = await loadTicket(deps.pool, ticketId, principal);
-    if (!row) throw notFound('ticket', ticketId);
-    if (!row.visible) throw forbidden(`ticket ${ticketId} has not been in any of your departments`);
-    const live = row.status === 'done' || row.status === 'cancelled' ? undefined : await readLive(ticketId);
-    return toDetail(row, live);
+  const details = createDetailLoader({
+    pool: deps.pool,
+    cache: createDetailCache<TicketView>({ maxBytes: deps.config.detailCacheBytes }),
+  });
+
+  /** The ticket as the caller may see it; 404 when there is none, 403 when it is not theirs to see. */
+  async function visibleTicket(ticketId: string, principal: Principal) {
+    const found = await details.load(ticketId);
+    if (!found) throw notFound('ticket', ticketId);
+    if (!maySee(found.view, principal))
+      throw forbidden(`ticket ${ticketId} has not been in any of your departments`);
+    return found;
   }
 
-  function toDetail(row: TicketDetailRow, live: Awaited<ReturnType<AppDeps['runtime']['readState']>>) {
-    const openTasks = live
-      ? live.tasks.map((t) => ({ ...taskJson(row.id, t), sla: live.sla.tasks[t.taskId] ?? null }))
-      : row.stages
-          .filter((s) => s.closedAt === null)
-          .map((s) => ({
-            id: globalTaskId(row.id, s.taskId),
-            taskId: s.taskId,
-            elementId: s.elementId,
-            name: s.name,
-            department: s.department,
-            outcomes: [] as string[],
-            assignee: s.assigneeId,
-            openedAt: isoText(s.enteredAt)!,
-            claimedAt: isoText(s.claimedAt),
-            dueAt: isoText(s.dueAt),
-            held: false,
-            slaLevel: s.slaLevel,
-            sla: null,
-          }));
+  async function detail(ticketId: string, principal: Principal) {
+    const { view, typeName } = await visibleTicket(ticketId, principal);
+    const live = view.status === 'done' || view.status === 'cancelled' ? undefined : await readLive(ticketId);
     return {
-      id: row.id,
-      number: Number(row.number),
-      type: { id: row.type_id, name: row.type_name },
-      flowVersionId: row.flow_version_id,
-      title: row.title,
-      priority: row.priority,
-      category: row.category,
-      service: row.service,
-      status: row.status,
-      customer: row.customer,
-      fields: row.fields,
-      ownerId: row.owner_id,
-      createdBy: row.created_by,
-      createdAt: isoText(row.created_at)!,
-      updatedAt: isoText(row.updated_at)!,
-      closedAt: isoText(row.closed_at),
-      sla: { level: row.sla_level, dueAt: isoText(row.sla_due_at), explanation: live?.sla.ticket ?? null },
+      id: view.id,
+      number: view.number,
+      type: { id: view.typeId, name: typeName },
+      flowVersionId: view.flowVersionId,
+      title: view.title,
+      priority: view.priority,
+      category: view.category,
+      service: view.service,
+      status: view.status,
+      customer: view.customer,
+      fields: view.fields,
+      ownerId: view.ownerId,
+      createdBy: view.createdBy,
+      createdAt: view.createdAt,
+      updatedAt: view.updatedAt,
+      closedAt: view.closedAt,
+      sla: { level: view.slaLevel, dueAt: view.slaDueAt, explanation: live?.sla.ticket ?? null },
       live: live !== undefined,
-      openTasks,
-      stages: row.stages.map((s) => ({
-        ...s,
-        id: globalTaskId(row.id, s.taskId),
-        enteredAt: isoText(s.enteredAt)!,
-        claimedAt: isoText(s.claimedAt),
-        closedAt: isoText(s.closedAt),
-        dueAt: isoText(s.dueAt),
-      })),
-      timeline: row.timeline.map((e) => ({ ...e, at: isoText(e.at)! })),
-      extensionRequests: row.extension_requests.map((x) => ({
-        ...x,
-        id: String(x.id),
-        decidedAt: isoText(x.decidedAt as string | null),
-        createdAt: isoText(x.createdAt as string | null),
-      })),
+      openTasks: live
+        ? live.tasks.map((t) => ({ ...taskJson(view.id, t), sla: live.sla.tasks[t.taskId] ?? null }))
+        : view.openStages,
+      stages: view.stages,
+      timeline: view.timeline,
+      extensionRequests: view.extensionRequests,
     };
   }
 
@@ -469,20 +450,16 @@ export function ticketRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const row = await loadTicket(deps.pool, id, principalOf(c));
-      if (!row) throw notFound('ticket', id);
-      if (!row.visible) throw forbidden(`ticket ${id} has not been in any of your departments`);
-      return c.json({ items: toDetail(row, undefined).stages }, 200);
+      const { view } = await visibleTicket(id, principalOf(c));
+      return c.json({ items: view.stages }, 200);
     },
   );
 
   async function actionableTicket(id: string, principal: Principal) {
-    const row = await loadTicket(deps.pool, id, principal);
-    if (!row) throw notFound('ticket', id);
-    if (!row.visible) throw forbidden(`ticket ${id} has not been in any of your departments`);
-    if (row.status === 'done' || row.status === 'cancelled')
-      throw conflict(`ticket ${id} is already ${row.status}`);
-    return row;
+    const { view } = await visibleTicket(id, principal);
+    if (view.status === 'done' || view.status === 'cancelled')
+      throw conflict(`ticket ${id} is already ${view.status}`);
+    return view;
   }
 
   app.openapi(
@@ -544,8 +521,8 @@ export function ticketRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
       const principal = principalOf(c);
-      const row = await actionableTicket(id, principal);
-      if (!hasRole(principal, ['manager']) && row.created_by !== principal.id) {
+      const ticket = await actionableTicket(id, principal);
+      if (!hasRole(principal, ['manager']) && ticket.createdBy !== principal.id) {
         throw forbidden('agents may cancel only the tickets they created');
       }
       const result = await deps.runtime.cancel(id, actorFor(principal), reason);
