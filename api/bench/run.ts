@@ -6,7 +6,7 @@
 //     count/avg over the same rows (goal: <= 2x and <= 250 ms), once the days are rolled up,
 //     plus the exact report straight from stages for comparison.
 // Database: DATABASE_URL when set, else a throwaway database on the shared test server.
-//   cd api && npx tsx bench/run.ts        (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_STAGES to tune)
+//   cd api && npx tsx bench/run.ts   (BENCH_ROUNDS, BENCH_SECONDS per round, BENCH_CONNECTIONS, BENCH_STAGES to tune)
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
@@ -19,14 +19,15 @@ import setupTestServer from '@baton/db/testing/global-setup';
 import { activityCatalogue, createActivities, InMemoryRuntime } from '@baton/workflows';
 import { createApp } from '../src/app.js';
 import { newSecret, sha256 } from '../src/auth/secrets.js';
-import { defaultConfig } from '../src/config.js';
+import { defaultConfig, type ApiConfig } from '../src/config.js';
 import { withReportSession } from '../src/reports/queryable.js';
 import { compactStageDays } from '../src/reports/stage-rollups.js';
 import { stageDurations, stageDurationSql } from '../src/reports/stage-durations.js';
 import { MAX_RELATIVE_ERROR } from '../src/reports/duration-sketch.js';
 import { readFileSync } from 'node:fs';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUND_SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const STAGES = Number(process.env.BENCH_STAGES ?? 1_000_000);
 const TICKETS_VIA_API = 200;
@@ -37,6 +38,7 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 const step = (label: string) => console.log(`- ${label}`);
+const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 
 async function openBenchDatabase() {
   if (process.env.DATABASE_URL) {
@@ -70,18 +72,22 @@ async function main() {
       .values([{ id: 'bench-admin-token', userId: 'bench-admin', name: 'bench', tokenHash: sha256(token) }]);
 
     const runtime = new InMemoryRuntime({ activities: createActivities({ db, log }), log });
-    const app = createApp({
-      db,
-      pool,
-      runtime,
-      log,
-      config: defaultConfig({ timeZone: 'UTC' }),
-      activities: activityCatalogue(),
-      databaseMode: 'bench',
-    });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((resolve) => server.once('listening', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const appWith = (config: Partial<ApiConfig> = {}) =>
+      createApp({
+        db,
+        pool,
+        runtime,
+        log,
+        config: defaultConfig({ timeZone: 'UTC', ...config }),
+        activities: activityCatalogue(),
+        databaseMode: 'bench',
+      });
+    const listen = async (fetch: (request: Request) => Response | Promise<Response>) => {
+      const listening = serve({ fetch, port: 0, hostname: '127.0.0.1' });
+      await new Promise((resolve) => listening.once('listening', resolve));
+      return { server: listening, base: `http://127.0.0.1:${(listening.address() as AddressInfo).port}` };
+    };
+    const { server, base } = await listen(appWith().fetch);
     const call = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(base + path, {
         method,
@@ -117,7 +123,12 @@ async function main() {
     }
     const target = ids[Math.floor(ids.length / 2)]!;
 
-    step(`GET /api/tickets/:id with autocannon: ${CONNECTIONS} connections, ${SECONDS} s`);
+    // The machine's other load comes and goes over seconds, so the three measurements alternate in
+    // short rounds and the goal is judged on the median of the per-round ratios: a busy moment
+    // then lands on every side instead of on whichever ran during it.
+    step(
+      `GET /api/tickets/:id (autocannon), the bare pg pk query and the HTTP floor, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s each`,
+    );
     // The load generator runs in a worker thread so it does not steal the server's event loop.
     const load = (url: string, duration: number) =>
       autocannon({
@@ -127,34 +138,31 @@ async function main() {
         workers: 1,
         headers: { authorization: `Bearer ${token}` },
       });
-    await load(`${base}/api/tickets/${target}`, 2); // warm-up
-    const http = await load(`${base}/api/tickets/${target}`, SECONDS);
-    if (http.non2xx > 0 || http.errors > 0)
-      throw new Error(`ticket detail answered ${http.non2xx} non-2xx and ${http.errors} errors`);
-
-    step(`bare pg primary-key query, ${CONNECTIONS} concurrent loops, ${SECONDS} s`);
-    const latencies: number[] = [];
-    const deadline = performance.now() + SECONDS * 1000;
-    const loop = async () => {
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
-        await pool.query({ name: 'bench-pk', text: 'select * from tickets where id = $1', values: [target] });
-        latencies.push(performance.now() - t0);
-      }
+    const detailUrl = `${base}/api/tickets/${target}`;
+    const bareQuery = async (duration: number) => {
+      const latencies: number[] = [];
+      const deadline = performance.now() + duration * 1000;
+      const loop = async () => {
+        while (performance.now() < deadline) {
+          const t0 = performance.now();
+          await pool.query({
+            name: 'bench-pk',
+            text: 'select * from tickets where id = $1',
+            values: [target],
+          });
+          latencies.push(performance.now() - t0);
+        }
+      };
+      await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+      latencies.sort((a, b) => a - b);
+      return {
+        rps: latencies.length / duration,
+        p50: percentile(latencies, 0.5),
+        p99: percentile(latencies, 0.99),
+      };
     };
-    await Promise.all(Array.from({ length: CONNECTIONS }, loop));
-    latencies.sort((a, b) => a - b);
-    const bare = {
-      rps: latencies.length / SECONDS,
-      p50: percentile(latencies, 0.5),
-      p99: percentile(latencies, 0.99),
-    };
-    server.close();
-    await runtime.close();
-
     // The floor any HTTP route sits on here: a bare Hono app whose one route runs the same
-    // primary-key query and answers the row, under the same load. Context for the ratio above.
-    step(`HTTP floor: a one-route Hono app answering the same pk query, autocannon, ${SECONDS} s`);
+    // primary-key query and answers the row, under the same load. Context for the ratio.
     const floorApp = new Hono().get('/ticket/:id', async (c) => {
       const { rows } = await pool.query({
         name: 'bench-pk',
@@ -163,12 +171,59 @@ async function main() {
       });
       return c.json(rows[0]);
     });
-    const floorServer = serve({ fetch: floorApp.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((resolve) => floorServer.once('listening', resolve));
-    const floorUrl = `http://127.0.0.1:${(floorServer.address() as AddressInfo).port}/ticket/${target}`;
-    await load(floorUrl, 2);
-    const floor = await load(floorUrl, SECONDS);
+    const floorListening = await listen(floorApp.fetch);
+    const floorServer = floorListening.server;
+    const floorUrl = `${floorListening.base}/ticket/${target}`;
+
+    await load(detailUrl, 2); // warm-up: JIT, the pool's connections, the detail cache
+    await load(floorUrl, 1);
+    await bareQuery(1);
+    type Round = {
+      detail: autocannon.Result;
+      bare: Awaited<ReturnType<typeof bareQuery>>;
+      floor: autocannon.Result;
+    };
+    const rounds: Round[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const detail = await load(detailUrl, ROUND_SECONDS);
+      if (detail.non2xx > 0 || detail.errors > 0)
+        throw new Error(`ticket detail answered ${detail.non2xx} non-2xx and ${detail.errors} errors`);
+      const bare = await bareQuery(ROUND_SECONDS);
+      const floor = await load(floorUrl, ROUND_SECONDS);
+      rounds.push({ detail, bare, floor });
+      console.log(
+        `  round ${i + 1}: detail ${round(detail.requests.average, 0)} req/s p99 ${detail.latency.p99} ms | bare ${round(bare.rps, 0)} q/s p99 ${round(bare.p99)} ms | floor ${round(floor.requests.average, 0)} req/s p99 ${floor.latency.p99} ms | ratio ${round(detail.latency.p99 / bare.p99)}x`,
+      );
+    }
     floorServer.close();
+    server.close();
+
+    // For context: the same route on an app that keeps no details, so every read fetches and
+    // shapes the whole detail (what a read of a just-changed ticket costs).
+    step(`GET /api/tickets/:id on an app keeping no details, ${ROUND_SECONDS} s`);
+    const uncached = await listen(appWith({ detailCacheBytes: 0 }).fetch);
+    await load(`${uncached.base}/api/tickets/${target}`, 1);
+    const uncachedDetail = await load(`${uncached.base}/api/tickets/${target}`, ROUND_SECONDS);
+    uncached.server.close();
+    await runtime.close();
+    const medianOf = (pick: (r: Round) => number) => median(rounds.map(pick));
+    const http = {
+      rps: medianOf((r) => r.detail.requests.average),
+      p50: medianOf((r) => r.detail.latency.p50),
+      p99: medianOf((r) => r.detail.latency.p99),
+    };
+    const bare = {
+      rps: medianOf((r) => r.bare.rps),
+      p50: medianOf((r) => r.bare.p50),
+      p99: medianOf((r) => r.bare.p99),
+    };
+    const floor = {
+      rps: medianOf((r) => r.floor.requests.average),
+      p50: medianOf((r) => r.floor.latency.p50),
+      p99: medianOf((r) => r.floor.latency.p99),
+    };
+    const p99Ratio = medianOf((r) => r.detail.latency.p99 / r.bare.p99);
+    const floorRatio = medianOf((r) => r.floor.latency.p99 / r.bare.p99);
 
     step(
       `generating ${STAGES.toLocaleString('en')} closed stages in March 2026 (${STAGES / 5} tickets x 5 stages)`,
@@ -201,7 +256,6 @@ async function main() {
 
     const from = new Date('2026-03-01T00:00:00Z');
     const to = new Date('2026-04-01T00:00:00Z');
-    const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
     const timed = async (run: () => Promise<unknown>) => {
       const t0 = performance.now();
       await run();
@@ -265,7 +319,6 @@ async function main() {
       }),
     );
 
-    const p99Ratio = http.latency.p99 / bare.p99;
     const reportRatio = report / plain;
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
     const goals = [
@@ -276,14 +329,17 @@ async function main() {
     ];
     console.log('\nResults');
     console.log(
-      `  GET /api/tickets/:id   ${round(http.requests.average, 0)} req/s   p50 ${http.latency.p50} ms   p99 ${http.latency.p99} ms`,
+      `  GET /api/tickets/:id   ${round(http.rps, 0)} req/s   p50 ${http.p50} ms   p99 ${http.p99} ms   (medians of ${ROUNDS} rounds)`,
     );
     console.log(
       `  bare pg pk query        ${round(bare.rps, 0)} q/s     p50 ${round(bare.p50)} ms   p99 ${round(bare.p99)} ms`,
     );
-    console.log(`  p99 ratio               ${round(p99Ratio)}x (goal <= 3x)`);
+    console.log(`  p99 ratio               ${round(p99Ratio)}x (goal <= 3x; median of the per-round ratios)`);
     console.log(
-      `  HTTP floor              ${round(floor.requests.average, 0)} req/s   p50 ${floor.latency.p50} ms   p99 ${floor.latency.p99} ms = ${round(floor.latency.p99 / bare.p99)}x the bare query (one-route Hono app, same pk query; autocannon rounds to whole ms)`,
+      `  keeping no details      ${round(uncachedDetail.requests.average, 0)} req/s   p50 ${uncachedDetail.latency.p50} ms   p99 ${uncachedDetail.latency.p99} ms (every read fetches the whole detail; for context)`,
+    );
+    console.log(
+      `  HTTP floor              ${round(floor.rps, 0)} req/s   p50 ${floor.p50} ms   p99 ${floor.p99} ms = ${round(floorRatio)}x the bare query (one-route Hono app, same pk query; autocannon rounds to whole ms)`,
     );
     console.log(
       `  stage-duration report   ${round(report, 1)} ms for ${STAGES.toLocaleString('en')} stages, ${groups.length} departments (median of 5, alternating with the plain query)`,
