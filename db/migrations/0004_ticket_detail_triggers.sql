@@ -42,38 +42,20 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER stages_detail_insert AFTER INSERT ON stages
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed();
---> statement-breakpoint
-CREATE TRIGGER stages_detail_update AFTER UPDATE ON stages
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed();
---> statement-breakpoint
-CREATE TRIGGER stages_detail_delete AFTER DELETE ON stages
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed();
---> statement-breakpoint
-CREATE TRIGGER stages_detail_truncate AFTER TRUNCATE ON stages
-  FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed();
---> statement-breakpoint
-CREATE TRIGGER ticket_events_detail_insert AFTER INSERT ON ticket_events
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed();
---> statement-breakpoint
-CREATE TRIGGER ticket_events_detail_update AFTER UPDATE ON ticket_events
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed();
---> statement-breakpoint
-CREATE TRIGGER ticket_events_detail_delete AFTER DELETE ON ticket_events
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed();
---> statement-breakpoint
-CREATE TRIGGER ticket_events_detail_truncate AFTER TRUNCATE ON ticket_events
-  FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed();
---> statement-breakpoint
-CREATE TRIGGER extension_requests_detail_insert AFTER INSERT ON extension_requests
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed();
---> statement-breakpoint
-CREATE TRIGGER extension_requests_detail_update AFTER UPDATE ON extension_requests
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed();
---> statement-breakpoint
-CREATE TRIGGER extension_requests_detail_delete AFTER DELETE ON extension_requests
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed();
---> statement-breakpoint
-CREATE TRIGGER extension_requests_detail_truncate AFTER TRUNCATE ON extension_requests
-  FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed();
+-- The same four triggers on each child table.
+DO $$
+DECLARE
+  child text;
+BEGIN
+  FOREACH child IN ARRAY ARRAY['stages', 'ticket_events', 'extension_requests'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows '
+      'FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed()', child || '_detail_insert', child);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+      'FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed()', child || '_detail_update', child);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows '
+      'FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed()', child || '_detail_delete', child);
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I '
+      'FOR EACH STATEMENT EXECUTE FUNCTION baton_ticket_detail_children_changed()', child || '_detail_truncate', child);
+  END LOOP;
+END
+$$;
