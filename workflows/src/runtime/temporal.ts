@@ -34,6 +34,9 @@ export type TemporalRuntimeOptions = TemporalSettings & {
   connectTimeoutMs?: number;
 };
 
+/** How long a ticket read waits for the workflow's live state before showing the read model. */
+const LIVE_STATE_DEADLINE_MS = 3_000;
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** How the server answers an update or start aimed at a closed workflow run. */
@@ -156,7 +159,11 @@ export class TemporalRuntime implements EngineRuntime {
 
   async readState(ticketId: string): Promise<LiveState | undefined> {
     try {
-      return await this.handle(ticketId).query(liveStateQuery);
+      // A query waits for a worker to answer it; with none polling, a ticket page would hang for
+      // the whole RPC deadline. Callers fall back to the read model when this throws.
+      return await this.connection.withDeadline(Date.now() + LIVE_STATE_DEADLINE_MS, () =>
+        this.handle(ticketId).query(liveStateQuery),
+      );
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return undefined;
       throw error;
