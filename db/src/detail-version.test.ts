@@ -89,6 +89,27 @@ describe('tickets.detail_version', () => {
     expect(await bumpedBy("delete from extension_requests where id = 'x1'")).toEqual(['A']);
   });
 
+  it('moves in a transaction that writes the ticket row first and its children after, as a read-model step does', async () => {
+    const before = await versions();
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`update tickets set title = 'Step' where id = 'B'`);
+      await tx.execute(
+        sql`insert into ticket_events (ticket_id, seq, type, at) values ('B', 2, 'stage.opened', now())`,
+      );
+      await tx.execute(
+        sql`insert into stages (ticket_id, task_id, element_id, name, department_key, entered_at)
+            values ('C', 't2', 'Task_2', 'Stepped', 'refunds', now())`,
+      );
+    });
+    const after = await versions();
+    expect(after.A).toBe(before.A);
+    for (const id of ['B', 'C']) {
+      expect(after[id]).not.toBe(before[id]);
+      expect(seen.has(after[id]!)).toBe(false);
+      seen.add(after[id]!);
+    }
+  });
+
   it('moves every ticket when a child table is truncated', async () => {
     expect(await bumpedBy('truncate ticket_events')).toEqual(['A', 'B', 'C']);
   });
