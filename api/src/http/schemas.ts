@@ -12,6 +12,15 @@ export const IdParam = z.object({ id: z.string().min(1).max(200) });
 
 export const RoleSchema = z.enum(ROLES);
 
+/** What the API says of any person: the caller (`Me`) and directory entries (`User`) add to it. */
+export const PersonFields = {
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(z.string()),
+  departments: z.array(z.string()),
+};
+
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
 const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 

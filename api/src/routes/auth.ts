@@ -14,14 +14,11 @@ import { newSecret, sha256 } from '../auth/secrets.js';
 import type { AppDeps, Principal } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
 import { ApiError, notFound } from '../http/problem.js';
+import { PersonFields } from '../http/schemas.js';
 
 export const MeSchema = z
   .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    roles: z.array(z.string()),
-    departments: z.array(z.string()),
+    ...PersonFields,
     leads: z.array(z.string()).openapi({ description: 'Departments this user leads.' }),
   })
   .openapi('Me');

@@ -5,7 +5,7 @@ import { calendars, departments, hashPassword, memberships, users } from '@baton
 import type { AppDeps } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, z } from '../http/openapi.js';
 import { invalid } from '../http/problem.js';
-import { CalendarSpecSchema, RoleSchema, Slug } from '../http/schemas.js';
+import { CalendarSpecSchema, PersonFields, RoleSchema, Slug } from '../http/schemas.js';
 
 const DepartmentSchema = z
   .object({
@@ -18,11 +18,7 @@ const DepartmentSchema = z
   .openapi('Department');
 const UserSchema = z
   .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    roles: z.array(z.string()),
-    departments: z.array(z.string()),
+    ...PersonFields,
     active: z.boolean(),
   })
   .openapi('User');
