@@ -86,3 +86,90 @@ export function listOf<T>(body: unknown, key = 'items'): T[] {
   }
   return [];
 }
+
+export type SlaLevel = 'ok' | 'warning' | 'overdue' | 'severe';
+
+/** GET /api/tasks: one open task of the inbox (api QueueItem). */
+export type QueueItem = {
+  /** Global task id `<ticketId>.<taskId>`, what the task routes take. */
+  id: string;
+  ticketId: string;
+  ticketNumber: number;
+  ticketTitle: string;
+  priority: string;
+  taskId: string;
+  elementId: string;
+  name: string;
+  department: string | null;
+  assigneeId: string | null;
+  outcomes: string[];
+  enteredAt: string;
+  claimedAt: string | null;
+  dueAt: string | null;
+  slaLevel: SlaLevel;
+};
+
+/** An open task in GET /api/tickets/:id (api OpenTask). */
+export type OpenTask = {
+  id: string;
+  taskId: string;
+  elementId: string;
+  name: string;
+  department: string | null;
+  outcomes: string[];
+  assignee: string | null;
+  openedAt: string;
+  claimedAt: string | null;
+  dueAt: string | null;
+  held: boolean;
+  slaLevel: SlaLevel;
+};
+
+/** One stages row of a ticket: a user-task instance from entry to close. */
+export type Stage = {
+  id: string;
+  taskId: string;
+  elementId: string;
+  name: string;
+  department: string | null;
+  assigneeId: string | null;
+  enteredAt: string;
+  claimedAt: string | null;
+  closedAt: string | null;
+  outcome: string | null;
+  dueAt: string | null;
+  slaLevel: SlaLevel;
+  totalMs: number | null;
+};
+
+/** One ticket_events row: an engine event or one of its effects. */
+export type TicketEvent = {
+  seq: number;
+  type: string;
+  at: string;
+  actorId: string | null;
+  taskId: string | null;
+  data: Record<string, unknown>;
+};
+
+export type TicketDetail = {
+  id: string;
+  number: number;
+  type: { id: string; name: string };
+  title: string;
+  priority: string;
+  category: string;
+  service: string | null;
+  status: string;
+  customer: Record<string, unknown>;
+  createdAt: string;
+  closedAt: string | null;
+  sla: { level: SlaLevel; dueAt: string | null };
+  live: boolean;
+  openTasks: OpenTask[];
+  stages: Stage[];
+  timeline: TicketEvent[];
+};
+
+/** GET /api/users (the fields the designer shows). */
+export type UserSummary = { id: string; name: string; email: string };

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { TicketEvent } from '../api/types.js';
+import { timelineLabel, type TimelineNames } from './timelineLabels.js';
+
+const names: TimelineNames = {
+  task: (id) => (id === 'triage-1' ? 'Triage' : (id ?? '?')),
+  user: (id) => (id === 'u1' ? 'Ada' : (id ?? 'someone')),
+};
+const event = (type: string, data: Record<string, unknown> = {}, extra: Partial<TicketEvent> = {}) => ({
+  seq: 1,
+  type,
+  at: '2025-03-03T10:00:00Z',
+  actorId: 'u1',
+  taskId: 'triage-1',
+  data,
+  ...extra,
+});
+
+describe('timelineLabel', () => {
+  it('names the person, the task and the outcome', () => {
+    expect(timelineLabel(event('task.completed', { outcome: 'refund' }), names)).toBe(
+      'Ada completed Triage with outcome “refund”',
+    );
+    expect(timelineLabel(event('task.claimed'), names)).toBe('Ada claimed Triage');
+    expect(timelineLabel(event('stage.opened', { department: 'support' }), names)).toBe(
+      'Triage opened in support',
+    );
+    expect(timelineLabel(event('stage.closed', { totalMs: 65 * 60_000 }), names)).toBe(
+      'Triage closed after 1 h 5 min',
+    );
+    expect(timelineLabel(event('task.returned', { reason: 'wrong team' }), names)).toBe(
+      'Ada returned Triage: wrong team',
+    );
+  });
+
+  it('says whose SLA level changed, and falls back to the raw type', () => {
+    expect(timelineLabel(event('sla.level', { level: 'overdue' }, { taskId: null }), names)).toBe(
+      'Ticket SLA reached overdue',
+    );
+    expect(timelineLabel(event('something.new'), names)).toBe('something.new');
+  });
+});

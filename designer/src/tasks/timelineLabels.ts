@@ -1,0 +1,65 @@
+// Ticket timeline rows in words. The raw ticket_events hold engine events (what someone did)
+// and their effects (what the engine did about it); agents read names, not ids.
+import type { TicketEvent } from '../api/types.js';
+import { formatDuration } from './timeLeft.js';
+
+export type TimelineNames = {
+  /** Task name by engine task id (from the ticket's stages). */
+  task: (taskId: string | null) => string;
+  /** Person's name by user id. */
+  user: (userId: string | null) => string;
+};
+
+const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+const quoted = (value: unknown) => (text(value) ? ` “${text(value)}”` : '');
+const because = (value: unknown) => (text(value) ? `: ${text(value)}` : '');
+
+export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
+  const task = names.task(e.taskId);
+  const who = names.user(e.actorId);
+  const d = e.data;
+  switch (e.type) {
+    case 'ticket.started':
+      return 'Ticket started';
+    case 'stage.opened':
+      return `${task} opened${d.department ? ` in ${String(d.department)}` : ''}`;
+    case 'task.claimed':
+      return `${who} claimed ${task}`;
+    case 'stage.claimed':
+      return `${task} assigned to ${who}`;
+    case 'task.completed':
+      return `${who} completed ${task}${d.outcome ? ` with outcome${quoted(d.outcome)}` : ''}`;
+    case 'stage.closed':
+      return `${task} closed${typeof d.totalMs === 'number' ? ` after ${formatDuration(d.totalMs)}` : ''}`;
+    case 'task.transferred':
+      return `${who} transferred ${task} to ${String(d.department)}${because(d.reason)}`;
+    case 'task.returned':
+      return `${who} returned ${task}${because(d.reason)}`;
+    case 'task.held':
+      return `${who} put ${task} on hold${because(d.reason)}`;
+    case 'task.resumed':
+      return `${task} resumed`;
+    case 'task.extensionGranted':
+      return `${who} extended the deadline of ${task}${typeof d.extendByMs === 'number' ? ` by ${formatDuration(d.extendByMs)}` : ''}`;
+    case 'sla.level':
+      return `${e.taskId ? task : 'Ticket'} SLA reached ${String(d.level)}`;
+    case 'timer.fired':
+      return 'Timer fired';
+    case 'activity.started':
+      return `Activity${quoted(d.activity)} started`;
+    case 'activity.completed':
+      return 'Activity completed';
+    case 'activity.failed':
+      return `Activity failed${because(d.error)}`;
+    case 'message.received':
+      return `Message${quoted(d.name)} received`;
+    case 'notification':
+      return `Notified ${Array.isArray(d.to) ? d.to.join(', ') : 'someone'}`;
+    case 'ticket.cancelled':
+      return `${who} cancelled the ticket${because(d.reason)}`;
+    case 'ticket.completed':
+      return d.outcome === 'cancelled' ? 'Ticket cancelled' : 'Ticket done';
+    default:
+      return e.type;
+  }
+}
