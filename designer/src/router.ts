@@ -5,6 +5,8 @@ import LoginPage from './pages/LoginPage.vue';
 import TicketTypesPage from './pages/TicketTypesPage.vue';
 import TicketTypePage from './pages/TicketTypePage.vue';
 import PlaceholderPage from './pages/PlaceholderPage.vue';
+import InboxPage from './pages/InboxPage.vue';
+import TicketPage from './pages/TicketPage.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -46,21 +48,19 @@ export const router = createRouter({
       props: true,
       meta: { roles: ['process_owner', 'manager'], title: 'Flow version' },
     },
+    { path: '/inbox', component: InboxPage, meta: { roles: ['agent', 'manager'], title: 'Inbox' } },
     {
-      path: '/inbox',
-      component: PlaceholderPage,
-      props: {
-        title: 'Inbox',
-        text: 'Your tasks and your departments’ queues: claim, complete with an outcome, transfer, return, hold, ask for an extension.',
-      },
-      meta: { roles: ['agent'], title: 'Inbox' },
+      path: '/tickets/:id',
+      component: TicketPage,
+      props: true,
+      meta: { roles: ['agent', 'manager', 'developer', 'process_owner'], title: 'Ticket' },
     },
     {
       path: '/tickets',
       component: PlaceholderPage,
       props: {
         title: 'Tickets',
-        text: 'Ticket list with filters and the ticket view: timeline, stage Gantt, and the diagram with the current position.',
+        text: 'Ticket list with filters. Open a ticket from the inbox for its timeline and stage Gantt.',
       },
       meta: { title: 'Tickets' },
     },
