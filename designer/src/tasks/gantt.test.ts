@@ -30,11 +30,15 @@ describe('layoutGantt', () => {
     expect(layout.height).toBe(axisHeight + 2 * rowHeight);
   });
 
-  it('ticks on round steps, at most six', () => {
+  it('ticks on round steps, at most six, with the axis widened to whole steps', () => {
     const layout = layoutGantt([stage('a', 0, 60)], T0);
     expect(layout.ticks.map((t) => (t.at - T0) / 60_000)).toEqual([0, 15, 30, 45, 60]);
     expect(layout.ticks[0]!.x).toBe(labelWidth);
     expect(layout.ticks.at(-1)!.x).toBe(width);
+
+    const odd = layoutGantt([stage('b', 7, 50)], T0);
+    expect(odd.ticks.map((t) => (t.at - T0) / 60_000)).toEqual([0, 15, 30, 45, 60]);
+    expect(odd.bars[0]!.x).toBeCloseTo(labelWidth + (7 / 60) * plot);
   });
 
   it('keeps instant stages visible and has no now line when all are closed', () => {

@@ -34,7 +34,7 @@ export type GanttLayout = {
 
 export type GanttSize = { width: number; labelWidth: number; rowHeight: number; axisHeight: number };
 
-export const GANTT_SIZE: GanttSize = { width: 760, labelWidth: 150, rowHeight: 26, axisHeight: 24 };
+export const GANTT_SIZE: GanttSize = { width: 1050, labelWidth: 170, rowHeight: 26, axisHeight: 24 };
 
 const MIN = 60_000;
 const TICK_STEPS = [1, 5, 15, 30, 60, 120, 360, 720, 1440, 2880, 10080].map((m) => m * MIN);
@@ -48,9 +48,13 @@ export function layoutGantt(stages: GanttStage[], now: number, size: GanttSize =
     from: Date.parse(s.enteredAt),
     to: s.closedAt ? Date.parse(s.closedAt) : now,
   }));
-  const start = Math.min(...spans.map((s) => s.from));
+  const first = Math.min(...spans.map((s) => s.from));
   // At least a minute wide, so a ticket opened a second ago still gets an axis.
-  const end = Math.max(start + MIN, ...spans.map((s) => s.to));
+  const last = Math.max(first + MIN, ...spans.map((s) => s.to));
+  const step = TICK_STEPS.find((s) => (last - first) / s <= MAX_TICKS) ?? TICK_STEPS.at(-1)!;
+  // The axis runs from tick to tick, so both ends carry a label.
+  const start = Math.floor(first / step) * step;
+  const end = Math.ceil(last / step) * step;
   const plot = size.width - size.labelWidth;
   const xOf = (t: number) => size.labelWidth + ((t - start) / (end - start)) * plot;
 
@@ -65,9 +69,8 @@ export function layoutGantt(stages: GanttStage[], now: number, size: GanttSize =
     width: Math.max(MIN_BAR, xOf(to) - xOf(from)),
   }));
 
-  const step = TICK_STEPS.find((s) => (end - start) / s <= MAX_TICKS) ?? TICK_STEPS.at(-1)!;
   const ticks: GanttLayout['ticks'] = [];
-  for (let t = Math.ceil(start / step) * step; t <= end; t += step) ticks.push({ x: xOf(t), at: t });
+  for (let t = start; t <= end; t += step) ticks.push({ x: xOf(t), at: t });
 
   return {
     bars,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketEvent } from '../api/types.js';
-import { timelineLabel, type TimelineNames } from './timelineLabels.js';
+import { timelineLabel, withoutEchoes, type TimelineNames } from './timelineLabels.js';
 
 const names: TimelineNames = {
   task: (id) => (id === 'triage-1' ? 'Triage' : (id ?? '?')),
@@ -38,5 +38,19 @@ describe('timelineLabel', () => {
       'Ticket SLA reached overdue',
     );
     expect(timelineLabel(event('something.new'), names)).toBe('something.new');
+  });
+});
+
+describe('withoutEchoes', () => {
+  it('drops the assignment a claim caused, keeps assignments by the engine', () => {
+    const events = [
+      event('task.claimed', {}, { seq: 2 }),
+      event('stage.claimed', {}, { seq: 2 }),
+      event('stage.claimed', {}, { seq: 5, taskId: 'refund-1' }),
+    ];
+    expect(withoutEchoes(events).map((e) => `${e.seq} ${e.type}`)).toEqual([
+      '2 task.claimed',
+      '5 stage.claimed',
+    ]);
   });
 });

@@ -63,3 +63,12 @@ export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
       return e.type;
   }
 }
+
+/**
+ * The timeline without effects that only repeat their event: a claim's `stage.claimed` says
+ * again what `task.claimed` of the same step said. Assignments by the engine stay.
+ */
+export function withoutEchoes(events: TicketEvent[]): TicketEvent[] {
+  const claims = new Set(events.filter((e) => e.type === 'task.claimed').map((e) => `${e.seq}/${e.taskId}`));
+  return events.filter((e) => e.type !== 'stage.claimed' || !claims.has(`${e.seq}/${e.taskId}`));
+}
