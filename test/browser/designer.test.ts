@@ -273,7 +273,7 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     const expected: Record<string, string[]> = {
       process_owner: ['Flows', 'Tickets'],
       agent: ['Inbox', 'Tickets'],
-      manager: ['Tickets', 'Dashboard'],
+      manager: ['Inbox', 'Tickets', 'Dashboard'], // GET /api/tasks serves managers too
       admin: ['Flows', 'Inbox', 'Tickets', 'Dashboard', 'Admin'],
     };
     const landing: Record<string, RegExp> = {
