@@ -170,6 +170,15 @@ describe('tasks', () => {
       await h.call('agent', 'GET', '/api/tasks?scope=department'),
     );
     expect(mine0.items.map((t) => t.id)).toContain(taskId);
+    // The admin belongs to no department; their queue is every department's.
+    const adminQueue = await json<{ items: { id: string }[] }>(
+      await h.call('admin', 'GET', '/api/tasks?scope=department'),
+    );
+    expect(adminQueue.items.map((t) => t.id)).toContain(taskId);
+    const otherQueue = await json<{ items: { id: string }[] }>(
+      await h.call('otherAgent', 'GET', '/api/tasks?scope=department'),
+    );
+    expect(otherQueue.items.map((t) => t.id)).not.toContain(taskId);
 
     // Wrong department: 403, and nothing changes.
     expect((await problemOf(await h.call('otherAgent', 'POST', `/api/tasks/${taskId}/claim`, {}))).code).toBe(

@@ -105,11 +105,10 @@ export function taskRoutes(deps: AppDeps) {
       request: {
         query: z.object({
           scope: z.enum(['mine', 'department']).default('mine'),
-          department: z
-            .string()
-            .max(100)
-            .optional()
-            .openapi({ description: 'scope=department: one of your departments (default: all of them)' }),
+          department: z.string().max(100).optional().openapi({
+            description:
+              'scope=department: one of your departments (default: all of them; for admins, every department)',
+          }),
           limit: z.coerce.number().int().min(1).max(500).default(200),
         }),
       },
@@ -127,8 +126,12 @@ export function taskRoutes(deps: AppDeps) {
         if (q.department && !isAdmin(principal) && !principal.departments.includes(q.department)) {
           throw forbidden(`you are not a member of department '${q.department}'`);
         }
-        values.push(q.department ? [q.department] : principal.departments);
-        filter = 's.department_key = any($2::text[])';
+        if (!q.department && isAdmin(principal)) {
+          filter = 'true'; // an admin's queue is every department's, member or not
+        } else {
+          values.push(q.department ? [q.department] : principal.departments);
+          filter = 's.department_key = any($2::text[])';
+        }
       }
       const { rows } = await deps.pool.query<{
         ticket_id: string;
