@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '@baton/db/testing';
 import { routeSize } from './bundleSize.js';
 import { findChromium, launchChromium } from './chromium.js';
 import { largeFlowXml } from './largeDiagram.js';
-import { REPO_ROOT, startBaton, type RunningServer } from './server.js';
+import { REPO_ROOT, RESULTS, startBaton, type RunningServer } from './server.js';
 
 const chromiumCheck = findChromium();
 const startScript = path.join(REPO_ROOT, 'scripts/start.mjs');
@@ -21,7 +21,6 @@ const skipReason =
   (existsSync(startScript) ? undefined : `${startScript} does not exist yet (pnpm start cannot run)`);
 if (skipReason) console.warn(`[designer browser test] skipped: ${skipReason}`);
 
-const RESULTS = path.join(REPO_ROOT, 'test-results');
 const RUNS = 5;
 const ROUNDS = 3;
 const GOAL_RATIO = 1.3;

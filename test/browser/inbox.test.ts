@@ -2,14 +2,14 @@
 // (scripts/start.mjs on a fresh database): a ticket on the support → refunds flow shows in the
 // support queue, is claimed with the keyboard, moves to "My tasks", is opened and completed with
 // an outcome; the Gantt and the timeline follow, and a second agent's stale claim shows the 409.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword, memberships, users, type Role } from '@baton/db';
 import { createTestDatabase, type TestDatabase } from '@baton/db/testing';
 import { findChromium, launchChromium } from './chromium.js';
-import { REPO_ROOT, startBaton, type RunningServer } from './server.js';
+import { REPO_ROOT, RESULTS, startBaton, type RunningServer } from './server.js';
 
 const chromiumCheck = findChromium();
 if (chromiumCheck.skipReason) console.warn(`[inbox browser test] skipped: ${chromiumCheck.skipReason}`);
@@ -63,6 +63,7 @@ describe.skipIf(!!chromiumCheck.skipReason)('inbox and ticket view in the browse
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
+    mkdirSync(RESULTS, { recursive: true });
     database = await createTestDatabase();
     // The server seeds an empty database (departments support and refunds among them) on start.
     server = await startBaton({ databaseUrl: database.url });
@@ -130,7 +131,7 @@ describe.skipIf(!!chromiumCheck.skipReason)('inbox and ticket view in the browse
 
     await ada.click('[data-test=tab-mine]');
     await row(ada).waitFor();
-    await ada.screenshot({ path: '/tmp/inbox.png' });
+    await ada.screenshot({ path: path.join(RESULTS, 'inbox.png') });
 
     await bob.click('[data-test=open-tasks] [data-test=claim]');
     await expect
@@ -152,7 +153,7 @@ describe.skipIf(!!chromiumCheck.skipReason)('inbox and ticket view in the browse
     await expect.poll(() => ada.locator('[data-test=gantt-bar]').count()).toBe(2);
     expect(await ada.locator('[data-test=open-tasks]').textContent()).toContain('refunds');
     expect(await ada.locator('[data-test=timeline]').textContent()).toContain('Refund opened in refunds');
-    await ada.screenshot({ path: '/tmp/ticket.png', fullPage: true });
+    await ada.screenshot({ path: path.join(RESULTS, 'ticket-view.png'), fullPage: true });
 
     await ada.goto(`${server.url}/inbox`);
     await ada.locator('[data-test=inbox-empty]').waitFor();

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Screenshots and other artefacts of the browser tests (git-ignored). */
+export const RESULTS = path.join(REPO_ROOT, 'test-results');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
