@@ -2,6 +2,14 @@
 // drizzle-kit (`pnpm --filter @baton/db generate`) and committed.
 import { sql } from 'drizzle-orm';
 import {
+  CATEGORIES,
+  PRIORITIES,
+  TICKET_STATUSES,
+  type Category,
+  type Priority,
+  type TicketStatus,
+} from '@baton/engine';
+import {
   type AnyPgColumn,
   bigint,
   bigserial,
@@ -24,29 +32,8 @@ import {
 export const ROLES = ['admin', 'process_owner', 'agent', 'manager', 'developer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PRIORITIES = ['urgent', 'high', 'medium', 'low'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
-export const CATEGORIES = [
-  'fault',
-  'inquiry',
-  'service-request',
-  'complaint',
-  'suggestion',
-  'refund',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const TICKET_STATUSES = [
-  'submitted',
-  'pending',
-  'in_progress',
-  'replied',
-  'done',
-  'cancelled',
-] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+// The ticket vocabulary is the engine's (diagrams test it in FEEL); re-exported for db's users.
+export { CATEGORIES, PRIORITIES, TICKET_STATUSES, type Category, type Priority, type TicketStatus };
 
 export const SLA_LEVELS = ['ok', 'warning', 'overdue', 'severe'] as const;
 

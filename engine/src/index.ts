@@ -15,3 +15,4 @@ export {
   type LocalDate,
 } from './calendar/index.js';
 export { feelSyntaxError, evaluateFeel } from './feel/index.js';
+export * from './ticket-vocabulary.js';

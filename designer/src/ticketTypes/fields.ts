@@ -2,16 +2,6 @@
 import type { FieldDefinition, FieldType } from '../api/types.js';
 
 export const FIELD_TYPES: FieldType[] = ['text', 'textarea', 'number', 'boolean', 'select', 'date', 'email'];
-export const PRIORITIES = ['urgent', 'high', 'medium', 'low'] as const;
-export const CATEGORIES = [
-  'fault',
-  'inquiry',
-  'service-request',
-  'complaint',
-  'suggestion',
-  'refund',
-  'other',
-] as const;
 
 /** A stable id from a name: lower-case ASCII letters and digits joined by `-` (the API's slug). */
 export function slugify(label: string, joiner: '-' | '_' = '-'): string {

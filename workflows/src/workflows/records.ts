@@ -1,10 +1,10 @@
 // What the workflow hands the read-model activities. Plain JSON (it travels as activity input);
 // type-only for the workflow bundle, so nothing here may import Node code.
-import type { AssignStrategy, SlaLevel } from '@baton/engine';
+import type { AssignStrategy, SlaLevel, TicketStatus } from '@baton/engine';
 import type { TicketInput } from '../runtime/port.js';
 
-/** Mirrors db TICKET_STATUSES minus 'replied' (an API-level status the engine never sets). */
-export type RecordedTicketStatus = 'submitted' | 'pending' | 'in_progress' | 'done' | 'cancelled';
+/** Every ticket status but 'replied', which the API sets when a customer answers. */
+export type RecordedTicketStatus = Exclude<TicketStatus, 'replied'>;
 
 /** One stages row as it stands after the step (written with an upsert). */
 export type StageRecord = {
