@@ -7,6 +7,7 @@ import TicketTypePage from './pages/TicketTypePage.vue';
 import PlaceholderPage from './pages/PlaceholderPage.vue';
 import InboxPage from './pages/InboxPage.vue';
 import TicketPage from './pages/TicketPage.vue';
+import TicketsPage from './pages/TicketsPage.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -57,12 +58,8 @@ export const router = createRouter({
     },
     {
       path: '/tickets',
-      component: PlaceholderPage,
-      props: {
-        title: 'Tickets',
-        text: 'Ticket list with filters. Open a ticket from the inbox for its timeline and stage Gantt.',
-      },
-      meta: { title: 'Tickets' },
+      component: TicketsPage,
+      meta: { roles: ['agent', 'manager', 'developer', 'process_owner'], title: 'Tickets' },
     },
     {
       path: '/dashboard',

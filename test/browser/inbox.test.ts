@@ -162,4 +162,33 @@ describe.skipIf(!!chromiumCheck.skipReason)('inbox and ticket view in the browse
     expect(await row(ada).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
+
+  it('finds the ticket in the ticket list by search and status, with the filters in the URL', async () => {
+    await ada.click('nav >> text=Tickets');
+    const listed = ada.locator(`[data-test=ticket-list] tr[data-test-ticket="${ticketId}"]`);
+    await listed.waitFor();
+    expect(await listed.textContent()).toMatch(
+      /#1 Refund for order 4711.*in progress.*high.*Refund \(refunds\)/s,
+    );
+
+    await ada.fill('[data-test=ticket-search]', 'no such ticket');
+    await ada.locator('[data-test=ticket-list-empty]').waitFor();
+    await ada.fill('[data-test=ticket-search]', '4711');
+    await listed.waitFor();
+    await ada.selectOption('[data-test=ticket-status-filter]', 'done');
+    await ada.locator('[data-test=ticket-list-empty]').waitFor();
+    expect(new URL(ada.url()).search).toBe('?q=4711&status=done');
+
+    // A bookmarked URL restores the filters.
+    await ada.goto(`${server.url}/tickets?q=4711&status=in_progress`);
+    await listed.waitFor();
+    expect(await ada.inputValue('[data-test=ticket-search]')).toBe('4711');
+    await listed.locator('a').click();
+    await ada.waitForURL(new RegExp(`/tickets/${ticketId}$`));
+    await ada.locator('[data-test=ticket-heading]').waitFor();
+    await ada.goto(`${server.url}/tickets`);
+    await listed.waitFor();
+    await ada.screenshot({ path: path.join(RESULTS, 'ticket-list.png') });
+    expect(pageErrors).toEqual([]);
+  });
 });

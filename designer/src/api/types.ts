@@ -109,6 +109,32 @@ export type QueueItem = {
   slaLevel: SlaLevel;
 };
 
+/** One row of GET /api/tickets (api TicketSummary). */
+export type TicketSummary = {
+  id: string;
+  number: number;
+  typeId: string;
+  title: string;
+  priority: string;
+  category: string;
+  service: string | null;
+  status: string;
+  slaLevel: SlaLevel;
+  slaDueAt: string | null;
+  customer: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  openTasks: {
+    id: string;
+    name: string;
+    department: string | null;
+    assigneeId: string | null;
+    dueAt: string | null;
+    slaLevel: SlaLevel;
+  }[];
+};
+
 /** An open task in GET /api/tickets/:id (api OpenTask). */
 export type OpenTask = {
   id: string;
