@@ -34,6 +34,11 @@ describe('createDetailCache', () => {
     const small = createDetailCache<string>({ maxBytes: 5 });
     small.set('A', { version: '1', value: 'a' }, 6);
     expect(small.get('A')).toBeUndefined();
+    // A newer version too large to keep still drops the stale one.
+    small.set('B', { version: '1', value: 'b' }, 5);
+    small.set('B', { version: '2', value: 'b, grown' }, 6);
+    expect(small.get('B')).toBeUndefined();
+    expect(small.stats()).toEqual({ entries: 0, bytes: 0 });
     const off = createDetailCache<string>({ maxBytes: 0 });
     off.set('A', { version: '1', value: 'a' }, 1);
     expect(off.stats()).toEqual({ entries: 0, bytes: 0 });

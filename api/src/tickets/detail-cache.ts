@@ -30,12 +30,12 @@ export function createDetailCache<V>(options: { maxBytes: number }): DetailCache
       return entry;
     },
     set(ticketId, kept, bytes) {
-      if (bytes > options.maxBytes) return;
       const current = entries.get(ticketId);
       // Versions of one ticket only grow; two requests that read it concurrently may finish in
       // either order, and the older answer must not replace the newer.
       if (current && BigInt(current.version) > BigInt(kept.version)) return;
-      drop(ticketId);
+      drop(ticketId); // even when the new one is too large to keep: the old one is stale
+      if (bytes > options.maxBytes) return;
       entries.set(ticketId, { ...kept, bytes });
       total += bytes;
       for (const stalest of entries.keys()) {
