@@ -163,6 +163,28 @@ describe('idempotent ticket creation', () => {
 });
 
 describe('tasks', () => {
+  it('lists the department queue soonest due first, the more urgent first at equal deadlines', async () => {
+    const create = async (title: string, priority: string) =>
+      json<Detail>(
+        await h.call('agent', 'POST', '/api/tickets', {
+          typeId: 'refund-request',
+          title,
+          priority,
+          fields: { orderNumber: 'Q-1' },
+        }),
+        201,
+      );
+    const earlier = await create('Queue: due first', 'low');
+    await clock.advance(10 * 60_000);
+    const lowLater = await create('Queue: due later, low', 'low');
+    const urgentLater = await create('Queue: due later, urgent', 'urgent');
+    const queue = await json<{ items: { id: string }[] }>(
+      await h.call('agent', 'GET', '/api/tasks?scope=department'),
+    );
+    const mine = [earlier, urgentLater, lowLater].map((t) => t.openTasks[0]!.id);
+    expect(queue.items.map((t) => t.id).filter((id) => mine.includes(id))).toEqual(mine);
+  });
+
   it('lets an agent claim and complete; the ticket moves to refunds; a second completion is 409', async () => {
     const ticket = await newTicket('Refund me');
     const taskId = ticket.openTasks[0]!.id;

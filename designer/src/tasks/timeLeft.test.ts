@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byDue, formatDuration, timeLeft } from './timeLeft.js';
+import { formatDuration, timeLeft } from './timeLeft.js';
 
 const MIN = 60_000;
 const NOW = Date.parse('2025-03-03T10:00:00Z');
@@ -22,17 +22,5 @@ describe('timeLeft', () => {
     expect(timeLeft(at(-65), NOW)).toBe('overdue 1 h 5 min');
     expect(timeLeft(at(0), NOW)).toBe('due in < 1 min');
     expect(timeLeft(null, NOW)).toBe('no deadline');
-  });
-});
-
-describe('byDue', () => {
-  it('puts the soonest deadline first and tasks without one last', () => {
-    const rows = [
-      { id: 'none', dueAt: null, enteredAt: at(-10) },
-      { id: 'later', dueAt: at(60), enteredAt: at(-10) },
-      { id: 'late', dueAt: at(-5), enteredAt: at(-10) },
-      { id: 'none-older', dueAt: null, enteredAt: at(-20) },
-    ];
-    expect(rows.sort(byDue).map((r) => r.id)).toEqual(['late', 'later', 'none-older', 'none']);
   });
 });

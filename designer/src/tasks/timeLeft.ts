@@ -26,11 +26,3 @@ export function timeLeft(dueAt: string | null, now: number): string {
   const left = Date.parse(dueAt) - now;
   return left >= 0 ? `due in ${formatDuration(left)}` : `overdue ${formatDuration(left)}`;
 }
-
-/** Tasks soonest due first; tasks without a deadline last, oldest first among equals. */
-export function byDue<T extends { dueAt: string | null; enteredAt: string }>(a: T, b: T): number {
-  const da = a.dueAt ? Date.parse(a.dueAt) : Infinity;
-  const db = b.dueAt ? Date.parse(b.dueAt) : Infinity;
-  if (da !== db) return da < db ? -1 : 1;
-  return Date.parse(a.enteredAt) - Date.parse(b.enteredAt);
-}
