@@ -30,17 +30,19 @@ export const defaultConfig = (overrides: Partial<ApiConfig> = {}): ApiConfig => 
   maxCompiledFlowBytes: 1024 * 1024,
   sessionTtlMs: 7 * 24 * 3600 * 1000,
   authCacheMs: 2_000,
-  detailCacheBytes: megabytes(process.env.BATON_DETAIL_CACHE_MB, 32),
+  detailCacheBytes: megabytesFromEnv('BATON_DETAIL_CACHE_MB', 32),
   secureCookies: process.env.BATON_SECURE_COOKIES === 'true',
   login: { maxAttempts: 5, windowMs: 60_000 },
   now: Date.now,
   ...overrides,
 });
 
-function megabytes(value: string | undefined, fallback: number): number {
+/** Bytes from an environment variable given in megabytes; the error names the variable. */
+function megabytesFromEnv(name: string, fallback: number): number {
+  const value = process.env[name];
   if (value === undefined || value === '') return fallback * 1024 * 1024;
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed < 0)
-    throw new Error(`BATON_DETAIL_CACHE_MB must be a number of megabytes (0 or more), got '${value}'`);
+    throw new Error(`${name} must be a number of megabytes (0 or more), got '${value}'`);
   return Math.round(parsed * 1024 * 1024);
 }

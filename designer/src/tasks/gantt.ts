@@ -75,7 +75,7 @@ export function layoutGantt(stages: GanttStage[], now: number, size: GanttSize =
   return {
     bars,
     ticks,
-    nowX: spans.some((s) => s.stage.closedAt === null) && stages.length ? xOf(now) : null,
+    nowX: spans.some((s) => s.stage.closedAt === null) ? xOf(now) : null,
     width: size.width,
     height: size.axisHeight + Math.max(1, stages.length) * size.rowHeight,
   };
