@@ -1,19 +1,11 @@
 // Times openDatabase() with the embedded server: cold (initdb + start + migrate) and warm (start
 // an existing cluster + migrate no-op), in a throwaway folder. `pnpm --filter @baton/db bench`
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../src/connection.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freeTestPort } from '../src/testing/free-port.js';
+import { testLog } from '../src/testing/log.js';
 
 async function timed(label: string, fn: () => Promise<void>): Promise<number> {
   const started = performance.now();
@@ -25,10 +17,10 @@ async function timed(label: string, fn: () => Promise<void>): Promise<number> {
 
 const root = await mkdtemp(path.join(os.tmpdir(), 'baton-bench-'));
 await chmod(root, 0o755);
-const port = await freePort();
+const port = await freeTestPort();
 const warmRuns = Number(process.env.RUNS ?? 3);
 try {
-  const open = async () => (await openDatabase({ dataDir: root, port })).close;
+  const open = async () => (await openDatabase({ log: testLog, dataDir: root, port })).close;
   let close: () => Promise<void> = async () => undefined;
   await timed('cold start (initdb + start + migrate)', async () => {
     close = await open();

@@ -1,10 +1,15 @@
-// openDatabase: DATABASE_URL when set, else the embedded Postgres in <data dir>/pg; migrated on open.
+// openDatabase: a Postgres URL when given, else the embedded Postgres in <data dir>/pg; migrated
+// on open. The process's configuration (settings.ts) says which, and its logger is passed in.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import type { Logger } from 'pino';
+import { loggableError } from './database-errors.js';
 import { databaseOn, type Database } from './database.js';
-import { log } from './logger.js';
 import { migrateDatabase } from './migrate.js';
-import { batonDataDir } from './paths.js';
+import { defaultDataDir } from './paths.js';
+import { createPool, DEFAULT_POOL_SETTINGS } from './pool.js';
 import {
   embeddedUrl,
   ensureCluster,
@@ -12,19 +17,23 @@ import {
   startPostmaster,
   stopPostmaster,
 } from './server/embedded-postgres.js';
-import { parentPid, processCommand } from './server/processes.js';
+import { LEGACY_PASSWORD, readOrCreatePassword, replaceLegacyPassword } from './server/embedded-password.js';
+import { isNodeProcess, parentPid } from './server/processes.js';
 
 export type OpenDatabaseOptions = {
-  /** Defaults to process.env.DATABASE_URL; when absent the embedded server is used. */
-  url?: string;
-  /** Embedded data folder parent; defaults to BATON_DATA_DIR or <repo>/.baton. */
+  /** A Postgres 14+ URL; when absent the embedded server is used. */
+  url?: string | undefined;
+  /** Embedded data folder parent; default <repo>/.baton. */
   dataDir?: string;
-  /** Embedded port; defaults to BATON_PG_PORT or 5433. */
+  /** Embedded port; default 5433. */
   port?: number;
+  log: Logger;
   /** Apply pending migrations (default true). */
   migrate?: boolean;
   /** pg.Pool size (default 10). */
   poolSize?: number;
+  /** How long a query waits for a free connection before failing as unavailable (default 10 s). */
+  acquireTimeoutMs?: number;
 };
 
 export type OpenedDatabase = {
@@ -49,17 +58,8 @@ export function redactUrl(url: string): string {
   }
 }
 
-function portFrom(value: string | undefined, variable: string, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new Error(`${variable}="${value}" is not a port number (1-65535)`);
-  }
-  return port;
-}
-
-export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
-  const url = options.url ?? process.env.DATABASE_URL;
+export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  const { url } = options;
   if (url) {
     const opened = await connect(url, 'url', options, async () => undefined);
     return opened;
@@ -68,16 +68,24 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<O
 }
 
 async function openEmbedded(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
-  const root = options.dataDir ? path.resolve(options.dataDir) : batonDataDir();
-  const port = options.port ?? portFrom(process.env.BATON_PG_PORT, 'BATON_PG_PORT', DEFAULT_EMBEDDED_PORT);
-  const cluster = { dataDir: path.join(root, 'pg'), port, logFile: path.join(root, 'postgres.log') };
+  const { log } = options;
+  const root = path.resolve(options.dataDir ?? defaultDataDir());
+  const port = options.port ?? DEFAULT_EMBEDDED_PORT;
+  const dataDir = path.join(root, 'pg');
+  // A new cluster is made with the folder's password; one made before passwords were random gets
+  // it once it runs (replaceLegacyPassword below).
+  const clusterExisted = existsSync(path.join(dataDir, 'PG_VERSION'));
+  await mkdir(root, { recursive: true, mode: 0o755 });
+  const { password, created: newPassword } = await readOrCreatePassword(root);
+  const cluster = { dataDir, port, logFile: path.join(root, 'postgres.log'), password, log };
   const started = Date.now();
   const { created } = await ensureCluster(cluster);
-  const previous = await inspectPostmaster(cluster.dataDir);
+  const legacy = clusterExisted && newPassword;
+  const previous = await inspectPostmaster(cluster.dataDir, log);
   if (previous.state === 'running') {
     const parent = parentPid(previous.pid);
-    const parentCommand = parent === undefined ? undefined : processCommand(parent);
-    const orphaned = parent === 1 || parentCommand === undefined || !/node|tsx/.test(parentCommand);
+    // Its parent is a live Baton (a node process), not init or a pid reused by another program.
+    const orphaned = parent === undefined || parent === 1 || !isNodeProcess(parent);
     if (!orphaned) {
       // Another Baton process (e.g. `pnpm start` while `pnpm seed` runs) owns the server: share it
       // and leave stopping it to its owner.
@@ -85,7 +93,13 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<OpenedDatabas
         { serverPid: previous.pid, owner: parent, port: previous.port },
         'using the embedded Postgres another Baton process runs',
       );
-      return connect(await ensureAppDatabase(previous.port), 'embedded', options, async () => undefined);
+      if (legacy) await replaceLegacyPassword(previous.port, password, log);
+      return connect(
+        await ensureAppDatabase(previous.port, password),
+        'embedded',
+        options,
+        async () => undefined,
+      );
     }
     // A server left behind by a Baton that crashed: stop it cleanly and start our own.
     log.warn(
@@ -94,7 +108,11 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<OpenedDatabas
     );
     await stopPostmaster(previous.pid);
   }
-  const { pid } = await startPostmaster(cluster, 'BATON_PG_PORT');
+  const { pid } = await startPostmaster(
+    legacy ? { ...cluster, password: LEGACY_PASSWORD } : cluster,
+    'BATON_PG_PORT',
+  );
+  if (legacy) await replaceLegacyPassword(port, password, log);
   log.info(
     { dataDir: cluster.dataDir, port, created, ms: Date.now() - started },
     created ? 'embedded Postgres: created (cold start)' : 'embedded Postgres: started (warm start)',
@@ -109,7 +127,7 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<OpenedDatabas
   };
   process.once('exit', stopOnExit);
   try {
-    return await connect(await ensureAppDatabase(port), 'embedded', options, async () => {
+    return await connect(await ensureAppDatabase(port, password), 'embedded', options, async () => {
       process.removeListener('exit', stopOnExit);
       await stopPostmaster(pid);
       log.info({ serverPid: pid }, 'embedded Postgres stopped');
@@ -124,8 +142,8 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<OpenedDatabas
 /** Baton's data lives in its own database `baton`, created on first start, not in `postgres`. */
 export const EMBEDDED_DATABASE = 'baton';
 
-async function ensureAppDatabase(port: number): Promise<string> {
-  const client = new pg.Client({ connectionString: embeddedUrl(port, 'postgres') });
+async function ensureAppDatabase(port: number, password: string): Promise<string> {
+  const client = new pg.Client({ connectionString: embeddedUrl(port, 'postgres', password) });
   await client.connect();
   try {
     const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [
@@ -140,7 +158,7 @@ async function ensureAppDatabase(port: number): Promise<string> {
   } finally {
     await client.end();
   }
-  return embeddedUrl(port, EMBEDDED_DATABASE);
+  return embeddedUrl(port, EMBEDDED_DATABASE, password);
 }
 
 async function connect(
@@ -149,11 +167,15 @@ async function connect(
   options: OpenDatabaseOptions,
   stopServer: () => Promise<void>,
 ): Promise<OpenedDatabase> {
+  const { log } = options;
   const describe = redactUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const pool = createPool(url, {
+    max: options.poolSize ?? DEFAULT_POOL_SETTINGS.max,
+    acquireTimeoutMs: options.acquireTimeoutMs ?? DEFAULT_POOL_SETTINGS.acquireTimeoutMs,
+  });
   // Idle clients that lose their server (restart, network) must not crash the process.
   pool.on('error', (error) =>
-    log.warn({ err: error.message, database: describe }, 'idle database connection failed'),
+    log.warn({ err: loggableError(error), database: describe }, 'idle database connection failed'),
   );
   const db = databaseOn(pool);
   try {
@@ -164,7 +186,7 @@ async function connect(
         `${describe} runs Postgres ${Math.floor(version / 10_000)}; Baton needs Postgres 14 or newer`,
       );
     }
-    if (options.migrate ?? true) await migrateDatabase(db);
+    if (options.migrate ?? true) await migrateDatabase(db, log);
   } catch (error) {
     await pool.end().catch(() => undefined);
     await stopServer();

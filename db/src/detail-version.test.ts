@@ -89,6 +89,21 @@ describe('tickets.detail_version', () => {
     expect(await bumpedBy("delete from extension_requests where id = 'x1'")).toEqual(['A']);
   });
 
+  it('does not move for a decision’s lease on an extension request, taken and given back (a refused grant)', async () => {
+    await t.pool.query(
+      `insert into extension_requests (id, ticket_id, task_id, requested_by, extend_by_ms, reason)
+       values ('x2', 'B', 't1', 'u1', 60000, 'need more time')`,
+    );
+    expect(
+      await bumpedBy(
+        "update extension_requests set granting_until = clock_timestamp() + interval '2 minutes' where id = 'x2'",
+      ),
+    ).toEqual([]);
+    expect(await bumpedBy("update extension_requests set granting_until = null where id = 'x2'")).toEqual([]);
+    // The decision itself is a change of the detail.
+    expect(await bumpedBy("update extension_requests set status = 'granted' where id = 'x2'")).toEqual(['B']);
+  });
+
   it('moves in a transaction that writes the ticket row first and its children after, as a read-model step does', async () => {
     const before = await versions();
     await t.db.transaction(async (tx) => {

@@ -9,6 +9,21 @@ export {
   type OpenedDatabase,
 } from './connection.js';
 export { migrateDatabase } from './migrate.js';
-export { hashPassword, verifyPassword } from './password.js';
+export { createPool, DEFAULT_POOL_SETTINGS, type PoolSettings } from './pool.js';
+export {
+  isDatabaseUnavailable,
+  loggableError,
+  logSerializers,
+  postgresErrorOf,
+  type LoggableError,
+  type PostgresError,
+} from './database-errors.js';
+export { hashPassword, needsRehash, PASSWORD_COST, verifyPassword, type ScryptCost } from './password.js';
 export { seedDatabase, readSeedFlow, type CompileFlow, type SeedSummary } from './seed/seed.js';
-export { SEED_CALENDARS } from './seed/data.js';
+export { seedHistory, type HistoryOptions, type HistorySummary } from './seed/seed-history.js';
+export { HISTORY_IMPORTED_FROM } from './seed/history.js';
+export { DEV_PASSWORDS, SEED_CALENDARS, SEED_USERS } from './seed/data.js';
+export { batonDataDir, defaultDataDir } from './paths.js';
+export { readDatabaseSettings, parseEnvironment, type DatabaseSettings } from './settings.js';
+export { withFileLock } from './server/file-lock.js';
+export { isNodeProcess, isProcessAlive, processCommand } from './server/processes.js';

@@ -1,7 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Database } from './database.js';
-import { log } from './logger.js';
+import type { Logger } from 'pino';
 import { migrationsFolder } from './paths.js';
 import * as schema from './schema.js';
 
@@ -9,7 +9,7 @@ import * as schema from './schema.js';
 const MIGRATION_LOCK = 727_274_001;
 
 /** Applies the committed migrations not applied yet (drizzle's journal table); a no-op when up to date. */
-export async function migrateDatabase(db: Database): Promise<void> {
+export async function migrateDatabase(db: Database, log?: Logger): Promise<void> {
   const started = Date.now();
   const client = await db.$client.connect();
   try {
@@ -22,5 +22,5 @@ export async function migrateDatabase(db: Database): Promise<void> {
   } finally {
     client.release();
   }
-  log.debug({ ms: Date.now() - started }, 'migrations applied');
+  log?.debug({ ms: Date.now() - started }, 'migrations applied');
 }

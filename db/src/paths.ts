@@ -18,7 +18,10 @@ export function repoRoot(): string {
   }
 }
 
-/** `BATON_DATA_DIR` (relative to the cwd) or `<repo>/.baton`. */
-export function batonDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.BATON_DATA_DIR ? path.resolve(env.BATON_DATA_DIR) : path.join(repoRoot(), '.baton');
+/** Where Baton keeps its data when BATON_DATA_DIR does not say: `<repo>/.baton`. */
+export const defaultDataDir = (): string => path.join(repoRoot(), '.baton');
+
+/** `BATON_DATA_DIR` (relative to the cwd) or `<repo>/.baton`, from the environment the caller read. */
+export function batonDataDir(env: NodeJS.ProcessEnv): string {
+  return env.BATON_DATA_DIR ? path.resolve(env.BATON_DATA_DIR) : defaultDataDir();
 }

@@ -104,7 +104,7 @@ describe('schema constraints', () => {
     expect(await violation(stage('no-total', { closedAt: entered }))).toMatchObject({
       constraint: 'stages_closed_has_total',
     });
-    expect(await violation(stage('bad-level', { slaLevel: 'late' }))).toMatchObject({
+    expect(await violation(stage('bad-level', { slaLevel: 'late' as never }))).toMatchObject({
       constraint: 'stages_sla_level_known',
     });
   });
@@ -128,7 +128,9 @@ describe('schema constraints', () => {
   it('rejects unknown roles and duplicate e-mails regardless of case', async () => {
     expect(
       await violation(
-        t.db.insert(users).values({ id: 'u2', email: 'b@x.test', name: 'B', roles: ['agent', 'root'] }),
+        t.db
+          .insert(users)
+          .values({ id: 'u2', email: 'b@x.test', name: 'B', roles: ['agent', 'root' as never] }),
       ),
     ).toEqual({
       code: CHECK,

@@ -4,9 +4,12 @@ import { sql } from 'drizzle-orm';
 import {
   CATEGORIES,
   PRIORITIES,
+  SLA_LEVELS,
   TICKET_STATUSES,
   type Category,
+  type FieldDefinition,
   type Priority,
+  type SlaLevel,
   type TicketStatus,
 } from '@baton/engine';
 import {
@@ -31,11 +34,25 @@ import {
 
 export const ROLES = ['admin', 'process_owner', 'agent', 'manager', 'developer'] as const;
 export type Role = (typeof ROLES)[number];
+/**
+ * Which departments a manager's reports and tickets cover, as an admin decides per person: every
+ * department, or only those their memberships give. Nothing for users without the manager role.
+ */
+export const MANAGER_SCOPES = ['every_department', 'memberships'] as const;
+export type ManagerScope = (typeof MANAGER_SCOPES)[number];
 
 // The ticket vocabulary is the engine's (diagrams test it in FEEL); re-exported for db's users.
-export { CATEGORIES, PRIORITIES, TICKET_STATUSES, type Category, type Priority, type TicketStatus };
-
-export const SLA_LEVELS = ['ok', 'warning', 'overdue', 'severe'] as const;
+export {
+  CATEGORIES,
+  PRIORITIES,
+  SLA_LEVELS,
+  TICKET_STATUSES,
+  type Category,
+  type Priority,
+  type TicketStatus,
+};
+export const EXTENSION_STATUSES = ['pending', 'granted', 'denied'] as const;
+export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -52,14 +69,18 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     roles: text('roles')
       .array()
+      .$type<Role[]>()
       .notNull()
       .default(sql`'{}'::text[]`),
     active: boolean('active').notNull().default(true),
+    /** What a manager covers (MANAGER_SCOPES); the default keeps managers seeing every department. */
+    managerScope: text('manager_scope').$type<ManagerScope>().notNull().default('every_department'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
     check('users_roles_known', sql`${t.roles} <@ ARRAY[${inList(ROLES)}]::text[]`),
+    check('users_manager_scope_known', sql`${t.managerScope} in (${inList(MANAGER_SCOPES)})`),
   ],
 );
 
@@ -69,6 +90,14 @@ export const departments = pgTable(
     key: text('key').primaryKey(),
     name: text('name').notNull(),
     leadUserId: text('lead_user_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    /**
+     * The manager who answers for the department: its tasks' `notify: manager` and severe SLA
+     * escalations reach them; with none, the managers whose scope covers the department
+     * (workflows/src/activities/notifications.ts).
+     */
+    managerUserId: text('manager_user_id').references((): AnyPgColumn => users.id, {
+      onDelete: 'set null',
+    }),
     /** Contact address for the department (notifications to `group:<key>` fall back to it). */
     email: text('email'),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -111,13 +140,16 @@ export const calendars = pgTable(
   ],
 );
 
-/** A custom field of a ticket type's form. */
-export type FieldDefinition = {
-  key: string;
-  label: string;
-  type: 'text' | 'textarea' | 'number' | 'boolean' | 'select' | 'date' | 'email';
-  required?: boolean;
-  options?: string[];
+/** A custom field of a ticket type's form: the engine's type, whose rule checks the values. */
+export type { FieldDefinition };
+
+/** What a new ticket of a type starts with when its request does not say. */
+export type TicketTypeDefaults = {
+  priority?: Priority;
+  category?: Category;
+  service?: string;
+  /** Custom field values, under the field keys. */
+  fields?: Record<string, unknown>;
 };
 
 export const ticketTypes = pgTable('ticket_types', {
@@ -128,9 +160,8 @@ export const ticketTypes = pgTable('ticket_types', {
     .$type<FieldDefinition[]>()
     .notNull()
     .default(sql`'[]'::jsonb`),
-  /** Defaults for new tickets: { priority, category, service, fields } */
   defaults: jsonb('defaults')
-    .$type<Record<string, unknown>>()
+    .$type<TicketTypeDefaults>()
     .notNull()
     .default(sql`'{}'::jsonb`),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -156,8 +187,8 @@ export const flowVersions = pgTable(
       .references(() => ticketTypes.id, { onDelete: 'restrict' }),
     version: integer('version').notNull(),
     xml: text('xml').notNull(),
-    /** engine Flow */
-    compiled: jsonb('compiled').notNull(),
+    /** The engine's Flow, as compileFlow made it (an object; its shape is the engine's). */
+    compiled: jsonb('compiled').$type<Record<string, unknown>>().notNull(),
     deployedAt: ts('deployed_at').notNull().defaultNow(),
     deployedBy: text('deployed_by').references(() => users.id, { onDelete: 'set null' }),
   },
@@ -209,13 +240,23 @@ export const tickets = pgTable(
     closedAt: ts('closed_at'),
     /** Whole-ticket SLA (process baton:ticketSla). */
     slaDueAt: ts('sla_due_at'),
-    slaLevel: text('sla_level').notNull().default('ok'),
-    /** Last engine event applied to the read model, for idempotent writes. */
+    slaLevel: text('sla_level').$type<SlaLevel>().notNull().default('ok'),
+    /** Seq of the last step written: a write of a step at or below it replaces that step and what followed. */
     lastSeq: integer('last_seq').notNull().default(0),
+    /**
+     * Temporal history length of the workflow task that wrote last (see workflows' RecordStepInput):
+     * a write from an older, already replaced attempt changes nothing.
+     */
+    recordFence: bigint('record_fence', { mode: 'number' }),
     /** Changes with the ticket's detail; see ticketDetailVersions. The API's detail cache keys on it. */
     detailVersion: bigint('detail_version', { mode: 'number' })
       .notNull()
       .default(sql`nextval('ticket_detail_versions')`),
+    /**
+     * The older system the ticket was imported from, with its history as it stood there (the demo
+     * history is one): no engine runs it, so its tasks take no action. Null: Baton's engine runs it.
+     */
+    importedFrom: text('imported_from'),
   },
   (t) => [
     check('tickets_priority_known', sql`${t.priority} in (${inList(PRIORITIES)})`),
@@ -248,7 +289,7 @@ export const stages = pgTable(
     slaTargetMs: ms('sla_target_ms'),
     slaCalendar: text('sla_calendar'),
     dueAt: ts('due_at'),
-    slaLevel: text('sla_level').notNull().default('ok'),
+    slaLevel: text('sla_level').$type<SlaLevel>().notNull().default('ok'),
     /** Wall-clock durations: queue = entered..claimed, work = claimed..closed, total = entered..closed. */
     queueMs: ms('queue_ms'),
     workMs: ms('work_ms'),
@@ -257,6 +298,20 @@ export const stages = pgTable(
     businessQueueMs: ms('business_queue_ms'),
     businessWorkMs: ms('business_work_ms'),
     businessTotalMs: ms('business_total_ms'),
+    /**
+     * Of the total, time on hold (waiting on the customer), every hold summed, wall-clock and in
+     * the same business calendar: work time = total - held. For an open stage the holds that have
+     * ended, `held_since` being the start of the one in progress. Null: unknown (written before
+     * these columns; reports count it as no waiting).
+     */
+    heldMs: ms('held_ms'),
+    businessHeldMs: ms('business_held_ms'),
+    heldSince: ts('held_since'),
+    /**
+     * Element id of the user task that handed this one over (the engine's TaskState.handedOverBy):
+     * where a return goes. Null: none, or written before the engine's word was recorded.
+     */
+    handedOverBy: text('handed_over_by'),
   },
   (t) => [
     primaryKey({ columns: [t.ticketId, t.taskId] }),
@@ -268,6 +323,11 @@ export const stages = pgTable(
       sql`coalesce(${t.queueMs}, 0) >= 0 and coalesce(${t.workMs}, 0) >= 0 and coalesce(${t.totalMs}, 0) >= 0
         and coalesce(${t.businessQueueMs}, 0) >= 0 and coalesce(${t.businessWorkMs}, 0) >= 0
         and coalesce(${t.businessTotalMs}, 0) >= 0 and coalesce(${t.slaTargetMs}, 0) >= 0`,
+    ),
+    check(
+      'stages_held_within_total',
+      sql`coalesce(${t.heldMs}, 0) >= 0 and coalesce(${t.businessHeldMs}, 0) >= 0
+        and (${t.totalMs} is null or coalesce(${t.heldMs}, 0) <= ${t.totalMs})`,
     ),
     check('stages_closed_has_total', sql`${t.closedAt} is null or ${t.totalMs} is not null`),
     index('stages_open_due_idx')
@@ -321,6 +381,11 @@ export const stageRollups = pgTable(
     taskName: text('task_name').notNull(),
     /** 'wall' or 'business' (business time, wall-clock when the stage has none). */
     clock: text('clock').notNull(),
+    /**
+     * What is measured: 'elapsed' (entered..closed), 'waiting' (on hold) or 'work' (elapsed minus
+     * waiting); see api/src/reports/measures.ts.
+     */
+    measure: text('measure').notNull().default('elapsed'),
     count: integer('count').notNull(),
     sumMs: doublePrecision('sum_ms').notNull(),
     /** Stages shorter than each duration band's upper bound, in band order. */
@@ -332,6 +397,7 @@ export const stageRollups = pgTable(
   (t) => [
     index('stage_rollups_day_idx').on(t.day),
     check('stage_rollups_clock_known', sql`${t.clock} in ('wall', 'business')`),
+    check('stage_rollups_measure_known', sql`${t.measure} in ('elapsed', 'work', 'waiting')`),
   ],
 );
 
@@ -365,6 +431,8 @@ export const notifications = pgTable(
     /** Deterministic key (ticket, seq, recipient, channel) so a retried activity adds nothing. */
     dedupeKey: text('dedupe_key').notNull().unique(),
     ticketId: text('ticket_id').references(() => tickets.id, { onDelete: 'cascade' }),
+    /** The engine step that queued it; a rewritten step drops what it had queued and not delivered. */
+    seq: integer('seq'),
     taskId: text('task_id'),
     userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
     email: text('email'),
@@ -374,6 +442,11 @@ export const notifications = pgTable(
     body: text('body').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     sentAt: ts('sent_at'),
+    /** E-mail outbox (workflows' outbox relay): attempts so far, when to try next, and the lease of
+     * the relay sending it now (a crashed relay's lease runs out). */
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at'),
+    sendingUntil: ts('sending_until'),
     readAt: ts('read_at'),
     error: text('error'),
   },
@@ -382,6 +455,10 @@ export const notifications = pgTable(
     index('notifications_user_unread_idx')
       .on(t.userId, t.createdAt)
       .where(sql`${t.readAt} is null`),
+    // The outbox: e-mails not delivered yet.
+    index('notifications_outbox_idx')
+      .on(t.nextAttemptAt, t.id)
+      .where(sql`${t.channel} = 'email' and ${t.sentAt} is null`),
   ],
 );
 
@@ -398,16 +475,29 @@ export const extensionRequests = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     extendByMs: ms('extend_by_ms').notNull(),
     reason: text('reason').notNull(),
-    status: text('status').$type<'pending' | 'granted' | 'denied'>().notNull().default('pending'),
+    status: text('status').$type<ExtensionStatus>().notNull().default('pending'),
     decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: ts('decided_at'),
     decisionNote: text('decision_note'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /**
+     * While a grant asks the engine to move the deadline (no transaction is held across that
+     * call), the request is that grant's until this time: another grant or a denial is refused.
+     * Null when no grant is under way; a lease, so that a grant cut short by a crash expires.
+     */
+    grantingUntil: ts('granting_until'),
+    /** The time granted, which the lead may set apart from what was asked; null unless granted. */
+    grantedMs: ms('granted_ms'),
   },
   (t) => [
     check('extension_requests_positive', sql`${t.extendByMs} > 0`),
-    check('extension_requests_status_known', sql`${t.status} in ('pending', 'granted', 'denied')`),
+    check('extension_requests_granted_positive', sql`${t.grantedMs} is null or ${t.grantedMs} > 0`),
+    check('extension_requests_status_known', sql`${t.status} in (${inList(EXTENSION_STATUSES)})`),
     index('extension_requests_ticket_idx').on(t.ticketId, t.taskId),
+    // One pending request per task, however many agents ask at once.
+    uniqueIndex('extension_requests_one_pending')
+      .on(t.ticketId, t.taskId)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 

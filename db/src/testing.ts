@@ -1,10 +1,15 @@
 // Per-test-file databases: `const t = await createTestDatabase()` in beforeAll, `await t.drop()` in
 // afterAll. Each is a fresh copy of a migrated template on the one shared test server.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { databaseOn, type Database } from './database.js';
+import { createPool, DEFAULT_POOL_SETTINGS } from './pool.js';
 import { ensureTemplate, onServer, quoteIdent, templateClause, withDatabase } from './testing/template.js';
 import { testServerUrl } from './testing/test-server.js';
+
+export { freeTestPort } from './testing/free-port.js';
+export { testLog } from './testing/log.js';
+export { ownPostgres, type OwnPostgres } from './testing/own-postgres.js';
 
 export type TestDatabase = {
   db: Database;
@@ -30,7 +35,10 @@ async function create(options: { migrated: boolean; poolSize?: number }): Promis
     client.query(`create database ${quoteIdent(name)} ${await templateClause(client, template)}`),
   );
   const url = withDatabase(adminUrl, name);
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 5 });
+  const pool = createPool(url, {
+    max: options.poolSize ?? 5,
+    acquireTimeoutMs: DEFAULT_POOL_SETTINGS.acquireTimeoutMs,
+  });
   pool.on('error', () => undefined); // an idle client killed by drop() must not crash the worker
   let dropping: Promise<void> | undefined;
   return {

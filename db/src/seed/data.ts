@@ -1,12 +1,15 @@
 // What a first start of Baton holds: a small help desk as DOMAIN.md describes it. Dev passwords are
 // documented in the README; change them (or delete the users) before real use.
 import type { CalendarSpec } from '@baton/engine';
-import type { FieldDefinition, Role } from '../schema.js';
+import type { FieldDefinition, ManagerScope, Role, TicketTypeDefaults } from '../schema.js';
+import calendars from './calendars.json' with { type: 'json' };
 
 export type SeedUser = {
   email: string;
   name: string;
   roles: Role[];
+  /** For managers: every department, or their memberships' (the column's default when left out). */
+  managerScope?: ManagerScope;
   password: string;
   departments: string[];
 };
@@ -61,10 +64,12 @@ export const SEED_DEPARTMENTS: SeedDepartment[] = [
   },
 ];
 
+/** A department's lead manages that department only: its tickets, its figures, its extension requests. */
 const lead = (email: string, name: string, department: string): SeedUser => ({
   email,
   name,
   roles: ['agent', 'manager'],
+  managerScope: 'memberships',
   password: DEV_PASSWORDS.agent,
   departments: [department],
 });
@@ -95,6 +100,7 @@ export const SEED_USERS: SeedUser[] = [
     email: 'manager@baton.local',
     name: 'Mia Manager',
     roles: ['manager'],
+    managerScope: 'every_department',
     password: DEV_PASSWORDS.manager,
     departments: [],
   },
@@ -123,64 +129,21 @@ export const SEED_USERS: SeedUser[] = [
   agent('pm.mobile@baton.local', 'Nora Sato', 'product-managers'),
 ];
 
-const officeHours: [string, string][] = [
-  ['09:00', '12:00'],
-  ['13:00', '18:00'],
-];
-
-export const SEED_CALENDARS: { key: string; name: string; spec: CalendarSpec; isDefault: boolean }[] = [
-  {
-    key: 'office',
-    name: 'Office hours (Shanghai)',
-    spec: {
-      timeZone: 'Asia/Shanghai',
-      week: { mon: officeHours, tue: officeHours, wed: officeHours, thu: officeHours, fri: officeHours },
-      // A sample of 2026 public holidays; admins keep the list current.
-      holidays: [
-        '2026-01-01',
-        '2026-02-16',
-        '2026-02-17',
-        '2026-02-18',
-        '2026-02-19',
-        '2026-02-20',
-        '2026-04-06',
-        '2026-05-01',
-        '2026-05-04',
-        '2026-05-05',
-        '2026-06-19',
-        '2026-09-25',
-        '2026-10-01',
-        '2026-10-02',
-        '2026-10-05',
-        '2026-10-06',
-        '2026-10-07',
-      ],
-    },
-    isDefault: true,
-  },
-  {
-    // For round-the-clock teams (a 24/7 hotline): business time equals wall-clock time.
-    key: '24x7',
-    name: 'Around the clock',
-    spec: {
-      timeZone: 'Asia/Shanghai',
-      week: Object.fromEntries(
-        (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => [
-          day,
-          [['00:00', '24:00']],
-        ]),
-      ) as CalendarSpec['week'],
-    },
-    isDefault: false,
-  },
-];
+/**
+ * The office calendar (Shanghai, 09:00-12:00 and 13:00-18:00 on weekdays, a sample of 2026's
+ * public holidays) and a 24x7 one, in calendars.json: plain data, so tools outside this package
+ * (the engine's bench) can take it as input.
+ */
+export type SeedCalendar = { key: string; name: string; spec: CalendarSpec; isDefault: boolean };
+// JSON's arrays are not tuples to TypeScript; seed-flows.test.ts checks each spec with the engine.
+export const SEED_CALENDARS = (calendars as unknown as { calendars: SeedCalendar[] }).calendars;
 
 export type SeedTicketType = {
   id: string;
   name: string;
   description: string;
   fields: FieldDefinition[];
-  defaults: Record<string, unknown>;
+  defaults: TicketTypeDefaults;
   /** File under seed/flows holding the flow's BPMN. */
   flowFile: string;
 };

@@ -75,6 +75,21 @@ describe('seedDatabase', () => {
     expect(admin.roles).toEqual(['admin']);
   });
 
+  it("makes each lead a manager of their own department only, and the seed's manager one of every department", async () => {
+    const { rows } = await t.pool.query<{ email: string; manager_scope: string; departments: string[] }>(
+      `select u.email, u.manager_scope,
+              array(select m.department_key from memberships m where m.user_id = u.id order by 1) as departments
+         from users u where 'manager' = any(u.roles) order by u.email`,
+    );
+    const leadOf = new Map(SEED_DEPARTMENTS.map((d) => [d.leadEmail, d.key]));
+    expect(rows.map((row) => [row.email, row.manager_scope, row.departments])).toEqual(
+      [
+        ['manager@baton.local', 'every_department', []],
+        ...[...leadOf].map(([email, key]) => [email, 'memberships', [key]]),
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+  });
+
   it('saves the drafts but deploys nothing when a flow does not compile', async () => {
     const other = await createTestDatabase();
     try {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { CalendarSpec, CompileResult } from '@baton/engine';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
-import { log } from '../logger.js';
+import type { Logger } from 'pino';
 import { hashPassword } from '../password.js';
 import { calendars, departments, flows, flowVersions, memberships, ticketTypes, users } from '../schema.js';
 import { SEED_CALENDARS, SEED_DEPARTMENTS, SEED_TICKET_TYPES, SEED_USERS, userIdFor } from './data.js';
@@ -35,7 +35,7 @@ export async function readSeedFlow(file: string): Promise<string> {
 
 export async function seedDatabase(
   db: Database,
-  { compile }: { compile: CompileFlow },
+  { compile, log }: { compile: CompileFlow; log?: Logger },
 ): Promise<SeedSummary> {
   const flowXml = new Map(
     await Promise.all(
@@ -68,14 +68,24 @@ export async function seedDatabase(
         ),
       );
     for (const row of existing) idByEmail.set(row.email, row.id);
-    // scrypt is deliberately slow: hash only for users about to be inserted, all at once (libuv pool).
+    // scrypt is deliberately slow (about half a second each at OWASP's cost): hash only for users
+    // about to be inserted, each dev password once (users sharing one share its hash and salt:
+    // these passwords are published in the README anyway), all at once (libuv pool).
     const missing = SEED_USERS.filter((user) => !idByEmail.has(user.email.toLowerCase()));
-    const hashes = await Promise.all(missing.map((user) => hashPassword(user.password)));
-    for (const [index, user] of missing.entries()) {
+    const passwords = [...new Set(missing.map((user) => user.password))];
+    const hashes = new Map(
+      await Promise.all(passwords.map(async (password) => [password, await hashPassword(password)] as const)),
+    );
+    for (const user of missing) {
       const id = userIdFor(user.email);
-      await tx
-        .insert(users)
-        .values({ id, email: user.email, name: user.name, roles: user.roles, passwordHash: hashes[index] });
+      await tx.insert(users).values({
+        id,
+        email: user.email,
+        name: user.name,
+        roles: user.roles,
+        ...(user.managerScope ? { managerScope: user.managerScope } : {}),
+        passwordHash: hashes.get(user.password),
+      });
       idByEmail.set(user.email.toLowerCase(), id);
       summary.inserted.users += 1;
     }
@@ -155,7 +165,7 @@ export async function seedDatabase(
         const errors = result.errors.map(
           (e) => `${e.code}${e.elementId ? ` (${e.elementId})` : ''}: ${e.message}`,
         );
-        log.warn(
+        log?.warn(
           { ticketTypeId: type.id, errors },
           'seed flow does not compile; its draft is saved but no version is deployed',
         );
@@ -163,7 +173,7 @@ export async function seedDatabase(
         continue;
       }
       for (const warning of result.warnings) {
-        log.warn(
+        log?.warn(
           { ticketTypeId: type.id, code: warning.code, elementId: warning.elementId },
           warning.message,
         );

@@ -21,14 +21,12 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { log } from '../logger.js';
+import type { Logger } from 'pino';
 import { isProcessAlive, processCommand } from './processes.js';
 
 const run = promisify(execFile);
 
 export const EMBEDDED_USER = 'postgres';
-/** Local-only dev server (listens on 127.0.0.1); not a secret, still never logged. */
-export const EMBEDDED_PASSWORD = 'baton';
 export const EMBEDDED_HOST = '127.0.0.1';
 
 export type ClusterOptions = {
@@ -41,6 +39,9 @@ export type ClusterOptions = {
   settings?: Record<string, string>;
   /** initdb --no-sync: for throwaway test clusters. */
   fastInit?: boolean;
+  /** The superuser's password: initdb sets it, every connection uses it. Never logged. */
+  password: string;
+  log: Logger;
 };
 
 export type Binaries = { postgres: string; initdb: string };
@@ -74,14 +75,14 @@ export async function binaryMajorVersion(): Promise<number> {
   return Number(match[1]);
 }
 
-export function embeddedUrl(port: number, database: string): string {
-  return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@${EMBEDDED_HOST}:${port}/${database}`;
+export function embeddedUrl(port: number, database: string, password: string): string {
+  return `postgres://${EMBEDDED_USER}:${encodeURIComponent(password)}@${EMBEDDED_HOST}:${port}/${database}`;
 }
 
 type RunAs = { uid: number; gid: number } | undefined;
 
 /** Postgres refuses to run as root; as root we run it as the `postgres` system user (created if missing). */
-async function runAsUser(): Promise<RunAs> {
+async function runAsUser(log: Logger): Promise<RunAs> {
   if (process.getuid?.() !== 0) return undefined;
   const lookup = async () => {
     const [uid, gid] = await Promise.all([
@@ -148,7 +149,7 @@ async function nearestExisting(dir: string): Promise<string> {
  */
 export async function ensureCluster(options: ClusterOptions): Promise<{ created: boolean }> {
   const { dataDir } = options;
-  const runAs = await runAsUser();
+  const runAs = await runAsUser(options.log);
   const existing = await nearestExisting(dataDir);
   try {
     await access(existing, constants.W_OK);
@@ -201,7 +202,7 @@ export async function ensureCluster(options: ClusterOptions): Promise<{ created:
 async function initdb(options: ClusterOptions, runAs: RunAs): Promise<void> {
   const { initdb: initdbPath } = await postgresBinaries();
   const passwordFile = path.join(os.tmpdir(), `baton-pg-pw-${process.pid}-${Date.now()}`);
-  await writeFile(passwordFile, `${EMBEDDED_PASSWORD}\n`, { mode: 0o600 });
+  await writeFile(passwordFile, `${options.password}\n`, { mode: 0o600 });
   if (runAs) await chown(passwordFile, runAs.uid, runAs.gid);
   const started = Date.now();
   try {
@@ -228,7 +229,7 @@ async function initdb(options: ClusterOptions, runAs: RunAs): Promise<void> {
   } finally {
     await unlink(passwordFile).catch(() => undefined);
   }
-  log.info({ dataDir: options.dataDir, ms: Date.now() - started }, 'created a new Postgres cluster');
+  options.log.info({ dataDir: options.dataDir, ms: Date.now() - started }, 'created a new Postgres cluster');
 }
 
 export type PostmasterState = { state: 'none' } | { state: 'running'; pid: number; port: number };
@@ -237,7 +238,7 @@ export type PostmasterState = { state: 'none' } | { state: 'running'; pid: numbe
  * Reads postmaster.pid. A file whose process is gone (or was reused by another program after a
  * crash or reboot) is stale: it is removed so the server can start.
  */
-export async function inspectPostmaster(dataDir: string): Promise<PostmasterState> {
+export async function inspectPostmaster(dataDir: string, log: Logger): Promise<PostmasterState> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   const content = await readFile(pidFile, 'utf8').catch(() => undefined);
   if (content === undefined) return { state: 'none' };
@@ -288,7 +289,7 @@ async function logTail(logFile: string, lines = 15): Promise<string> {
 export async function startPostmaster(options: ClusterOptions, variable: string): Promise<{ pid: number }> {
   await assertPortFree(options.port, variable);
   const { postgres } = await postgresBinaries();
-  const runAs = await runAsUser();
+  const runAs = await runAsUser(options.log);
   const settings: Record<string, string> = {
     listen_addresses: EMBEDDED_HOST,
     unix_socket_directories: '',
@@ -322,7 +323,7 @@ export async function startPostmaster(options: ClusterOptions, variable: string)
         `Embedded Postgres exited during start (code ${exited}).${hint} Last log lines (${options.logFile}):\n${tail}`,
       );
     }
-    if (await accepts(embeddedUrl(options.port, 'postgres'))) break;
+    if (await accepts(embeddedUrl(options.port, 'postgres', options.password))) break;
     if (Date.now() > deadline) {
       child.kill('SIGINT');
       throw new Error(`Embedded Postgres did not accept connections within 120 s; see ${options.logFile}`);
@@ -331,7 +332,10 @@ export async function startPostmaster(options: ClusterOptions, variable: string)
   }
   child.unref();
   if (child.pid === undefined) throw new Error('Embedded Postgres started without a pid');
-  log.info({ port: options.port, serverPid: child.pid, ms: Date.now() - started }, 'embedded Postgres is up');
+  options.log.info(
+    { port: options.port, serverPid: child.pid, ms: Date.now() - started },
+    'embedded Postgres is up',
+  );
   return { pid: child.pid };
 }
 

@@ -41,3 +41,15 @@ export function parentPid(pid: number): number | undefined {
     return undefined;
   }
 }
+
+/**
+ * Whether a live process is a Node.js program (node, or a launcher such as tsx): judged by the
+ * executable's name, not by "node" appearing anywhere in its command line (every program started
+ * from a node_modules folder has that).
+ */
+export function isNodeProcess(pid: number): boolean {
+  const command = processCommand(pid);
+  if (command === undefined) return false;
+  const executable = command.split(' ')[0]?.split('/').at(-1) ?? '';
+  return /^(node|nodejs|tsx)(\d+(\.\d+)*)?$/.test(executable);
+}

@@ -2,21 +2,12 @@
 // every other test file uses is not touched.
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accepts } from '../server/embedded-postgres.js';
 import { leaseTestServer } from './test-server.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freeTestPort } from './free-port.js';
 
 describe('leaseTestServer', { timeout: 120_000 }, () => {
   const saved = { ...process.env };
@@ -27,7 +18,7 @@ describe('leaseTestServer', { timeout: 120_000 }, () => {
     delete process.env.DATABASE_URL;
     process.env.BATON_DATA_DIR = root;
     process.env.BATON_TEST_PG_DIR = path.join(root, 'cluster');
-    process.env.BATON_TEST_PG_PORT = String(await freePort());
+    process.env.BATON_TEST_PG_PORT = String(await freeTestPort());
     delete process.env.BATON_TEST_PG_KEEP;
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { existsSync, realpathSync, statfsSync } from 'node:fs';
 import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { log } from '../logger.js';
+import { testLog as log } from './log.js';
 import { batonDataDir } from '../paths.js';
 import { withFileLock } from '../server/file-lock.js';
 import {
@@ -36,6 +36,12 @@ const TEST_SERVER_SETTINGS = {
 const GIB = 1024 ** 3;
 
 /**
+ * The test cluster's superuser password. Fixed: the cluster holds only throwaway test databases,
+ * listens on 127.0.0.1, and every test process must build its URL without reading a file.
+ */
+const TEST_CLUSTER_PASSWORD = 'baton';
+
+/**
  * Where the test cluster's files live: BATON_TEST_PG_DIR, else a RAM disk (/dev/shm, when it has
  * at least 1 GiB free) because CREATE DATABASE there takes ~15 ms instead of ~400 ms on disk,
  * else next to the lock files. Losing it on reboot only costs one initdb.
@@ -55,7 +61,7 @@ function testClusterDir(root: string): string {
 }
 
 function testServerPaths() {
-  const root = path.join(batonDataDir(), 'test-pg');
+  const root = path.join(batonDataDir(process.env), 'test-pg');
   const rawPort = process.env.BATON_TEST_PG_PORT;
   const port = rawPort ? Number(rawPort) : DEFAULT_TEST_PG_PORT;
   if (!Number.isInteger(port) || port < 1 || port > 65_535) {
@@ -67,6 +73,8 @@ function testServerPaths() {
     logFile: path.join(root, 'postgres.log'),
     settings: TEST_SERVER_SETTINGS,
     fastInit: true,
+    password: TEST_CLUSTER_PASSWORD,
+    log,
   };
   return { root, cluster, lockFile: path.join(root, 'server.lock'), leases: path.join(root, 'leases') };
 }
@@ -107,10 +115,10 @@ async function runningTestServer(
 
 /** Starts the test server unless it already runs. Call with the lock held. */
 async function startIfNeeded(paths: ReturnType<typeof testServerPaths>): Promise<string> {
-  const url = embeddedUrl(paths.cluster.port, 'postgres');
+  const url = embeddedUrl(paths.cluster.port, 'postgres', TEST_CLUSTER_PASSWORD);
   if (await runningTestServer(url, paths.cluster.dataDir)) return url;
   await ensureCluster(paths.cluster);
-  const state = await inspectPostmaster(paths.cluster.dataDir);
+  const state = await inspectPostmaster(paths.cluster.dataDir, log);
   if (state.state === 'running') {
     // Still starting (or shutting down) from another run: wait until it accepts connections.
     const deadline = Date.now() + 60_000;
@@ -139,7 +147,7 @@ export function testServerUrl(): Promise<string> {
   if (external) return Promise.resolve(external);
   ensured ??= (async () => {
     const paths = testServerPaths();
-    const url = embeddedUrl(paths.cluster.port, 'postgres');
+    const url = embeddedUrl(paths.cluster.port, 'postgres', TEST_CLUSTER_PASSWORD);
     if (await runningTestServer(url, paths.cluster.dataDir)) return url;
     await mkdir(paths.root, { recursive: true });
     return withFileLock(paths.lockFile, () => startIfNeeded(paths));
@@ -183,10 +191,10 @@ export async function leaseTestServer(): Promise<{ url: string; release(): Promi
       if (process.env.BATON_TEST_PG_KEEP === '1') return;
       if ((await liveLeases(paths.leases)).length > 0) return;
       const running = await runningTestServer(
-        embeddedUrl(paths.cluster.port, 'postgres'),
+        embeddedUrl(paths.cluster.port, 'postgres', TEST_CLUSTER_PASSWORD),
         paths.cluster.dataDir,
       );
-      const state = running ? await inspectPostmaster(running.dataDir) : undefined;
+      const state = running ? await inspectPostmaster(running.dataDir, log) : undefined;
       if (state?.state === 'running') {
         await stopPostmaster(state.pid);
         log.info({ serverPid: state.pid }, 'test Postgres stopped (last lease released)');

@@ -1,0 +1,2 @@
+ALTER TABLE "departments" ADD COLUMN "manager_user_id" text;--> statement-breakpoint
+ALTER TABLE "departments" ADD CONSTRAINT "departments_manager_user_id_users_id_fk" FOREIGN KEY ("manager_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
