@@ -1,21 +1,23 @@
-// Interpreter throughput: 100,000 tickets through the seeded call-centre flow in virtual time.
+// Interpreter throughput: 100,000 tickets through a call-centre flow in virtual time.
 // Agents claim and complete the tasks the engine opens (sometimes transferring or returning
 // them), the SLA timers the engine asks for fire when virtual time passes them, and every
 // event is driven from the effects. Then the recorded events are replayed through the engine
 // alone (same states, same effects, nothing else running) REPLAYS times; the goal is judged on
 // the median replay's events per CPU-second (process.cpuUsage: on a shared machine wall time
 // includes waiting for a core).
-//   cd engine && npx tsx bench/throughput.ts [--tickets N] [--replays R] [--hand-built]
-// --hand-built runs the equivalent flow built in code, with wall-clock SLAs (no calendar math).
+//   cd engine && npx tsx bench/throughput.ts [--tickets N] [--replays R] [--flow F.bpmn --calendars C.json]
+// The flow is input: `pnpm bench` passes the seeded call-centre flow and the seed's calendars
+// (db/src/seed/flows/call-centre.bpmn, db/src/seed/calendars.json). Without --flow it runs the
+// equivalent flow built in code, with wall-clock SLAs (no calendar math).
 // Exits 1 when the goal is missed.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import {
   applyEvent,
   compileFlow,
   startRun,
   type Actor,
+  type CalendarSpec,
   type Flow,
   type RunEvent,
   type RunInput,
@@ -38,11 +40,16 @@ function numberOption(name: string, fallback: number): number {
 }
 const TICKETS = numberOption('tickets', Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000));
 const REPLAYS = numberOption('replays', 3);
-const HAND_BUILT = args.includes('--hand-built');
+/** `--name value` (or `--name=value`). */
+function stringOption(name: string): string | undefined {
+  const at = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  return at < 0 ? undefined : args[at]!.includes('=') ? args[at]!.split('=')[1] : args[at + 1];
+}
+const FLOW_FILE = stringOption('flow');
+const CALENDARS_FILE = stringOption('calendars');
 const GOAL_EVENTS_PER_SECOND = 500_000;
 const MAX_EVENTS_PER_TICKET = 200;
 const MINUTE = 60_000;
-const SEED_BPMN = fileURLToPath(new URL('../../db/src/seed/flows/call-centre.bpmn', import.meta.url));
 
 /** Deterministic PRNG (mulberry32) so every run simulates the same tickets. */
 function prng(seed: number): () => number {
@@ -57,19 +64,26 @@ function prng(seed: number): () => number {
 }
 
 async function loadFlow(): Promise<{ flow: Flow; source: string }> {
-  if (!HAND_BUILT && existsSync(SEED_BPMN)) {
-    // The seed's calendars (the flow counts its SLAs in the 'office' calendar).
-    const { SEED_CALENDARS } = await import('../../db/src/seed/data.js');
-    const calendars = Object.fromEntries(SEED_CALENDARS.map((c) => [c.key, c.spec]));
-    const result = await compileFlow(readFileSync(SEED_BPMN, 'utf8'), { calendars });
-    if (result.ok)
-      return {
-        flow: result.flow,
-        source: 'db/src/seed/flows/call-centre.bpmn, compiled with the seed calendars',
-      };
-    console.warn(
-      `call-centre.bpmn did not compile (${result.errors.map((e) => e.message).join('; ')}); using the hand-built equivalent`,
-    );
+  if (FLOW_FILE) {
+    // { calendars: [{ key, spec }] } as the seed keeps them; the flow counts its SLAs in them.
+    const calendars = CALENDARS_FILE
+      ? Object.fromEntries(
+          (
+            JSON.parse(readFileSync(CALENDARS_FILE, 'utf8')) as {
+              calendars: { key: string; spec: CalendarSpec }[];
+            }
+          ).calendars.map((c) => [c.key, c.spec]),
+        )
+      : {};
+    const result = await compileFlow(readFileSync(FLOW_FILE, 'utf8'), { calendars });
+    if (!result.ok) {
+      console.error(`${FLOW_FILE} does not compile: ${result.errors.map((e) => e.message).join('; ')}`);
+      process.exit(2);
+    }
+    return {
+      flow: result.flow,
+      source: `${FLOW_FILE}${CALENDARS_FILE ? `, with the calendars of ${CALENDARS_FILE}` : ''}`,
+    };
   }
   return {
     flow: callCentreFlow(),

@@ -2,17 +2,29 @@
 export * from './types.js';
 export { compileFlow } from './compiler/index.js';
 export { moddleExtension } from './moddle/index.js';
-export { startRun, applyEvent, openTasks, explainSla, type SlaExplanation } from './interpreter/index.js';
+export {
+  startRun,
+  applyEvent,
+  openIncidents,
+  openTasks,
+  explainSla,
+  type SlaExplanation,
+} from './interpreter/index.js';
 export {
   addBusinessTime,
   businessTimeBetween,
   businessSegments,
   calendarSpecErrors,
+  calendarSpecProblems,
+  type CalendarSpecProblem,
   isOpenAt,
   isKnownTimeZone,
   localDateAt,
+  NEVER,
   startOfLocalDate,
   type LocalDate,
 } from './calendar/index.js';
-export { feelSyntaxError, evaluateFeel } from './feel/index.js';
+export { feelSyntaxError } from './feel/syntax.js';
+export { evaluateFeel } from './feel/index.js';
 export * from './ticket-vocabulary.js';
+export * from './ticket-fields.js';

@@ -1,6 +1,8 @@
 // Public shapes of @baton/engine. The names and meanings of the contract types are fixed by
 // ARCHITECTURE.md (tests outside the project use them); the Flow IR below is ours.
 
+import type { FieldDefinition } from './ticket-fields.js';
+
 // ---------------------------------------------------------------------------------------------
 // Diagnostics and calendars
 // ---------------------------------------------------------------------------------------------
@@ -31,6 +33,14 @@ export type CompileOptions = {
   calendars?: Record<string, CalendarSpec>;
   /** When given, a service task naming an activity type outside this list is an error. */
   activities?: string[];
+  /**
+   * The form fields of the ticket type the flow is for. When given, conditions are checked
+   * against the variables its tickets have (these fields, the variables every ticket has and
+   * those the flow sets): naming any other is an `unknown-variable` warning, and a condition that
+   * is only a field or ticket variable holding no boolean (a text or number field) is a
+   * `non-boolean-condition` error. Without it, variables are not checked.
+   */
+  ticketFields?: readonly Pick<FieldDefinition, 'key' | 'type'>[];
 };
 
 export type CompileResult =
@@ -187,7 +197,19 @@ export type Flow = {
 
 export type Actor = { userId: string; departments: string[]; roles: string[] };
 
-export type RunInput = { ticketId: string; variables: Record<string, unknown> };
+/**
+ * What a condition that fails to evaluate does: raise an incident (Camunda 8's rule, the default)
+ * or count as not holding, as it did before incidents existed. Workflows started before that keep
+ * 'false', so their recorded histories replay as they were written.
+ */
+export type ConditionFailure = 'incident' | 'false';
+
+export type RunInput = {
+  ticketId: string;
+  variables: Record<string, unknown>;
+  /** Default 'incident'. */
+  conditionFailure?: ConditionFailure;
+};
 
 export type RunEvent =
   | { type: 'task.claimed'; taskId: string; actor: Actor }
@@ -197,11 +219,22 @@ export type RunEvent =
   | { type: 'task.held'; taskId: string; actor: Actor; reason: string }
   | { type: 'task.resumed'; taskId: string; actor?: Actor }
   | { type: 'task.extensionGranted'; taskId: string; actor: Actor; extendByMs: number }
+  /**
+   * A lead refused an extension request: changes nothing but is a step of its own, so the
+   * timeline records denials the way it records grants. `extendByMs`: what was asked for.
+   */
+  | { type: 'task.extensionDenied'; taskId: string; actor: Actor; extendByMs?: number; reason?: string }
   | { type: 'timer.fired'; timerId: string }
   | { type: 'activity.completed'; activityId: string; result?: unknown }
   | { type: 'activity.failed'; activityId: string; error: string }
   | { type: 'message.received'; name: string; data?: Record<string, unknown> }
-  | { type: 'ticket.cancelled'; actor: Actor; reason?: string };
+  | { type: 'ticket.cancelled'; actor: Actor; reason?: string }
+  /**
+   * Someone responsible for the flow resolves an open incident: `fields` (optional) are merged
+   * into the variables first (the ticket's corrected data), then the token stuck there moves
+   * again from where it stopped. A retry that fails again opens a new incident.
+   */
+  | { type: 'incident.retried'; incidentId: string; actor: Actor; fields?: Record<string, unknown> };
 
 export type RunEventType = RunEvent['type'];
 
@@ -241,13 +274,32 @@ export type Effect =
       claimedAt?: number;
       closedAt: number;
       outcome?: string;
+      /** Elapsed time, opened..closed, holds included; businessMs the same in the stage's calendar. */
       totalMs: number;
       businessMs: number;
+      /**
+       * Of that, time on hold (waiting on the customer), every hold summed, in wall-clock and
+       * business time (same calendar as businessMs). Work time = totalMs - heldMs.
+       */
+      heldMs: number;
+      businessHeldMs: number;
       slaLevel: SlaLevel;
     }
   | { type: 'sla.level'; taskId?: string; level: ReachedSlaLevel; at: number }
   | { type: 'notify'; to: Recipient[]; template: string; taskId?: string }
-  | { type: 'ticket.completed'; at: number; outcome: 'done' | 'cancelled' };
+  | { type: 'ticket.completed'; at: number; outcome: 'done' | 'cancelled' }
+  /** The flow cannot go on at `elementId` (see Incident); the ticket waits for someone to act. */
+  | {
+      type: 'incident.opened';
+      incidentId: string;
+      elementId: string;
+      flowId?: string;
+      expression?: string;
+      error: string;
+      at: number;
+    }
+  /** `retried`: incident.retried moved the token on (or opened a new incident); `closed`: the ticket ended. */
+  | { type: 'incident.resolved'; incidentId: string; resolution: 'retried' | 'closed'; at: number };
 
 export type EffectType = Effect['type'];
 
@@ -307,6 +359,13 @@ export type TaskState = {
   closedAt?: number;
   outcome?: string;
   held?: { since: number; reason: string };
+  /**
+   * Time spent on hold (waiting on the customer) in holds that have ended, summed over every hold:
+   * wall clock and business time in the stage's calendar (the one stage.closed's businessMs uses).
+   * Absent = none. The hold in progress, if any, is `held.since` up to now.
+   */
+  heldMs?: number;
+  businessHeldMs?: number;
   sla?: SlaClock;
   /** Task that handed this one over (by transfer or flow), for `task.returned`. */
   handedOverBy?: string;
@@ -341,6 +400,7 @@ export type RejectCode =
   | 'unknown-task' // no such task in this run
   | 'unknown-timer' // timer not pending (already fired or cancelled): ignored by runtimes
   | 'unknown-activity'
+  | 'unknown-incident' // no such incident in this run
   | 'conflict' // task closed, claimed by someone else, already held, ticket finished...
   | 'forbidden' // actor not in the task's department / lacks the role
   | 'invalid'; // outcome not offered, transfer target not allowed, bad extension...
@@ -384,7 +444,34 @@ export type ActivityState = { tokenId: string; node: string };
 
 export type ScopeState = { node: string; parentToken: string; parentScope: string };
 
-export type Incident = { at: number; elementId: string; message: string };
+/**
+ * Where and why the flow could not go on. `id` is `i<n>`, n its place in RunInternals.incidents
+ * (absent on incidents recorded before ids existed); `flowId` and `expression` name the sequence
+ * flow whose condition failed; `resume` how a retry moves the token: `enter` the node again
+ * (gateway) or `leave` it again (conditional flows out of another node). `resolvedAt` once done.
+ */
+export type Incident = {
+  id?: string;
+  at: number;
+  elementId: string;
+  message: string;
+  flowId?: string;
+  expression?: string;
+  tokenId?: string;
+  resume?: 'enter' | 'leave';
+  resolvedAt?: number;
+  resolution?: 'retried' | 'closed';
+};
+
+/** An incident as consumers see it (openIncidents). */
+export type IncidentView = {
+  incidentId: string;
+  at: number;
+  elementId: string;
+  flowId?: string;
+  expression?: string;
+  error: string;
+};
 
 export type RunInternals = {
   tokens: Record<string, TokenState>;
@@ -397,4 +484,9 @@ export type RunInternals = {
   incidents: Incident[];
   /** Last closed user task of the ticket, for send-task recipients. */
   lastTask?: string;
+  /**
+   * A failed condition raises an incident. Absent in runs started with conditionFailure 'false'
+   * and in states carried from before incidents existed: there it counts as not holding.
+   */
+  conditionIncidents?: true;
 };

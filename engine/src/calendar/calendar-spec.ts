@@ -172,6 +172,21 @@ export function calendarSpecErrors(spec: unknown): string[] {
   return errors;
 }
 
+/** One problem with a calendar spec: the field as a dotted path (`week.mon.1`, `holidays.0`; '' = the spec). */
+export type CalendarSpecProblem = { field: string; message: string };
+
+/** calendarSpecErrors, each split into the field it names and what is wrong with it (for forms). */
+export function calendarSpecProblems(spec: unknown): CalendarSpecProblem[] {
+  return calendarSpecErrors(spec).map((error) => {
+    const colon = error.indexOf(': ');
+    const named = colon > 0 ? error.slice(0, colon) : 'calendar';
+    return {
+      field: named === 'calendar' ? '' : named.replace(/\[(\d+)\]/g, '.$1'),
+      message: colon > 0 ? error.slice(colon + 2) : error,
+    };
+  });
+}
+
 const compiled = new WeakMap<CalendarSpec, CompiledCalendar>();
 
 /**

@@ -21,6 +21,6 @@ export {
   MAX_HORIZON_MS,
   type BusinessSegment,
 } from './business-time.js';
-export { calendarSpecErrors } from './calendar-spec.js';
+export { calendarSpecErrors, calendarSpecProblems, type CalendarSpecProblem } from './calendar-spec.js';
 export { localDateAt, startOfLocalDate, type LocalDate } from './local-date.js';
 export { isKnownTimeZone } from './zone-offsets.js';

@@ -7,16 +7,18 @@ import {
   type FlowNode,
 } from '../types.js';
 import { createCalendarRegistry } from './calendars.js';
+import { checkConditions } from './conditions.js';
 import { createDiagnostics, withoutUndefined, type Diagnostics } from './diagnostics.js';
-import { createFeelChecker } from './feel-check.js';
+import { createFeelReader } from './feel-check.js';
 import { checkGraph } from './graph.js';
 import { readLanes } from './lanes.js';
-import { text, type ModdleElement } from './moddle-access.js';
+import { elements, text, type ModdleElement } from './moddle-access.js';
 import { parseDefinitions } from './parse.js';
 import { readElements } from './read-elements.js';
 import { checkRouting } from './routing.js';
 import { selectProcess } from './select-process.js';
 import { readSla } from './timers.js';
+import { readZeebe } from './zeebe.js';
 
 export async function compileFlow(xml: string, options: CompileOptions = {}): Promise<CompileResult> {
   const diagnostics = createDiagnostics();
@@ -25,6 +27,9 @@ export async function compileFlow(xml: string, options: CompileOptions = {}): Pr
     const definitions = await parseDefinitions(xml, diagnostics);
     const process = definitions && selectProcess(definitions, diagnostics);
     if (process) flow = buildFlow(process, isObject(options) ? options : {}, diagnostics);
+    // Messages live beside the process; their zeebe subscriptions are reported there.
+    for (const root of definitions ? elements(definitions, 'rootElements') : [])
+      if (root.$type === 'bpmn:Message') readZeebe(root, diagnostics);
   } catch (err) {
     // A bug of ours must not take the caller down: report it like any other problem.
     diagnostics.error(
@@ -39,6 +44,7 @@ export async function compileFlow(xml: string, options: CompileOptions = {}): Pr
 function buildFlow(process: ModdleElement, options: CompileOptions, diagnostics: Diagnostics): Flow {
   const calendars = createCalendarRegistry(options, diagnostics);
   const processId = String(process.id ?? '');
+  readZeebe(process, diagnostics);
   const processCalendar = text(process, 'calendar');
   if (processCalendar !== undefined) calendars.use(processCalendar, processId, 'process baton:calendar');
   const ticketSlaIso = text(process, 'ticketSla');
@@ -56,17 +62,19 @@ function buildFlow(process: ModdleElement, options: CompileOptions, diagnostics:
           { diagnostics, calendars },
         );
 
+  const feel = createFeelReader(diagnostics);
   const { nodes, flows, order, rejected } = readElements(process, {
     diagnostics,
     options,
     calendars,
-    checkFeel: createFeelChecker(diagnostics),
+    readFeel: feel.read,
     processCalendar,
   });
   const { departments, departmentOf } = readLanes(process, nodes, diagnostics);
   for (const [taskId, department] of departmentOf)
     (nodes[taskId] as FlowNode & { department?: string }).department = department;
   checkRouting(nodes, flows, departments, diagnostics);
+  checkConditions(nodes, flows, options, feel.accepted, diagnostics);
   const { starts, flowOrder } = checkGraph(nodes, flows, rejected, diagnostics);
 
   return withoutUndefined<Flow>({

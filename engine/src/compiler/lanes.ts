@@ -1,5 +1,6 @@
 // Lanes are departments: each user task belongs to the department of the innermost lane that
-// holds it (or holds its enclosing sub-process).
+// holds it (or holds its enclosing sub-process). Where no lane names one, a Camunda 8 task's
+// zeebe candidate group (already on the node, see zeebe.ts) is its department.
 import type { FlowNode } from '../types.js';
 import type { Diagnostics } from './diagnostics.js';
 import { element, elements, idOf, text, type ModdleElement } from './moddle-access.js';
@@ -59,14 +60,30 @@ export function readLanes(
   };
 
   const departmentOf = new Map<string, string>();
+  /** Lanes holding a user task whose department only the lane could give. */
   const lanesWithTasks = new Set<LaneInfo>();
+  /** Lanes whose tasks all name their department as a zeebe candidate group. */
+  const lanesOfCandidateGroups = new Set<LaneInfo>();
   const hasLanes = lanes.length > 0;
   for (const node of Object.values(nodes)) {
     if (node.kind !== 'userTask') continue;
     const lane = laneFor(node);
-    if (lane) lanesWithTasks.add(lane);
-    if (lane?.department !== undefined) departmentOf.set(node.id, lane.department);
-    else if (hasLanes && !lane) {
+    const candidateGroup = node.department;
+    if (lane && candidateGroup === undefined) lanesWithTasks.add(lane);
+    if (lane?.department !== undefined) {
+      departmentOf.set(node.id, lane.department);
+      if (candidateGroup !== undefined && candidateGroup !== lane.department) {
+        diagnostics.warn(
+          'zeebe-candidate-groups-ignored',
+          `user task '${node.id}' lies in lane '${lane.id}' of department '${lane.department}', which Baton uses instead of its zeebe candidateGroups '${candidateGroup}'; move the task or change the group`,
+          node.id,
+        );
+      }
+    } else if (candidateGroup !== undefined) {
+      if (lane) lanesOfCandidateGroups.add(lane);
+      departmentOf.set(node.id, candidateGroup);
+      if (!departments.includes(candidateGroup)) departments.push(candidateGroup);
+    } else if (hasLanes && !lane) {
       diagnostics.error(
         'task-outside-lanes',
         `user task '${node.id}' lies outside every lane; move it into the lane of the department that does it`,
@@ -76,6 +93,7 @@ export function readLanes(
   }
   for (const lane of lanes) {
     if (lane.department !== undefined) continue;
+    if (lanesOfCandidateGroups.has(lane) && !lanesWithTasks.has(lane)) continue;
     if (lanesWithTasks.has(lane)) {
       diagnostics.error(
         'lane-without-department',

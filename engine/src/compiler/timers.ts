@@ -2,6 +2,7 @@ import { parseCycle, parseDateTime, parseDuration, type Duration } from '../dura
 import type { SlaSpec, TimerSpec } from '../types.js';
 import type { CalendarRegistry } from './calendars.js';
 import { withoutUndefined, type Diagnostics } from './diagnostics.js';
+import { FEEL_MARKER } from '../feel/syntax.js';
 import { expressionBody, type ModdleElement } from './moddle-access.js';
 
 export type TimeContext = { diagnostics: Diagnostics; calendars: CalendarRegistry };
@@ -124,6 +125,15 @@ export function readTimer(
     return undefined;
   }
   const { kind, body } = written[0]!;
+  if (FEEL_MARKER.test(body)) {
+    // Camunda 8 would compute the time per ticket; Baton's timers are fixed when deployed.
+    ctx.diagnostics.error(
+      'unsupported-timer-expression',
+      `${kind} of '${elementId}' is a FEEL expression (it starts with =), which Baton does not evaluate for timers; write the ISO 8601 value itself, e.g. PT4H`,
+      elementId,
+    );
+    return undefined;
+  }
   const calendar = resolveCalendar(calendarKey, elementId, 'baton:calendar', ctx);
   if (calendarKey !== undefined && calendar === undefined) return undefined;
   if (kind === 'timeDate') {

@@ -74,6 +74,8 @@ export function copyTask(task: TaskState, resume = false): TaskState {
   if (task.closedAt !== undefined) next.closedAt = task.closedAt;
   if (task.outcome !== undefined) next.outcome = task.outcome;
   if (task.held !== undefined && !resume) next.held = task.held;
+  if (task.heldMs !== undefined) next.heldMs = task.heldMs;
+  if (task.businessHeldMs !== undefined) next.businessHeldMs = task.businessHeldMs;
   if (task.sla !== undefined) next.sla = task.sla;
   if (task.handedOverBy !== undefined) next.handedOverBy = task.handedOverBy;
   if (task.tokenId !== undefined) next.tokenId = task.tokenId;
@@ -94,6 +96,7 @@ export function beginDraft(flow: Flow, state: RunState, now: number): Draft {
     incidents: from.incidents,
   };
   if (from.lastTask !== undefined) internal.lastTask = from.lastTask;
+  if (from.conditionIncidents) internal.conditionIncidents = true;
   const draft: RunState = {
     v: state.v,
     ticketId: state.ticketId,

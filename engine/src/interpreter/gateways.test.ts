@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../types.js';
-import { openTasks } from './index.js';
+import { openIncidents, openTasks } from './index.js';
 import { agent } from './testing/actors.js';
 import { drive, ofType } from './testing/drive.js';
 import { flowBuilder } from './testing/flow-builder.js';
@@ -31,7 +31,6 @@ describe('exclusive gateway', () => {
     [{ category: 'fault' }, 'faults'],
     [{ category: 'x', priority: 4 }, 'faults'],
     [{ category: 'x', priority: 1 }, 'other'], // default
-    [{}, 'other'],
   ])('routes %j to %s', (variables, element) => {
     const { state } = drive(flow, input(variables), T0, []);
     expect(openTasks(state).map((t) => t.elementId)).toEqual([element]);
@@ -47,10 +46,19 @@ describe('exclusive gateway', () => {
       .build();
     const { start, state } = drive(noDefault, input({ x: 2 }), T0, []);
     expect(state.status).toBe('running');
-    expect(state.internal.incidents).toEqual([
-      { at: T0, elementId: 'gw', message: expect.stringContaining("gateway 'gw'") },
+    expect(openIncidents(state)).toEqual([
+      { incidentId: 'i1', at: T0, elementId: 'gw', error: expect.stringContaining("gateway 'gw'") },
     ]);
-    expect(start.effects).toEqual([{ type: 'notify', to: ['role:admin'], template: 'flow.incident' }]);
+    expect(start.effects).toEqual([
+      {
+        type: 'incident.opened',
+        incidentId: 'i1',
+        elementId: 'gw',
+        error: openIncidents(state)[0]!.error,
+        at: T0,
+      },
+      { type: 'notify', to: ['role:admin'], template: 'flow.incident' },
+    ]);
   });
 
   it('stops a loop that never waits', () => {

@@ -1,4 +1,4 @@
 // The flow interpreter (semantics: see run.ts).
 export { startRun, applyEvent } from './run.js';
-export { openTasks } from './views.js';
+export { openIncidents, openTasks } from './views.js';
 export { explainSla, type SlaExplanation } from './explain.js';

@@ -1,10 +1,12 @@
 // Properties of the interpreter over random event sequences, valid and invalid alike.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Actor, Flow, RunEvent, RunState, Step } from '../types.js';
+import { referenceBusinessTime } from '../calendar/slow-reference.js';
+import type { Actor, CalendarSpec, Flow, RunEvent, RunState, Step } from '../types.js';
 import { applyEvent, explainSla, openTasks, startRun } from './index.js';
 import { ENGINE_ERROR } from './run.js';
 import { admin, agent, manager } from './testing/actors.js';
+import { flowBuilder, HOUR, sla } from './testing/flow-builder.js';
 import { callCentreFlow, kitchenSinkFlow } from './testing/sample-flows.js';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
@@ -102,6 +104,15 @@ function eventFor(state: RunState, c: Choice, now: number): { event: RunEvent; a
           at,
         };
   }
+  if (k >= 95 && k < 98) {
+    const incidentId =
+      c.pick % 10 === 0 ? `i${c.pick}` : `i${(c.pick % (state.internal.incidents.length || 1)) + 1}`;
+    const fields =
+      c.extra % 2
+        ? { category: pickOf(['refund', 'fault', 'other'], c.extra), amount: c.extra % 200 }
+        : undefined;
+    return { event: { type: 'incident.retried', incidentId, actor, ...(fields ? { fields } : {}) }, at };
+  }
   if (k < 98)
     return {
       event: { type: 'message.received', name: MESSAGES[c.extra % 2]!, data: { reply: c.extra } },
@@ -138,9 +149,26 @@ function replay(flow: Flow, category: string, events: Trace['events']): Step[] {
   });
 }
 
+/** A gateway whose condition fails until a retry supplies `amount`: incidents and their retries. */
+const incidentFlow = (): Flow =>
+  flowBuilder('incidents')
+    .start('s')
+    .exclusive('gw')
+    .userTask('big', { department: 'refunds', sla: sla(4 * HOUR), outcomes: ['done'] })
+    .userTask('small', { department: 'support', outcomes: ['done', 'route'] })
+    .end('e')
+    .path('s', 'gw')
+    .flow('gw', 'big', { condition: 'amount > 100' })
+    .flow('gw', 'small', { isDefault: true })
+    .path('big', 'e')
+    .flow('small', 'e', { condition: 'outcome = "done"' })
+    .flow('small', 'gw', { condition: 'outcome = "route" and amount < 50' })
+    .build();
+
 const flows: [string, () => Flow][] = [
   ['kitchen sink', kitchenSinkFlow],
   ['call centre', callCentreFlow],
+  ['incidents', incidentFlow],
 ];
 const scenario = fc.tuple(fc.constantFrom('refund', 'fault', 'other'), fc.array(choice, { maxLength: 60 }));
 
@@ -183,7 +211,7 @@ describe.each(flows)('interpreter properties (%s flow)', (_name, makeFlow) => {
             expect(step.state).toBe(previous);
             expect(step.effects).toEqual([]);
             expect(step.rejected).toMatch(
-              /^(unknown-task|unknown-timer|unknown-activity|conflict|forbidden|invalid): ./,
+              /^(unknown-task|unknown-timer|unknown-activity|unknown-incident|conflict|forbidden|invalid): ./,
             );
             expect(step.rejected).not.toContain(ENGINE_ERROR);
           } else {
@@ -231,6 +259,73 @@ describe.each(flows)('interpreter properties (%s flow)', (_name, makeFlow) => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+/** Opening hours with a lunch break and a weekend, so holds fall inside and outside them. */
+const OFFICE: CalendarSpec = {
+  timeZone: 'Europe/Berlin',
+  week: Object.fromEntries(
+    (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => [
+      day,
+      [
+        ['09:00', '12:00'],
+        ['13:00', '18:00'],
+      ],
+    ]),
+  ),
+  holidays: ['2026-01-06'],
+};
+const MINUTE_MS = 60_000;
+/** Whole minutes, where the minute-by-minute oracle is exact. */
+const minuteChoice = choice.map((c) => ({ ...c, advance: Math.floor(c.advance / MINUTE_MS) * MINUTE_MS }));
+
+describe.each(flows)('held time (%s flow, on a business calendar)', (_name, makeFlow) => {
+  const flow: Flow = { ...makeFlow(), calendar: 'office', calendars: { office: OFFICE } };
+
+  it('held + work = elapsed for every stage; held time is the hold intervals, wall and business, by the slow oracle', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('refund', 'fault', 'other'),
+        fc.array(minuteChoice, { maxLength: 40 }),
+        (category, choices) => {
+          const trace = simulate(flow, category, choices);
+          // Hold intervals per task, read off the states alone: on hold from `held.since` until
+          // the first state where the task is no longer held (resumed, or closed).
+          const holds = new Map<string, [number, number][]>();
+          let previous = trace.start.state;
+          trace.steps.forEach((step, i) => {
+            const at = trace.events[i]!.at;
+            for (const task of Object.values(step.state.tasks)) {
+              const before = previous.tasks[task.taskId]?.held;
+              const ended = before !== undefined && (task.held === undefined || task.status === 'closed');
+              if (ended) holds.set(task.taskId, [...(holds.get(task.taskId) ?? []), [before.since, at]]);
+            }
+            previous = step.state;
+          });
+          for (const step of trace.steps) {
+            for (const stage of step.effects) {
+              if (stage.type !== 'stage.closed') continue;
+              const intervals = holds.get(stage.taskId) ?? [];
+              expect(stage.heldMs).toBe(intervals.reduce((sum, [a, b]) => sum + b - a, 0));
+              expect(stage.businessHeldMs).toBe(
+                intervals.reduce((sum, [a, b]) => sum + referenceBusinessTime(a, b, OFFICE), 0),
+              );
+              expect(stage.businessMs).toBe(referenceBusinessTime(stage.openedAt, stage.closedAt, OFFICE));
+              const workMs = stage.totalMs - stage.heldMs;
+              expect(workMs).toBeGreaterThanOrEqual(0);
+              expect(workMs + stage.heldMs).toBe(stage.closedAt - stage.openedAt);
+              expect(stage.businessMs - stage.businessHeldMs).toBeGreaterThanOrEqual(0);
+              // The deadline clock counted exactly the business work time (it ran from the open).
+              const sla = step.state.tasks[stage.taskId]!.sla;
+              if (sla?.calendar === 'office' && sla.startedAt === stage.openedAt)
+                expect(sla.consumedMs).toBe(stage.businessMs - stage.businessHeldMs);
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

@@ -12,9 +12,15 @@
  *   true (one token each). An exclusive gateway takes the first true flow in document order
  *   (a flow without condition counts as true), else its default flow.
  * - When no flow can be taken, the token parks (`stuck`), an incident is recorded in the state
- *   and `notify role:admin` (template `flow.incident`) is emitted; the ticket stays open until
- *   someone cancels it. A flow that loops through more than 10,000 nodes in one event parks the
- *   same way.
+ *   (`i<n>`, see openIncidents), `incident.opened` and `notify role:admin` (template
+ *   `flow.incident`) are emitted; the ticket stays open until someone retries or cancels it. A
+ *   flow that loops through more than 10,000 nodes in one event parks the same way.
+ * - A condition must yield true or false (Camunda 8): one that throws, yields null (a comparison
+ *   with a missing variable) or anything else takes no branch and raises such an incident naming
+ *   the sequence flow and its expression. `incident.retried` merges its `fields` into the
+ *   variables, resolves the incident and moves the token on from where it stopped (a gateway is
+ *   entered again, conditional flows out of another node are left again); failing again opens a
+ *   new incident. A finished ticket resolves its open incidents (`closed`).
  * - Completing a task merges `data` into the variables and sets `outcome` (null when none).
  *   Without outcomes any outcome is accepted; the stage closes with outcome 'completed' then.
  *   Completing an unclaimed task assigns it to the actor.
@@ -30,7 +36,7 @@
  *   time left. An extension lowers the level to what the time consumed reaches under the new
  *   target and re-arms the next one. The ticket SLA runs from startRun to completion and is
  *   never paused. SLA notifications: warning -> assignee (`user:`) or `group:<dept>`; overdue ->
- *   that plus `lead:<dept>`; severe -> `role:manager` and the lead (templates `sla.<level>`).
+ *   that plus `lead:<dept>`; severe -> that plus `role:manager` (templates `sla.<level>`).
  * - Boundary timers (user and service tasks): interrupting ones close the task with outcome
  *   'timeout' (or abandon the activity) and leave by the boundary; non-interrupting ones start a
  *   token at the boundary and keep the task, a cycle re-arming until its repetitions are spent.
@@ -79,6 +85,7 @@ import {
   killScope,
   leave,
   release,
+  retryIncident,
 } from './tokens.js';
 import { timerDueAt } from './time.js';
 
@@ -98,6 +105,7 @@ export function startRun(flow: Flow, input: RunInput, now: number): Step {
       scopes: {},
       counters: { task: 0, activity: 0, token: 0, scope: 0 },
       incidents: [],
+      ...(input.conditionFailure === 'false' ? {} : { conditionIncidents: true as const }),
     },
   };
   const d = beginDraft(flow, state, now);
@@ -153,6 +161,8 @@ function dispatch(d: Draft, event: RunEvent): void {
     case 'ticket.cancelled':
       killScope(d, '', 'cancelled');
       return finishTicket(d, 'cancelled');
+    case 'incident.retried':
+      return retryIncident(d, event.incidentId, event.fields);
     default:
       if (
         typeof event !== 'object' ||

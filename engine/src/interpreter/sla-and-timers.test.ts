@@ -41,7 +41,7 @@ describe('SLA ladder', () => {
     });
     expect(steps[3]!.effects[1]).toEqual({
       type: 'notify',
-      to: ['role:manager', 'lead:support'],
+      to: ['user:ann', 'lead:support', 'role:manager'],
       template: 'sla.severe',
       taskId: 't1',
     });
@@ -97,6 +97,62 @@ describe('SLA ladder', () => {
     expect(steps[1]!.rejected).toBeUndefined();
     expect(openTasks(steps[1]!.state)[0]).toMatchObject({ dueAt: T0 + 11 * HOUR });
     expect(steps[1]!.state.variables.reply).toBe('yes');
+  });
+
+  it('a denied extension is an event of its own: recorded (a new step), the deadline and timers untouched', () => {
+    const flow = slaFlow();
+    const stranger = agent('bob', 'refunds');
+    const { start, steps, state } = drive(flow, input, T0, [
+      {
+        at: T0 + HOUR,
+        event: {
+          type: 'task.extensionDenied',
+          taskId: 't1',
+          actor: manager,
+          extendByMs: 5 * HOUR,
+          reason: 'no',
+        },
+      },
+      { at: T0 + HOUR, event: { type: 'task.extensionDenied', taskId: 't1', actor: stranger } },
+      { at: T0 + HOUR, event: { type: 'task.extensionDenied', taskId: 't1', actor: ann, extendByMs: -1 } },
+    ]);
+    expect(steps[0]!.rejected).toBeUndefined();
+    expect(steps[0]!.effects).toEqual([]);
+    expect(steps[0]!.state.seq).toBe(start.state.seq + 1);
+    expect(steps[0]!.state.tasks).toEqual(start.state.tasks);
+    expect(steps[1]!.rejected).toMatch(/^forbidden/);
+    expect(steps[2]!.rejected).toMatch(/^invalid/);
+    expect(state.tasks.t1!.sla).toMatchObject({ dueAt: T0 + 10 * HOUR });
+    expect(pendingTimers([start, ...steps]).has('sla:t1:warning')).toBe(true);
+  });
+
+  it('a request can be denied after its task closed (a grant cannot), but not in a finished ticket', () => {
+    const flow = flowBuilder('two')
+      .start('s')
+      .userTask('work', { department: 'support', sla: sla(10 * HOUR) })
+      .userTask('more', { department: 'support', sla: sla(10 * HOUR) })
+      .end('e')
+      .path('s', 'work', 'more', 'e')
+      .build();
+    const { steps } = drive(flow, input, T0, [
+      { at: T0 + HOUR, event: { type: 'task.completed', taskId: 't1', actor: ann } },
+      { at: T0 + HOUR, event: { type: 'task.extensionGranted', taskId: 't1', actor: ann, extendByMs: HOUR } },
+      {
+        at: T0 + HOUR,
+        event: { type: 'task.extensionDenied', taskId: 't1', actor: ann, reason: 'too late' },
+      },
+      { at: T0 + HOUR, event: { type: 'task.extensionDenied', taskId: 'nope', actor: ann } },
+      { at: T0 + HOUR, event: { type: 'task.completed', taskId: 't2', actor: ann } },
+      { at: T0 + HOUR, event: { type: 'task.extensionDenied', taskId: 't2', actor: ann } },
+    ]);
+    expect(steps.map((step) => step.rejected?.split(':')[0])).toEqual([
+      undefined,
+      'conflict',
+      undefined,
+      'unknown-task',
+      undefined,
+      'conflict',
+    ]);
   });
 
   it('an extension moves the deadlines and lowers a reached level', () => {
@@ -165,6 +221,64 @@ describe('SLA ladder', () => {
       totalMs: 27 * HOUR,
       businessMs: 11 * HOUR,
     });
+  });
+
+  it('keeps hold time apart from work: held twice (resumed by an agent, then by a customer message)', () => {
+    const office: CalendarSpec = {
+      timeZone: 'UTC',
+      week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] },
+    };
+    const flow = slaFlow({ calendar: 'office', calendars: { office } });
+    // Monday: held 10:00-11:00 (1 h, all open hours), resumed by ann. Held again 16:00 until a
+    // customer reply on Tuesday 10:00 (18 h wall, 2 h open: Mon 16-17, Tue 09-10). Closed 12:00.
+    const { steps, state } = drive(flow, input, T0, [
+      { at: T0 + HOUR, event: { type: 'task.held', taskId: 't1', actor: ann, reason: 'customer' } },
+      { at: T0 + 2 * HOUR, event: { type: 'task.resumed', taskId: 't1', actor: ann } },
+      { at: T0 + 7 * HOUR, event: { type: 'task.held', taskId: 't1', actor: ann, reason: 'customer' } },
+      { at: T0 + 25 * HOUR, event: { type: 'message.received', name: 'customer-reply' } },
+      { at: T0 + 27 * HOUR, event: { type: 'task.completed', taskId: 't1', actor: ann } },
+    ]);
+    expect(steps.map((step) => step.rejected)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(steps[1]!.state.tasks.t1).toMatchObject({ heldMs: HOUR, businessHeldMs: HOUR });
+    const closed = ofType(steps[4]!.effects, 'stage.closed')[0]!;
+    expect(closed).toMatchObject({
+      totalMs: 27 * HOUR,
+      heldMs: 19 * HOUR,
+      businessMs: 11 * HOUR, // Mon 09-17, Tue 09-12
+      businessHeldMs: 3 * HOUR,
+    });
+    // Work is what is left, and it is what the deadline clock counted.
+    expect(closed.totalMs - closed.heldMs).toBe(8 * HOUR);
+    expect(closed.businessMs - closed.businessHeldMs).toBe(state.tasks.t1!.sla!.consumedMs);
+    expect(state.tasks.t1).toMatchObject({ heldMs: 19 * HOUR, businessHeldMs: 3 * HOUR });
+  });
+
+  it('a task closed while on hold counts the hold up to the close; one never held has none', () => {
+    const flow = slaFlow();
+    const { steps } = drive(flow, input, T0, [
+      { at: T0 + HOUR, event: { type: 'task.held', taskId: 't1', actor: ann, reason: 'customer' } },
+      { at: T0 + 3 * HOUR, event: { type: 'task.completed', taskId: 't1', actor: ann } },
+    ]);
+    expect(ofType(steps[1]!.effects, 'stage.closed')[0]).toMatchObject({
+      totalMs: 3 * HOUR,
+      businessMs: 3 * HOUR,
+      heldMs: 2 * HOUR,
+      businessHeldMs: 2 * HOUR,
+    });
+    const never = drive(flow, input, T0, [
+      { at: T0 + HOUR, event: { type: 'task.completed', taskId: 't1', actor: ann } },
+    ]);
+    expect(ofType(never.steps[0]!.effects, 'stage.closed')[0]).toMatchObject({
+      heldMs: 0,
+      businessHeldMs: 0,
+    });
+    expect(never.state.tasks.t1!.heldMs).toBeUndefined();
   });
 });
 

@@ -195,12 +195,18 @@ export function extendClock(flow: Flow, clock: SlaClock, now: number, byMs: numb
   return withDeadlines(flow, copyOf(rebased, { level }));
 }
 
-/** Who hears about a task reaching a level: assignee (or its group), lead, manager. */
+/**
+ * Who hears about a task reaching a level, each level adding the next person responsible for the
+ * task's department: the assignee (or its group), then the lead, then the manager. `role:manager`
+ * of a department's task means that department's manager(s), which the read model resolves
+ * (workflows/src/activities/notifications.ts).
+ */
 export function taskRecipients(task: TaskState, level: ReachedSlaLevel): string[] {
   const handler =
     task.assignee !== undefined ? `user:${task.assignee}` : task.department && `group:${task.department}`;
   const lead = task.department && `lead:${task.department}`;
-  const to = level === 'warning' ? [handler] : level === 'overdue' ? [handler, lead] : ['role:manager', lead];
+  const to =
+    level === 'warning' ? [handler] : level === 'overdue' ? [handler, lead] : [handler, lead, 'role:manager'];
   const recipients = to.filter((r): r is string => typeof r === 'string' && r !== '');
   return recipients.length > 0 ? recipients : ['role:manager'];
 }

@@ -1,12 +1,18 @@
-// Agent actions on user tasks: claim, complete, transfer, return, hold, resume, extend.
-import type { Actor, RunEvent, TaskState, TokenState, UserTaskNode } from '../types.js';
+// Agent actions on user tasks: claim, complete, transfer, return, hold, resume, extend (or not).
+import type { Actor, RunEvent, SlaClock, TaskState, TokenState, UserTaskNode } from '../types.js';
 import { copyTask, putTask, reject, setVariable, setVariables, type Draft } from './draft.js';
+import { heldTimeAt } from './holds.js';
 import { armClock, disarmClock, extendClock, pauseClock, resumeClock } from './sla.js';
 import { closeTask, disarmBoundaries, enter, leave, release } from './tokens.js';
 
 type TaskEvent = Extract<RunEvent, { taskId: string }>;
 
 export function applyTaskEvent(d: Draft, event: TaskEvent): void {
+  // A denial changes nothing, so it applies to a task that closed since the request as well.
+  if (event.type === 'task.extensionDenied') {
+    decidableSla(knownTask(d, event.taskId), event.actor, event.extendByMs);
+    return;
+  }
   const task = openTask(d, event.taskId);
   switch (event.type) {
     case 'task.claimed':
@@ -30,9 +36,14 @@ export function applyTaskEvent(d: Draft, event: TaskEvent): void {
   }
 }
 
-function openTask(d: Draft, taskId: string): TaskState {
+function knownTask(d: Draft, taskId: string): TaskState {
   const task = d.state.tasks[taskId];
   if (task === undefined) reject('unknown-task', `no task ${taskId} in ticket ${d.state.ticketId}`);
+  return task;
+}
+
+function openTask(d: Draft, taskId: string): TaskState {
+  const task = knownTask(d, taskId);
   if (task.status !== 'open')
     reject('conflict', `task ${taskId} is already closed (${task.outcome ?? 'closed'})`);
   return task;
@@ -175,9 +186,15 @@ function hold(d: Draft, task: TaskState, actor: Actor, reason: string): void {
   putTask(d, held);
 }
 
-/** Reopens a held task's clock: deadlines recomputed from the remaining business time. */
+/**
+ * Ends a task's hold, adding it to the task's held time, and reopens its clock: deadlines
+ * recomputed from the remaining business time.
+ */
 export function resume(d: Draft, task: TaskState): void {
   const resumed = copyTask(task, true);
+  const held = heldTimeAt(d.flow, task, d.now);
+  resumed.heldMs = held.heldMs;
+  resumed.businessHeldMs = held.businessHeldMs;
   if (task.sla === undefined) return putTask(d, resumed);
   const sla = resumeClock(d.flow, task.sla, d.now);
   resumed.sla = sla;
@@ -185,16 +202,23 @@ export function resume(d: Draft, task: TaskState): void {
   armClock(d, sla, task.taskId);
 }
 
-function extend(d: Draft, task: TaskState, actor: Actor, extendByMs: number): void {
+/** Who may grant or deny more time on a task, and the amount asked for or granted; answers its clock. */
+function decidableSla(task: TaskState, actor: Actor, extendByMs: number | undefined): SlaClock {
   if (!isActor(actor) || !actor.roles.includes('manager')) mayAct(task, actor);
-  if (!Number.isSafeInteger(extendByMs) || extendByMs <= 0) {
+  if (extendByMs !== undefined && (!Number.isSafeInteger(extendByMs) || extendByMs <= 0)) {
     reject(
       'invalid',
       `extendByMs must be a positive whole number of milliseconds, got ${String(extendByMs)}`,
     );
   }
   if (task.sla === undefined) reject('invalid', `task ${task.taskId} has no SLA to extend`);
-  const sla = extendClock(d.flow, task.sla, d.now, extendByMs, actor.userId);
+  return task.sla;
+}
+
+function extend(d: Draft, task: TaskState, actor: Actor, extendByMs: number): void {
+  // A grant must name its amount: a missing one is refused like a malformed one.
+  const clock = decidableSla(task, actor, extendByMs ?? Number.NaN);
+  const sla = extendClock(d.flow, clock, d.now, extendByMs, actor.userId);
   const extended = copyTask(task);
   extended.sla = sla;
   putTask(d, extended);

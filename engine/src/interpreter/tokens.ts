@@ -1,11 +1,12 @@
 // Token movement: entering a node either waits (task, activity, catch event, sub-process,
 // event-based gateway) or passes straight on along the outgoing flows.
-import { evaluateFeel, feelHolds } from '../feel/index.js';
+import { evaluateCondition, evaluateFeel } from '../feel/index.js';
 import type {
   Effect,
   EventBasedGatewayNode,
   ExclusiveGatewayNode,
   FlowNode,
+  Incident,
   ParallelGatewayNode,
   SendTaskNode,
   SlaClock,
@@ -30,10 +31,14 @@ import {
   putTask,
   putTimer,
   putToken,
+  reject,
+  setVariables,
   type Draft,
 } from './draft.js';
+import { heldTimeAt, stageCalendar } from './holds.js';
 import { armClock, disarmClock, finishClock, startClock } from './sla.js';
 import { timeBetween, timerDueAt } from './time.js';
+import { incidentIdAt } from './views.js';
 
 // --------------------------------------------------------------------------------------------
 // Entering nodes
@@ -199,8 +204,9 @@ function enterSendTask(d: Draft, token: TokenState, node: SendTaskNode): void {
 function enterExclusiveGateway(d: Draft, token: TokenState, node: ExclusiveGatewayNode): void {
   for (const flowId of node.outgoing) {
     if (flowId === node.defaultFlow) continue;
-    const condition = d.flow.flows[flowId]?.condition;
-    if (condition === undefined || feelHolds(condition, d.state.variables)) return follow(d, token, flowId);
+    const holds = conditionHolds(d, token, flowId, 'enter');
+    if (holds === undefined) return; // the condition failed: an incident parked the token
+    if (holds) return follow(d, token, flowId);
   }
   if (node.defaultFlow !== undefined) return follow(d, token, node.defaultFlow);
   incident(d, token, node.id, `no outgoing flow of gateway '${node.id}' matches and it has no default flow`);
@@ -280,12 +286,14 @@ export function leave(d: Draft, token: TokenState): void {
   if (outgoing.length === 1 && d.flow.flows[outgoing[0]!]?.condition === undefined) {
     return follow(d, token, outgoing[0]!);
   }
-  const taken = outgoing.filter((flowId) => {
-    const condition = d.flow.flows[flowId]?.condition;
-    return condition === undefined || feelHolds(condition, d.state.variables);
-  });
+  const taken: string[] = [];
+  for (const flowId of outgoing) {
+    const holds = conditionHolds(d, token, flowId, 'leave');
+    if (holds === undefined) return; // the condition failed: an incident parked the token
+    if (holds) taken.push(flowId);
+  }
   if (taken.length === 0)
-    return incident(d, token, token.node, `no outgoing flow of '${token.node}' matches`);
+    return incident(d, token, token.node, `no outgoing flow of '${token.node}' matches`, { resume: 'leave' });
   split(d, token, taken);
 }
 
@@ -389,6 +397,7 @@ export function disarmBoundaries(d: Draft, nodeId: string, owner: string): void 
 
 /** Ticket over: cancel every pending timer (ticket SLA included) and say so. */
 export function finishTicket(d: Draft, outcome: 'done' | 'cancelled'): void {
+  closeIncidents(d);
   for (const timerId of Object.keys(d.internal.timers)) cancelTimer(d, timerId);
   if (d.state.ticketSla !== undefined) d.state.ticketSla = finishClock(d.flow, d.state.ticketSla, d.now);
   d.state.status = outcome;
@@ -428,9 +437,15 @@ export function closeTask(d: Draft, taskId: string, outcome: string): void {
   if (task.claimedAt !== undefined) closed.claimedAt = task.claimedAt;
   if (sla !== undefined) closed.sla = sla;
   if (task.handedOverBy !== undefined) closed.handedOverBy = task.handedOverBy;
+  // Closing a held task ends its hold: the time waited so far counts as held, not as work.
+  const { heldMs, businessHeldMs } = heldTimeAt(d.flow, task, d.now);
+  if (heldMs > 0 || task.heldMs !== undefined) {
+    closed.heldMs = heldMs;
+    closed.businessHeldMs = businessHeldMs;
+  }
   putTask(d, closed);
   d.internal.lastTask = taskId;
-  const calendar = sla?.calendar ?? d.flow.calendar;
+  const calendar = stageCalendar(d.flow, task);
   const totalMs = d.now - task.openedAt;
   const stage: Extract<Effect, { type: 'stage.closed' }> = {
     type: 'stage.closed',
@@ -441,6 +456,8 @@ export function closeTask(d: Draft, taskId: string, outcome: string): void {
     outcome,
     totalMs,
     businessMs: calendar === undefined ? totalMs : businessMsOf(d, task, sla, calendar),
+    heldMs,
+    businessHeldMs,
     slaLevel: sla?.level ?? 'ok',
   };
   if (task.department !== undefined) stage.department = task.department;
@@ -458,11 +475,116 @@ function businessMsOf(d: Draft, task: TaskState, sla: SlaClock | undefined, cale
   return measured ? sla.consumedMs : timeBetween(d.flow, calendar, task.openedAt, d.now);
 }
 
+/**
+ * Whether the condition of `flowId` holds (true for a flow without one). A condition that fails
+ * to evaluate (an error, null, a non-boolean) takes no branch: it raises an incident naming the
+ * flow and the expression, parks the token, and answers undefined. `resume`: how a retry goes on.
+ */
+function conditionHolds(
+  d: Draft,
+  token: TokenState,
+  flowId: string,
+  resume: 'enter' | 'leave',
+): boolean | undefined {
+  const expression = d.flow.flows[flowId]?.condition;
+  if (expression === undefined) return true;
+  const verdict = evaluateCondition(expression, d.state.variables);
+  if (verdict.ok) return verdict.holds;
+  // A run from before incidents existed counts the failure as not holding (see ConditionFailure).
+  if (!d.internal.conditionIncidents) return false;
+  const message = `the condition of sequence flow '${flowId}' failed: ${verdict.error}`;
+  incident(d, token, token.node, message, { flowId, expression, resume });
+  return undefined;
+}
+
 /** The flow cannot go on here: record it, tell an admin, and park the token. */
-function incident(d: Draft, token: TokenState, elementId: string, message: string): void {
-  d.internal.incidents = [...d.internal.incidents, { at: d.now, elementId, message }];
+function incident(
+  d: Draft,
+  token: TokenState,
+  elementId: string,
+  message: string,
+  about: Pick<Incident, 'flowId' | 'expression' | 'resume'> = {},
+): void {
+  const id = `i${d.internal.incidents.length + 1}`;
+  const record: Incident = { id, at: d.now, elementId, message, tokenId: token.id, resume: 'enter' };
+  if (about.flowId !== undefined) record.flowId = about.flowId;
+  if (about.expression !== undefined) record.expression = about.expression;
+  if (about.resume !== undefined) record.resume = about.resume;
+  d.internal.incidents = [...d.internal.incidents, record];
+  const opened: Extract<Effect, { type: 'incident.opened' }> = {
+    type: 'incident.opened',
+    incidentId: id,
+    elementId,
+    error: message,
+    at: d.now,
+  };
+  if (record.flowId !== undefined) opened.flowId = record.flowId;
+  if (record.expression !== undefined) opened.expression = record.expression;
+  d.effects.push(opened);
   d.effects.push({ type: 'notify', to: ['role:admin'], template: 'flow.incident' });
   putToken(d, waiting(token, { kind: 'stuck' }));
+}
+
+/** Marks an open incident resolved (the list keeps it, for ids and the record). */
+function resolveIncident(d: Draft, index: number, resolution: 'retried' | 'closed'): void {
+  const incidents = d.internal.incidents.slice();
+  const incident = incidents[index]!;
+  incidents[index] = { ...incident, resolvedAt: d.now, resolution };
+  d.internal.incidents = incidents;
+  d.effects.push({
+    type: 'incident.resolved',
+    incidentId: incidentIdAt(incident, index),
+    resolution,
+    at: d.now,
+  });
+}
+
+/** A finished ticket has nothing left to retry: its open incidents close with it. */
+function closeIncidents(d: Draft): void {
+  d.internal.incidents.forEach((incident, index) => {
+    if (incident.resolvedAt === undefined) resolveIncident(d, index, 'closed');
+  });
+}
+
+/**
+ * incident.retried: merges the corrected fields into the variables, resolves the incident and
+ * moves its stuck token on from where it stopped; a failure there opens a new incident.
+ */
+export function retryIncident(
+  d: Draft,
+  incidentId: string,
+  fields: Record<string, unknown> | undefined,
+): void {
+  const index = d.internal.incidents.findIndex((incident, i) => incidentIdAt(incident, i) === incidentId);
+  const incident = d.internal.incidents[index];
+  if (incident === undefined)
+    reject('unknown-incident', `ticket ${d.state.ticketId} has no incident ${incidentId}`);
+  if (incident.resolvedAt !== undefined)
+    reject('conflict', `incident ${incidentId} of ticket ${d.state.ticketId} is already resolved`);
+  if (fields !== undefined && (typeof fields !== 'object' || fields === null || Array.isArray(fields)))
+    reject('invalid', `fields of a retry must be an object`);
+  const token = stuckToken(d, incident);
+  if (token === undefined)
+    reject('conflict', `nothing of ticket ${d.state.ticketId} waits on incident ${incidentId} any more`);
+  if (fields !== undefined) setVariables(d, fields);
+  resolveIncident(d, index, 'retried');
+  const free = release(d, token);
+  if (incident.resume === 'leave') return leave(d, free);
+  enter(d, free, free.node);
+}
+
+function stuckToken(d: Draft, incident: Incident): TokenState | undefined {
+  const tokens = d.internal.tokens;
+  if (incident.tokenId !== undefined) {
+    const token = tokens[incident.tokenId];
+    return token?.wait?.kind === 'stuck' && token.node === incident.elementId ? token : undefined;
+  }
+  // Recorded before incidents named their token: the one stuck at the element.
+  for (const id in tokens) {
+    const token = tokens[id]!;
+    if (token.wait?.kind === 'stuck' && token.node === incident.elementId) return token;
+  }
+  return undefined;
 }
 
 /** Frees a waiting token so it can move on (the map entry loses its wait). */

@@ -1,4 +1,4 @@
-import type { RunState, TaskView } from '../types.js';
+import type { Incident, IncidentView, RunState, TaskView } from '../types.js';
 
 /** The open tasks of a run: what an agent can act on now. */
 export function openTasks(state: RunState): TaskView[] {
@@ -22,3 +22,24 @@ export function openTasks(state: RunState): TaskView[] {
   }
   return views;
 }
+
+/** The incidents of a run nobody has resolved yet, oldest first: what blocks the ticket now. */
+export function openIncidents(state: RunState): IncidentView[] {
+  const views: IncidentView[] = [];
+  state.internal.incidents.forEach((incident, index) => {
+    if (incident.resolvedAt !== undefined || state.status !== 'running') return;
+    const view: IncidentView = {
+      incidentId: incidentIdAt(incident, index),
+      at: incident.at,
+      elementId: incident.elementId,
+      error: incident.message,
+    };
+    if (incident.flowId !== undefined) view.flowId = incident.flowId;
+    if (incident.expression !== undefined) view.expression = incident.expression;
+    views.push(view);
+  });
+  return views;
+}
+
+/** An incident's id: `i<n>` by its place in the list (incidents recorded before ids had none). */
+export const incidentIdAt = (incident: Incident, index: number): string => incident.id ?? `i${index + 1}`;
