@@ -2,8 +2,14 @@
 // activities (for a worker or InMemoryRuntime), the custom-activity SDK and its catalogue.
 export * from './runtime/port.js';
 export { createRuntime, type CreateRuntimeOptions, type CreatedRuntime } from './runtime/create.js';
+export { findTemporalCli } from './runtime/temporal-binaries.js';
 export { InMemoryRuntime, NOT_DURABLE_WARNING, type InMemoryRuntimeOptions } from './runtime/in-memory.js';
-export { TemporalRuntime, workflowIdOf, type TemporalRuntimeOptions } from './runtime/temporal.js';
+export {
+  TemporalRuntime,
+  historySizeBytes,
+  workflowIdOf,
+  type TemporalRuntimeOptions,
+} from './runtime/temporal.js';
 export { VirtualClock, realClock, type Clock } from './runtime/clock.js';
 export { createActivities, workerActivities, type BatonActivities } from './activities/index.js';
 export type { ActivityContext } from './activities/context.js';
@@ -15,6 +21,8 @@ export {
   type CatalogueEntry,
   type CustomActivityContext,
 } from './activities/sdk.js';
-export { createTicketWorker, temporalSettings, DEFAULT_NAMESPACE, DEFAULT_TASK_QUEUE } from './worker.js';
+export { createTicketWorker, SHARED_WORKFLOW_MODULES } from './worker.js';
+export * from './settings.js';
+export { installTemporalRuntime } from './runtime/sdk-runtime.js';
 export type { CommandStats } from './workflows/records.js';
 export { estimatedHistoryEvents } from './workflows/history-estimate.js';

@@ -14,7 +14,7 @@ import { estimatedHistoryEvents } from '../src/workflows/history-estimate.js';
 import type { CommandStats } from '../src/workflows/records.js';
 import { DAY, HOUR, MIN, T0, runCallCentreScenario } from './support/call-centre-scenario.js';
 import { USERS, seedHelpDesk } from './support/seeded-help-desk.js';
-import { startTestSmtp, type TestSmtp } from './support/smtp.js';
+import { startTestSmtp, type TestSmtp } from '../src/testing/smtp.js';
 
 const TICKET = 'cc-1001';
 

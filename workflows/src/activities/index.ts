@@ -1,11 +1,15 @@
 // The activities the worker registers (and InMemoryRuntime calls directly): the read-model pair
-// plus every custom activity under its type, all bound to one ActivityContext.
+// and every custom activity under its type, all bound to one ActivityContext, plus the e-mail
+// outbox relay that runs beside them (started and stopped by the runtime that runs the worker).
 import { Context } from '@temporalio/activity';
 import { tickets } from '@baton/db';
 import { eq, sql } from 'drizzle-orm';
+import { type OutboxRelay, createOutboxRelay } from '../outbox/relay.js';
 import type { CustomActivityFunction, ReadModelActivities } from '../workflows/records.js';
 import type { ActivityContext } from './context.js';
 import { customActivities } from './custom/index.js';
+import { type ClosedOutside, recordClosedOutside } from './closed-outside.js';
+import { asDataError } from './data-error.js';
 import { pickAssignee } from './pick-assignee.js';
 import { recordStep } from './record-step.js';
 import { type ActivityDefinition, runCustomActivity } from './sdk.js';
@@ -13,7 +17,14 @@ import { type ActivityDefinition, runCustomActivity } from './sdk.js';
 export type BatonActivities = {
   readModel: ReadModelActivities;
   custom: Record<string, CustomActivityFunction>;
+  /** Not a workflow activity: runtimes call it for tickets whose run ended outside its code. */
+  recordClosedOutside(input: ClosedOutside): Promise<boolean>;
+  /** Sends queued e-mails; absent without SMTP (notifications stay in-app). */
+  outbox?: OutboxRelay;
 };
+
+/** Names the workflow uses for its own activities; a custom activity may not take them. */
+const RESERVED = new Set(['recordSteps', 'pickAssignee']);
 
 /** The flat name -> function map Temporal's Worker registers. */
 export function workerActivities(
@@ -42,9 +53,10 @@ export function createActivities(
       .where(eq(tickets.id, ticketId));
     return row?.email ?? undefined;
   };
+  const outbox = ctx.mailer ? createOutboxRelay({ db: ctx.db, mailer: ctx.mailer, log: ctx.log }) : undefined;
   const custom: Record<string, CustomActivityFunction> = {};
   for (const definition of definitions) {
-    if (definition.type === 'recordStep' || definition.type === 'pickAssignee' || custom[definition.type]) {
+    if (RESERVED.has(definition.type) || custom[definition.type]) {
       throw new Error(`custom activity type '${definition.type}' is taken`);
     }
     custom[definition.type] = (input, meta) =>
@@ -64,9 +76,22 @@ export function createActivities(
     custom,
     readModel: {
       recordSteps: async (steps) => {
-        for (const step of steps) await recordStep(ctx, step);
+        let pendingEmails = 0;
+        try {
+          for (const step of steps) pendingEmails += (await recordStep(ctx, step)).pendingEmails;
+        } catch (error) {
+          throw asDataError(error, `recordSteps for ticket ${steps[0]?.ticketId}`);
+        }
+        // After the commit: the relay sends what the steps queued (and polls for anything missed).
+        if (pendingEmails > 0) outbox?.wake();
+        return { pendingEmails };
       },
-      pickAssignee: (input) => pickAssignee(ctx, input),
+      pickAssignee: (input) =>
+        pickAssignee(ctx, input).catch((error: unknown) => {
+          throw asDataError(error, `pickAssignee for ticket ${input.ticketId}`);
+        }),
     },
+    recordClosedOutside: (input) => recordClosedOutside(ctx, input),
+    ...(outbox ? { outbox } : {}),
   };
 }

@@ -1,17 +1,18 @@
 // The mail transport activities send through. Built once by the worker from SMTP_URL; absent when
 // SMTP_URL is not set, in which case notifications stay in-app and `email-customer` fails clearly.
 import nodemailer from 'nodemailer';
+import { DEFAULT_MAIL_FROM } from '../settings.js';
 
-export type MailMessage = { to: string; subject: string; text: string };
+/** `messageId`: stable per notification, so a mail sent twice by a crash can be recognised. */
+export type MailMessage = { to: string; subject: string; text: string; messageId?: string };
 
 export type Mailer = {
   send(message: MailMessage): Promise<{ messageId: string }>;
   close(): void;
 };
 
-export const DEFAULT_MAIL_FROM = 'Baton <baton@localhost>';
-
-export function createMailer(smtpUrl: string, from = process.env.MAIL_FROM ?? DEFAULT_MAIL_FROM): Mailer {
+/** `from`: the configured sender (MailSettings.from). */
+export function createMailer(smtpUrl: string, from: string = DEFAULT_MAIL_FROM): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(message) {

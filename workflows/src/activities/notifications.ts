@@ -1,7 +1,8 @@
-// Notifications for one recorded step: resolve symbolic recipients to people, write in-app and
-// e-mail rows (dedupe_key makes a retried step add nothing), then send the e-mails not sent yet.
+// Notifications for one recorded step: resolve symbolic recipients to people, write in-app rows
+// and e-mail rows into the outbox (dedupe_key makes a retried step add nothing). The outbox relay
+// (../outbox/relay.ts) sends the e-mails, never the step's own transaction.
 import { type Database, departments, memberships, notifications, stages, users } from '@baton/db';
-import { and, eq, isNull, like, sql } from 'drizzle-orm';
+import { and, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import type { NotificationRecord } from '../workflows/records.js';
 import type { ActivityContext } from './context.js';
 
@@ -11,7 +12,10 @@ export type TicketSummary = { id: string; number: number; title: string; custome
 
 const activeUser = { userId: users.id, email: users.email };
 
-/** Resolves `user:<id>`, `lead:<dept>`, `group:<dept>`, `role:<role>` and `customer`. */
+/**
+ * Resolves `user:<id>`, `lead:<dept>` (the department's lead), `manager:<dept>` (see
+ * managersOfDepartment), `group:<dept>`, `role:<role>` and `customer`.
+ */
 export async function resolveRecipient(tx: Tx, recipient: string, ticket: TicketSummary): Promise<Person[]> {
   if (recipient === 'customer')
     return ticket.customerEmail ? [{ email: ticket.customerEmail, customer: true }] : [];
@@ -30,6 +34,10 @@ export async function resolveRecipient(tx: Tx, recipient: string, ticket: Ticket
         .from(departments)
         .innerJoin(users, eq(users.id, departments.leadUserId))
         .where(and(eq(departments.key, key), eq(users.active, true)));
+    case 'manager': {
+      const responsible = await managersOfDepartment(tx, key);
+      return responsible.length > 0 ? responsible : resolveRecipient(tx, 'role:manager', ticket);
+    }
     case 'group': {
       const members = await tx
         .select(activeUser)
@@ -54,6 +62,41 @@ export async function resolveRecipient(tx: Tx, recipient: string, ticket: Ticket
     default:
       return [];
   }
+}
+
+/**
+ * The managers who answer for a department: its own manager (departments.manager_user_id), else
+ * the managers whose scope covers it — those of every department and those of their memberships
+ * who are a member of it (users.manager_scope, as reports use it). A department's lead holds
+ * the manager role for their own department, so a bare `role:manager` reached every lead of the
+ * company. Only when nobody covers the department does the caller widen to every manager, so a
+ * notice never goes unheard.
+ */
+async function managersOfDepartment(tx: Tx, key: string): Promise<Person[]> {
+  const own = await tx
+    .select(activeUser)
+    .from(departments)
+    .innerJoin(users, eq(users.id, departments.managerUserId))
+    .where(and(eq(departments.key, key), eq(users.active, true)));
+  if (own.length > 0) return own;
+  const member = tx
+    .select({ one: sql`1` })
+    .from(memberships)
+    .where(and(eq(memberships.userId, users.id), eq(memberships.departmentKey, key)));
+  return tx
+    .select(activeUser)
+    .from(users)
+    .where(
+      and(
+        sql`'manager' = any(${users.roles})`,
+        eq(users.active, true),
+        or(
+          eq(users.managerScope, 'every_department'),
+          and(eq(users.managerScope, 'memberships'), exists(member)),
+        ),
+      ),
+    )
+    .orderBy(users.id);
 }
 
 const LEVEL_WORDS: Record<string, string> = {
@@ -107,36 +150,71 @@ export function renderNotification(
   return { subject, body: lines.join('\n') };
 }
 
-/** Writes the rows for a step's notify effects; returns how many were new. */
+/**
+ * The engine asks for `role:manager` (a send task's `manager`, a severe escalation): for a
+ * department's task that is the department's managers (managersOfDepartment); for a notice of no
+ * task (the whole ticket's clock), the managers of the departments holding the ticket now. Only a
+ * notice no department holds reaches every manager.
+ */
+const managersOf = (to: string[], held: string[]) =>
+  held.length === 0 ? to : to.flatMap((r) => (r === 'role:manager' ? held.map((d) => `manager:${d}`) : [r]));
+
+/** The departments a notice is about: its task's, else (the whole ticket) those holding it now. */
+async function departmentsOfNotice(
+  tx: Tx,
+  ticketId: string,
+  record: NotificationRecord,
+  task: StageSummary | undefined,
+): Promise<string[]> {
+  if (task) return task.department ? [task.department] : [];
+  // Only `role:manager` depends on them: no query for the other notices.
+  if (!record.to.includes('role:manager')) return [];
+  const rows = await tx
+    .selectDistinct({ department: stages.departmentKey })
+    .from(stages)
+    .where(and(eq(stages.ticketId, ticketId), isNull(stages.closedAt)))
+    .orderBy(stages.departmentKey);
+  return rows.flatMap((row) => (row.department ? [row.department] : []));
+}
+
+/** Writes the rows for a step's notify effects (in-app rows and the e-mail outbox). */
 export async function insertNotifications(
   ctx: ActivityContext,
   tx: Tx,
   ticket: TicketSummary,
   seq: number,
   records: NotificationRecord[],
-): Promise<number> {
+): Promise<{ inserted: number; emails: number }> {
   let inserted = 0;
+  let emails = 0;
   for (const record of records) {
-    const people = new Map<string, Person>();
-    for (const recipient of record.to) {
-      const resolved = await resolveRecipient(tx, recipient, ticket);
-      if (resolved.length === 0)
-        ctx.log.warn({ ticketId: ticket.id, recipient }, 'notification recipient resolves to nobody');
-      for (const person of resolved)
-        people.set(person.userId ? `user:${person.userId}` : `email:${person.email}`, person);
-    }
     const [task] = record.taskId
       ? await tx
           .select({ name: stages.name, department: stages.departmentKey, dueAt: stages.dueAt })
           .from(stages)
           .where(and(eq(stages.ticketId, ticket.id), eq(stages.taskId, record.taskId)))
       : [];
+    const held = await departmentsOfNotice(tx, ticket.id, record, task);
+    const people = new Map<string, Person>();
+    for (const recipient of managersOf(record.to, held)) {
+      const resolved = await resolveRecipient(tx, recipient, ticket);
+      if (resolved.length === 0)
+        ctx.log.warn({ ticketId: ticket.id, recipient }, 'notification recipient resolves to nobody');
+      for (const person of resolved)
+        people.set(person.userId ? `user:${person.userId}` : `email:${person.email}`, person);
+    }
     const staff = renderNotification(record.template, ticket, task, ctx.appUrl);
     const customer = renderNotification(record.template, ticket, task, ctx.appUrl, 'customer');
     const rows: (typeof notifications.$inferInsert)[] = [];
     for (const [who, person] of people) {
       const text = person.customer ? customer : staff;
-      const base = { ticketId: ticket.id, taskId: record.taskId ?? null, template: record.template, ...text };
+      const base = {
+        ticketId: ticket.id,
+        seq,
+        taskId: record.taskId ?? null,
+        template: record.template,
+        ...text,
+      };
       const key = `${ticket.id}:${seq}:${record.template}:${who}`;
       if (person.userId)
         rows.push({ ...base, dedupeKey: `${key}:in_app`, channel: 'in_app', userId: person.userId });
@@ -147,61 +225,18 @@ export async function insertNotifications(
           channel: 'email',
           userId: person.userId ?? null,
           email: person.email,
+          nextAttemptAt: new Date(),
         });
       }
     }
     if (rows.length === 0) continue;
-    const result = await tx
+    const written = await tx
       .insert(notifications)
       .values(rows)
-      .onConflictDoNothing({ target: notifications.dedupeKey });
-    inserted += result.rowCount ?? 0;
+      .onConflictDoNothing({ target: notifications.dedupeKey })
+      .returning({ channel: notifications.channel });
+    inserted += written.length;
+    emails += written.filter((row) => row.channel === 'email').length;
   }
-  return inserted;
-}
-
-/**
- * Sends this step's e-mails that are not sent yet. Runs after the transaction commits, also on
- * a retry that found the step already written, so a crash between commit and send loses nothing.
- * A send failure is recorded on the row, never thrown: a mail outage must not stop the ticket.
- */
-export async function sendPendingEmails(
-  ctx: ActivityContext,
-  ticketId: string,
-  seq: number,
-): Promise<number> {
-  const { mailer } = ctx;
-  if (!mailer) return 0;
-  const pending = await ctx.db
-    .select({
-      id: notifications.id,
-      email: notifications.email,
-      subject: notifications.subject,
-      body: notifications.body,
-    })
-    .from(notifications)
-    .where(
-      and(
-        eq(notifications.ticketId, ticketId),
-        eq(notifications.channel, 'email'),
-        isNull(notifications.sentAt),
-        isNull(notifications.error),
-        like(notifications.dedupeKey, `${ticketId}:${seq}:%`),
-      ),
-    )
-    .orderBy(notifications.id);
-  let sent = 0;
-  for (const row of pending) {
-    if (!row.email) continue;
-    try {
-      await mailer.send({ to: row.email, subject: row.subject, text: row.body });
-      await ctx.db.update(notifications).set({ sentAt: new Date() }).where(eq(notifications.id, row.id));
-      sent += 1;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      ctx.log.warn({ ticketId, notificationId: row.id, err: message }, 'e-mail notification failed');
-      await ctx.db.update(notifications).set({ error: message }).where(eq(notifications.id, row.id));
-    }
-  }
-  return sent;
+  return { inserted, emails };
 }

@@ -4,10 +4,11 @@ import { asc, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, insertFixture } from '../../test/support/fixtures.js';
-import { startTestSmtp, type TestSmtp } from '../../test/support/smtp.js';
+import { startTestSmtp, type TestSmtp } from '../testing/smtp.js';
 import type { RecordStepInput } from '../workflows/records.js';
 import type { ActivityContext } from './context.js';
 import { createMailer } from './mail.js';
+import { createOutboxRelay } from '../outbox/relay.js';
 import { pickAssignee } from './pick-assignee.js';
 import { recordStep } from './record-step.js';
 
@@ -94,6 +95,8 @@ const overdueAndClosed = (id: string): RecordStepInput => ({
       slaTargetMs: 30 * MIN,
       dueAt: T0 + 30 * MIN,
       slaLevel: 'overdue',
+      heldMs: 10 * MIN,
+      businessHeldMs: 10 * MIN,
       durations: {
         queueMs: 5 * MIN,
         workMs: 35 * MIN,
@@ -148,10 +151,15 @@ describe('recordStep', () => {
     });
 
     const mailsBefore = smtp.received.length;
-    await recordStep(ctx, overdueAndClosed('tk-1'));
+    expect(await recordStep(ctx, overdueAndClosed('tk-1'))).toEqual({ pendingEmails: 3, stale: false });
     await recordStep(ctx, overdueAndClosed('tk-1'));
     // alice + lena: in-app and e-mail each; the customer by e-mail; an empty group reaches nobody.
     expect(await counts('tk-1')).toEqual({ stages: 1, events: 5, notifications: 5 });
+    // Recording sends nothing: the outbox is delivered on its own, each e-mail once.
+    expect(smtp.received.length - mailsBefore).toBe(0);
+    const relay = createOutboxRelay({ db: t.db, mailer: ctx.mailer!, log: ctx.log });
+    expect(await relay.flush()).toEqual({ sent: 3, failed: 0 });
+    expect(await relay.flush()).toEqual({ sent: 0, failed: 0 });
     expect(smtp.received.length - mailsBefore).toBe(3);
     const subjects = smtp.received.slice(mailsBefore).map((m) => m.to.join());
     expect(subjects.sort()).toEqual(['alice@example.com', 'cu@example.com', 'lena@example.com']);
@@ -170,6 +178,9 @@ describe('recordStep', () => {
       queueMs: 5 * MIN,
       workMs: 35 * MIN,
       totalMs: 40 * MIN,
+      heldMs: 10 * MIN,
+      businessHeldMs: 10 * MIN,
+      heldSince: null,
     });
     const [closed] = await t.db.select().from(tickets).where(eq(tickets.id, 'tk-1'));
     expect(closed).toMatchObject({

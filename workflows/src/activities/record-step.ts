@@ -1,22 +1,26 @@
 // recordStep: writes the read model for one engine step (ticket status and SLA, stages, timeline,
-// notifications) in one transaction. Idempotent by (ticketId, seq): the step's first timeline row
-// (ticket_events ticket/seq/ord 0) marks it written, so a retried activity changes nothing; the
-// unique keys of every table would refuse duplicates anyway.
+// the notification outbox) in one transaction. The step's (ticketId, seq) is its key, and the
+// LAST write of a seq stands: a workflow task that failed after this committed is retried with a
+// new clock and perhaps a new assignee pick, and the workflow keeps the retry's step. So writing
+// seq N again replaces N and everything after it; a write from an attempt that Temporal has since
+// replaced (a lower fence) changes nothing. Writing the same step twice leaves the same rows.
 import {
   CATEGORIES,
   type Category,
   type Customer,
+  notifications,
   PRIORITIES,
   type Priority,
   stages,
   ticketEvents,
   tickets,
 } from '@baton/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, notInArray, sql } from 'drizzle-orm';
 import type { TicketInput } from '../runtime/port.js';
 import type { RecordStepInput, StageRecord } from '../workflows/records.js';
 import type { ActivityContext } from './context.js';
-import { insertNotifications, sendPendingEmails, type TicketSummary } from './notifications.js';
+import { DataError } from './data-error.js';
+import { insertNotifications, type TicketSummary } from './notifications.js';
 
 const date = (ms: number | undefined): Date | null => (ms === undefined ? null : new Date(ms));
 const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback: T): T =>
@@ -68,12 +72,49 @@ function stageRow(ticketId: string, stage: StageRecord): typeof stages.$inferIns
     businessQueueMs: d?.businessQueueMs ?? null,
     businessWorkMs: d?.businessWorkMs ?? null,
     businessTotalMs: d?.businessTotalMs ?? null,
+    heldMs: stage.heldMs ?? null,
+    businessHeldMs: stage.businessHeldMs ?? null,
+    heldSince: date(stage.heldSince),
+    handedOverBy: stage.handedOverBy ?? null,
   };
 }
 
-export async function recordStep(ctx: ActivityContext, input: RecordStepInput): Promise<void> {
+/** The columns an upsert of a stage may change (its key stays). */
+const STAGE_UPDATES = {
+  elementId: sql.raw('excluded.element_id'),
+  name: sql.raw('excluded.name'),
+  departmentKey: sql.raw('excluded.department_key'),
+  assigneeId: sql.raw('excluded.assignee_id'),
+  enteredAt: sql.raw('excluded.entered_at'),
+  claimedAt: sql.raw('excluded.claimed_at'),
+  closedAt: sql.raw('excluded.closed_at'),
+  outcome: sql.raw('excluded.outcome'),
+  slaTargetMs: sql.raw('excluded.sla_target_ms'),
+  slaCalendar: sql.raw('excluded.sla_calendar'),
+  dueAt: sql.raw('excluded.due_at'),
+  slaLevel: sql.raw('excluded.sla_level'),
+  queueMs: sql.raw('excluded.queue_ms'),
+  workMs: sql.raw('excluded.work_ms'),
+  totalMs: sql.raw('excluded.total_ms'),
+  businessQueueMs: sql.raw('excluded.business_queue_ms'),
+  businessWorkMs: sql.raw('excluded.business_work_ms'),
+  businessTotalMs: sql.raw('excluded.business_total_ms'),
+  heldMs: sql.raw('excluded.held_ms'),
+  businessHeldMs: sql.raw('excluded.business_held_ms'),
+  heldSince: sql.raw('excluded.held_since'),
+  handedOverBy: sql.raw('excluded.handed_over_by'),
+};
+
+export type RecordedStep = {
+  /** E-mails this write put in the outbox (sent by the outbox relay). */
+  pendingEmails: number;
+  /** True when the write came from a replaced attempt and changed nothing. */
+  stale: boolean;
+};
+
+export async function recordStep(ctx: ActivityContext, input: RecordStepInput): Promise<RecordedStep> {
   const { ticketId, seq } = input;
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     if (input.ticket)
       await tx.insert(tickets).values(ticketRow(input.ticket, input.at)).onConflictDoNothing();
     // Row lock: steps of one ticket never interleave, even across workers.
@@ -83,36 +124,78 @@ export async function recordStep(ctx: ActivityContext, input: RecordStepInput): 
         title: tickets.title,
         customer: tickets.customer,
         lastSeq: tickets.lastSeq,
+        recordFence: tickets.recordFence,
+        hasSteps: sql<boolean>`exists (select 1 from ${ticketEvents} where ${ticketEvents.ticketId} = ${ticketId})`,
       })
       .from(tickets)
       .where(eq(tickets.id, ticketId))
       .for('update');
-    if (!ticket) throw new Error(`recordStep: ticket ${ticketId} has no tickets row (seq ${seq})`);
-    const [written] = await tx
-      .select({ seq: ticketEvents.seq })
-      .from(ticketEvents)
-      .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.seq, seq), eq(ticketEvents.ord, 0)));
-    if (written) return;
+    if (!ticket) throw new DataError(`recordStep: ticket ${ticketId} has no tickets row (seq ${seq})`);
+    if (input.fence !== undefined && ticket.recordFence !== null && input.fence < ticket.recordFence) {
+      ctx.log.warn(
+        { ticketId, seq, fence: input.fence, storedFence: ticket.recordFence },
+        'ignored a read-model write from a replaced workflow task attempt',
+      );
+      return { pendingEmails: 0, stale: true };
+    }
 
+    const rewrite = ticket.hasSteps && seq <= ticket.lastSeq;
+    if (rewrite) {
+      // What a discarded attempt wrote for this step and after it. Delivered e-mails stay (they
+      // cannot be unsent; their dedupe keys keep the retry from sending them twice), and so do
+      // notifications someone has already read.
+      await tx
+        .delete(ticketEvents)
+        .where(and(eq(ticketEvents.ticketId, ticketId), gte(ticketEvents.seq, seq)));
+      await tx
+        .delete(notifications)
+        .where(
+          and(
+            eq(notifications.ticketId, ticketId),
+            gte(notifications.seq, seq),
+            isNull(notifications.sentAt),
+            isNull(notifications.readAt),
+          ),
+        );
+      if (input.taskIds)
+        await tx
+          .delete(stages)
+          .where(
+            input.taskIds.length > 0
+              ? and(eq(stages.ticketId, ticketId), notInArray(stages.taskId, input.taskIds))
+              : eq(stages.ticketId, ticketId),
+          );
+    }
+
+    const finished = input.status === 'done' || input.status === 'cancelled';
     await tx
       .update(tickets)
       .set({
         status: input.status,
         slaLevel: input.slaLevel,
-        ...(input.slaDueAt !== undefined ? { slaDueAt: new Date(input.slaDueAt) } : {}),
-        ...(input.closedAt !== undefined ? { closedAt: new Date(input.closedAt) } : {}),
-        lastSeq: sql`greatest(${tickets.lastSeq}, ${seq})`,
+        slaDueAt: date(input.slaDueAt),
+        // A finished ticket keeps the instant it finished; a running one has none.
+        closedAt: finished
+          ? input.closedAt !== undefined
+            ? new Date(input.closedAt)
+            : sql`${tickets.closedAt}`
+          : null,
+        lastSeq: seq,
+        ...(input.fence !== undefined ? { recordFence: input.fence } : {}),
         updatedAt: new Date(input.at),
       })
       .where(eq(tickets.id, ticketId));
 
-    for (const stage of input.stages) {
-      const row = stageRow(ticketId, stage);
-      const { ticketId: _t, taskId: _k, ...mutable } = row;
+    if (input.stages.length > 0) {
       await tx
         .insert(stages)
-        .values(row)
-        .onConflictDoUpdate({ target: [stages.ticketId, stages.taskId], set: mutable });
+        .values(input.stages.map((stage) => stageRow(ticketId, stage)))
+        .onConflictDoUpdate({
+          target: [stages.ticketId, stages.taskId],
+          set: STAGE_UPDATES,
+          // Unchanged rows are not touched, so their triggers (rollups, detail versions) stay quiet.
+          setWhere: sql`(${stages}.*) is distinct from (excluded.*)`,
+        });
     }
 
     if (input.timeline.length > 0) {
@@ -139,7 +222,7 @@ export async function recordStep(ctx: ActivityContext, input: RecordStepInput): 
       title: ticket.title,
       ...(ticket.customer.email ? { customerEmail: ticket.customer.email } : {}),
     };
-    await insertNotifications(ctx, tx, summary, seq, input.notifications);
+    const queued = await insertNotifications(ctx, tx, summary, seq, input.notifications);
+    return { pendingEmails: queued.emails, stale: false };
   });
-  await sendPendingEmails(ctx, ticketId, seq);
 }

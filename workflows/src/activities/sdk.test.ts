@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { startTestSmtp, type TestSmtp } from '../../test/support/smtp.js';
+import { startTestSmtp, type TestSmtp } from '../testing/smtp.js';
 import { activityCatalogue } from './catalogue.js';
 import emailCustomer from './custom/email-customer.js';
 import httpWebhook from './custom/http-webhook.js';

@@ -91,7 +91,8 @@ export type CatalogueEntry = {
   type: string;
   title: string;
   description: string;
-  inputSchema: unknown;
+  /** The input's JSON Schema (an object schema). */
+  inputSchema: Record<string, unknown>;
   retries: number;
   timeoutMs: number;
 };

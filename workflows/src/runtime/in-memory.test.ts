@@ -5,11 +5,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { stages, ticketEvents, tickets } from '@baton/db';
 import { type TestDatabase, createTestDatabase } from '@baton/db/testing';
-import { type Flow, compileFlow, rejectCode } from '@baton/engine';
+import { type Flow, compileFlow } from '@baton/engine';
 import { asc, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, insertFixture } from '../../test/support/fixtures.js';
+import { serviceTaskXml } from '../../test/support/flows.js';
 import { createActivities } from '../activities/index.js';
 import { activityTypes } from '../activities/catalogue.js';
 import { VirtualClock } from './clock.js';
@@ -19,27 +20,7 @@ const T0 = Date.parse('2026-03-02T09:00:00Z');
 const log = pino({ level: 'silent' });
 const alice = { userId: 'alice', departments: ['support'], roles: ['agent'] };
 
-const XML = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:baton="https://baton.dev/schema/bpmn/1.0" id="D" targetNamespace="t">
-  <bpmn:process id="svc" isExecutable="true">
-    <bpmn:laneSet id="LS"><bpmn:lane id="L" baton:department="support">
-      <bpmn:flowNodeRef>start</bpmn:flowNodeRef><bpmn:flowNodeRef>crm</bpmn:flowNodeRef>
-      <bpmn:flowNodeRef>handle</bpmn:flowNodeRef><bpmn:flowNodeRef>end</bpmn:flowNodeRef>
-    </bpmn:lane></bpmn:laneSet>
-    <bpmn:startEvent id="start" />
-    <bpmn:serviceTask id="crm" name="Tell the CRM" baton:activity="http-webhook" baton:retries="1" baton:timeout="PT5S">
-      <bpmn:extensionElements>
-        <baton:input name="url" value="webhookUrl" />
-        <baton:input name="body" value="{ title: title }" />
-      </bpmn:extensionElements>
-    </bpmn:serviceTask>
-    <bpmn:userTask id="handle" name="Handle" baton:sla="PT1H" />
-    <bpmn:endEvent id="end" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="crm" />
-    <bpmn:sequenceFlow id="f2" sourceRef="crm" targetRef="handle" />
-    <bpmn:sequenceFlow id="f3" sourceRef="handle" targetRef="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const XML = serviceTaskXml();
 
 let t: TestDatabase;
 let flow: Flow;
@@ -79,7 +60,6 @@ function setup() {
     activities: createActivities({ db: t.db, log }),
     log,
     clock,
-    readModelAttempts: 1,
   });
   const start = (ticketId: string, path: string) =>
     runtime.startTicket({
@@ -173,7 +153,7 @@ describe('InMemoryRuntime', () => {
     expect(inProgress?.status).toBe('in_progress');
   });
 
-  it('cancels a ticket, closing its open stage, and then rejects actions as conflicts', async () => {
+  it('cancels a ticket, closing its open stage, and then refuses actions as finished', async () => {
     const { runtime, start } = setup();
     await start('svc-cancel', '/hook');
     await runtime.settled('svc-cancel');
@@ -188,8 +168,10 @@ describe('InMemoryRuntime', () => {
     expect(row?.status).toBe('cancelled');
     const [stage] = await t.db.select().from(stages).where(eq(stages.ticketId, 'svc-cancel'));
     expect(stage?.closedAt).not.toBeNull();
-    const late = await runtime.act('svc-cancel', { type: 'task.claimed', taskId: task.taskId, actor: alice });
-    expect(late.ok === false && rejectCode(late.rejected)).toBe('conflict');
+    // Like a closed workflow on Temporal: the run is finished, so nothing reaches the engine.
+    await expect(
+      runtime.act('svc-cancel', { type: 'task.claimed', taskId: task.taskId, actor: alice }),
+    ).rejects.toMatchObject({ name: 'RuntimeFailure', kind: 'finished' });
   });
 
   it('starts a ticket once however often asked, and answers for unknown tickets', async () => {
@@ -200,9 +182,11 @@ describe('InMemoryRuntime', () => {
       1,
     );
     expect(await runtime.readState('nope')).toBeUndefined();
-    const unknown = await runtime.act('nope', { type: 'task.claimed', taskId: 'x', actor: alice });
-    expect(unknown.ok === false && rejectCode(unknown.rejected)).toBe('unknown-task');
-    await expect(runtime.sendMessage('nope', 'hello')).rejects.toThrow(/ticket nope is not running/);
+    const notRunning = { name: 'RuntimeFailure', kind: 'not-running' };
+    await expect(
+      runtime.act('nope', { type: 'task.claimed', taskId: 'x', actor: alice }),
+    ).rejects.toMatchObject(notRunning);
+    await expect(runtime.sendMessage('nope', 'hello')).rejects.toMatchObject(notRunning);
   });
 });
 
@@ -219,7 +203,8 @@ describe('InMemoryRuntime start failures', () => {
         variables: { webhookUrl: `${baseUrl}/hook` },
       },
     });
-    await expect(bad).rejects.toThrow(/Failed query: insert into "tickets"/);
+    // A data error: refused at once (no retry can fix it), naming the table, not the data.
+    await expect(bad).rejects.toThrow(/Postgres refused the data \(23503, table tickets/);
     expect(await runtime.readState('svc-retry')).toBeUndefined();
     await start('svc-retry', '/hook');
     await runtime.settled('svc-retry');

@@ -119,6 +119,37 @@ describe('planStart / planEvent', () => {
       'pending',
     ]);
   });
+
+  it('records the time on hold apart: the hold in progress while open, every hold summed once closed', () => {
+    let state = planStart(flow, ticket, T0).driver;
+    const taskId = Object.keys(state.run.tasks)[0]!;
+    const sam = support('sam');
+    const step = (event: Parameters<typeof planEvent>[2], at: number) => {
+      const planned = planEvent(flow, state, event, at);
+      state = planned.driver;
+      return planned.record!.stages.find((stage) => stage.taskId === taskId)!;
+    };
+    step({ type: 'task.claimed', taskId, actor: sam }, T0 + MIN);
+    expect(step({ type: 'task.held', taskId, actor: sam, reason: 'asked' }, T0 + 2 * MIN)).toMatchObject({
+      heldMs: 0,
+      heldSince: T0 + 2 * MIN,
+    });
+    const resumed = step({ type: 'task.resumed', taskId, actor: sam }, T0 + 3 * MIN);
+    expect(resumed).toMatchObject({ heldMs: MIN, businessHeldMs: MIN });
+    expect(resumed.heldSince).toBeUndefined();
+    step({ type: 'task.held', taskId, actor: sam, reason: 'asked again' }, T0 + 4 * MIN);
+    step({ type: 'message.received', name: 'customer-reply' }, T0 + 6 * MIN);
+    const closed = step(
+      { type: 'task.completed', taskId, actor: sam, outcome: 'resolved-on-call' },
+      T0 + 9 * MIN,
+    );
+    expect(closed).toMatchObject({
+      heldMs: 3 * MIN,
+      businessHeldMs: 3 * MIN, // Monday 09:02-09:06 in Shanghai: open hours
+      durations: { totalMs: 9 * MIN, businessTotalMs: 9 * MIN },
+    });
+    expect(closed.heldSince).toBeUndefined();
+  });
 });
 
 describe('dueTimers', () => {

@@ -7,6 +7,7 @@ import {
   type Effect,
   type Flow,
   type RunEvent,
+  type ConditionFailure,
   type RunState,
   type Step,
   type TaskState,
@@ -15,7 +16,7 @@ import {
   explainSla,
   openTasks,
   startRun,
-} from '@baton/engine';
+} from '@baton/engine/run';
 import type { LiveState, TicketInput } from '../runtime/port.js';
 import type {
   PickAssigneeInput,
@@ -42,8 +43,21 @@ export type PlannedStep = {
   assignments: PickAssigneeInput[];
 };
 
-export function planStart(flow: Flow, ticket: TicketInput, now: number): PlannedStep {
-  const step = startRun(flow, { ticketId: ticket.ticketId, variables: ticket.variables }, now);
+export function planStart(
+  flow: Flow,
+  ticket: TicketInput,
+  now: number,
+  conditionFailure?: ConditionFailure,
+): PlannedStep {
+  const step = startRun(
+    flow,
+    {
+      ticketId: ticket.ticketId,
+      variables: ticket.variables,
+      ...(conditionFailure === undefined ? {} : { conditionFailure }),
+    },
+    now,
+  );
   const trigger: TimelineRecord = {
     type: 'ticket.started',
     at: now,
@@ -88,6 +102,9 @@ function plan(
   const changed = Object.values(run.tasks).filter(
     (task) => JSON.stringify(task) !== JSON.stringify(before.run?.tasks[task.taskId]),
   );
+  // Open stages are written with every step (see RecordStepInput.stages); closed ones only when
+  // they change, because their durations come from the step that closed them.
+  const written = Object.values(run.tasks).filter((task) => task.status === 'open' || changed.includes(task));
   const visible = step.effects.filter((e) => e.type !== 'timer.start' && e.type !== 'timer.cancel');
   const ticketSlaChanged = JSON.stringify(run.ticketSla) !== JSON.stringify(before.run?.ticketSla);
   const quiet =
@@ -103,7 +120,8 @@ function plan(
         slaLevel: run.ticketSla?.level ?? 'ok',
         ...(run.ticketSla?.dueAt !== undefined ? { slaDueAt: run.ticketSla.dueAt } : {}),
         ...closedAt(step.effects),
-        stages: changed.map((task) => stageRecord(flow, task, step.effects)),
+        stages: written.map((task) => stageRecord(flow, run, task, step.effects)),
+        taskIds: Object.keys(run.tasks),
         timeline: [trigger, ...visible.map((effect) => effectEntry(effect, now))],
         notifications: visible.flatMap((e) =>
           e.type === 'notify'
@@ -134,7 +152,7 @@ function closedAt(effects: Effect[]): { closedAt?: number } {
   return completed ? { closedAt: completed.at } : {};
 }
 
-function stageRecord(flow: Flow, task: TaskState, effects: Effect[]): StageRecord {
+function stageRecord(flow: Flow, run: RunState, task: TaskState, effects: Effect[]): StageRecord {
   const record: StageRecord = {
     taskId: task.taskId,
     elementId: task.elementId,
@@ -142,10 +160,16 @@ function stageRecord(flow: Flow, task: TaskState, effects: Effect[]): StageRecor
     openedAt: task.openedAt,
     slaLevel: task.sla?.level ?? 'ok',
   };
+  // By element, as the read model's rules check a return (api access/read-model-verdicts.ts).
+  const handedOverBy = task.handedOverBy === undefined ? undefined : run.tasks[task.handedOverBy];
+  if (handedOverBy) record.handedOverBy = handedOverBy.elementId;
   if (task.department) record.department = task.department;
   if (task.assignee) record.assignee = task.assignee;
   if (task.claimedAt !== undefined) record.claimedAt = task.claimedAt;
   if (task.outcome !== undefined) record.outcome = task.outcome;
+  record.heldMs = task.heldMs ?? 0;
+  record.businessHeldMs = task.businessHeldMs ?? 0;
+  if (task.status === 'open' && task.held !== undefined) record.heldSince = task.held.since;
   if (task.sla) {
     record.slaTargetMs = task.sla.targetMs;
     if (task.sla.calendar) record.slaCalendar = task.sla.calendar;
@@ -164,9 +188,10 @@ function stageRecord(flow: Flow, task: TaskState, effects: Effect[]): StageRecor
 }
 
 /**
- * Queue = entered..claimed, work = claimed..closed (a never-claimed stage is all queue). The
- * engine gives the business total (its SLA clock, which skips holds); the business queue is
- * counted in the stage's calendar and the business work is the rest.
+ * Queue = entered..claimed, work = claimed..closed (a never-claimed stage is all queue), holds
+ * included in both (the time on hold is StageRecord.heldMs). The engine gives the business total
+ * (entered..closed in the stage's calendar); the business queue is counted in the stage's
+ * calendar and the business work is the rest.
  */
 function durations(
   flow: Flow,
@@ -239,6 +264,17 @@ function effectEntry(effect: Effect, now: number): TimelineRecord {
       };
     case 'ticket.completed':
       return { type: effect.type, at: effect.at, data: { outcome: effect.outcome } };
+    case 'incident.opened': {
+      // The read model's open incidents are these entries without a later incident.resolved.
+      const { type, at, ...data } = effect;
+      return { type, at, data };
+    }
+    case 'incident.resolved':
+      return {
+        type: effect.type,
+        at: effect.at,
+        data: { incidentId: effect.incidentId, resolution: effect.resolution },
+      };
     case 'timer.start':
     case 'timer.cancel':
       return { type: effect.type, at: now, data: { timerId: effect.timerId } };
@@ -299,8 +335,13 @@ export type DriveResult = { driver: DriverState; rejected?: string };
  */
 type Batch = { driver: DriverState; records: RecordStepInput[]; activities: ActivityRun[] };
 
-export async function driveStart(flow: Flow, ticket: TicketInput, ports: DriverPorts): Promise<DriverState> {
-  const planned = planStart(flow, ticket, ports.now());
+export async function driveStart(
+  flow: Flow,
+  ticket: TicketInput,
+  ports: DriverPorts,
+  conditionFailure?: ConditionFailure,
+): Promise<DriverState> {
+  const planned = planStart(flow, ticket, ports.now(), conditionFailure);
   const batch: Batch = { driver: planned.driver, records: [], activities: [] };
   await absorb(flow, batch, planned, ports);
   return flush(batch, ports);

@@ -1,6 +1,6 @@
 // What the workflow hands the read-model activities. Plain JSON (it travels as activity input);
 // type-only for the workflow bundle, so nothing here may import Node code.
-import type { AssignStrategy, SlaLevel, TicketStatus } from '@baton/engine';
+import type { AssignStrategy, SlaLevel, TicketStatus } from '@baton/engine/run';
 import type { TicketInput } from '../runtime/port.js';
 
 /** Every ticket status but 'replied', which the API sets when a customer answers. */
@@ -21,6 +21,20 @@ export type StageRecord = {
   slaCalendar?: string;
   dueAt?: number;
   slaLevel: SlaLevel;
+  /**
+   * Element id of the user task that handed this one over (the engine's TaskState.handedOverBy),
+   * where a return goes; absent when none did.
+   */
+  handedOverBy?: string;
+  /**
+   * Time on hold (waiting on the customer), every hold summed, wall-clock and in the stage's
+   * business calendar (the engine's TaskState.heldMs / businessHeldMs): final once closed, the
+   * holds that have ended while open. Absent in steps recorded before they were (unknown).
+   */
+  heldMs?: number;
+  businessHeldMs?: number;
+  /** Open and on hold: since when (the hold in progress, not yet in heldMs). */
+  heldSince?: number;
   /** Present once closed: wall-clock and business-time durations in ms. */
   durations?: {
     queueMs: number;
@@ -45,8 +59,19 @@ export type NotificationRecord = { to: string[]; template: string; taskId?: stri
 
 export type RecordStepInput = {
   ticketId: string;
-  /** RunState.seq after the step: the idempotency key of everything written. */
+  /**
+   * RunState.seq after the step. Writing step N again replaces what was written for N and
+   * everything after it: a retried workflow task recomputes its steps (new clock, new assignee
+   * pick) and the write the workflow finally keeps is the one that stands.
+   */
   seq: number;
+  /**
+   * Orders the writes of one ticket: (runs before this one) x 100,000 + Temporal's history length
+   * when the step was computed. A later workflow task always has a longer history, a later run a
+   * higher run count. A write whose fence is below the stored one comes from an attempt Temporal
+   * has already replaced (a stalled worker waking up) and changes nothing. Absent in memory.
+   */
+  fence?: number;
   at: number;
   /** Only on the first step: lets the activity create the tickets row if the API has not. */
   ticket?: TicketInput;
@@ -54,7 +79,13 @@ export type RecordStepInput = {
   slaLevel: SlaLevel;
   slaDueAt?: number;
   closedAt?: number;
+  /**
+   * Stages changed by the step and every open one (so a rewrite also restores stages a
+   * discarded attempt changed); closed stages never change again once written.
+   */
   stages: StageRecord[];
+  /** Every task id of the run after the step: stage rows of other ids came from a discarded attempt. */
+  taskIds?: string[];
   timeline: TimelineRecord[];
   notifications: NotificationRecord[];
 };
@@ -71,8 +102,11 @@ export type CustomActivityMeta = { ticketId: string; activityId: string };
 
 /** The read-model activities as the workflow calls them (implemented in ../activities). */
 export type ReadModelActivities = {
-  /** Writes consecutive steps in order, each idempotently (see activities/record-step.ts). */
-  recordSteps(steps: RecordStepInput[]): Promise<void>;
+  /**
+   * Writes consecutive steps in order, each idempotently (see activities/record-step.ts), and
+   * says how many e-mails the steps queued in the outbox (the worker's relay sends them).
+   */
+  recordSteps(steps: RecordStepInput[]): Promise<{ pendingEmails: number }>;
   pickAssignee(input: PickAssigneeInput): Promise<string | null>;
 };
 

@@ -132,10 +132,14 @@ it(
     const input: TicketWorkflowInput = { flow: await seededCallCentre(), ticket };
     const completion = await firstActivation(input, 'ticket-sb-1');
     expect(completion.failed).toBeFalsy();
-    // The engine's startRun ran (it opened the round-robin dispatch task) and the driver asked for
-    // an assignee: the activation ends waiting on that one local activity.
+    // A new ticket records that its conditions raise incidents (the patch marker, see ticket.ts);
+    // then the engine's startRun ran (it opened the round-robin dispatch task) and the driver asked
+    // for an assignee: the activation ends waiting on that one local activity.
     const commands = completion.successful?.commands ?? [];
-    expect(commands.map((c) => c.scheduleLocalActivity?.activityType)).toEqual(['pickAssignee']);
+    expect(commands.map((c) => c.setPatchMarker?.patchId ?? c.scheduleLocalActivity?.activityType)).toEqual([
+      'engine-2026-condition-incidents',
+      'pickAssignee',
+    ]);
   },
 );
 

@@ -1,51 +1,66 @@
-// ticketWorkflow: one per ticket (workflow id `ticket-<id>`), a thin loop around the engine:
-// apply an event, carry out its effects, wait for the next. This is the file Temporal bundles: it
-// imports only @baton/engine, @temporalio/workflow and sibling modules that do the same.
+// ticketWorkflow: one per ticket (workflow id `ticket-<id>`), a thin shell around the shared run
+// loop (ticket-run.ts): Temporal's updates, signal and queries in; workflow time, timers, local
+// activities and activities out. This is the file Temporal bundles: it imports only
+// @baton/engine, @temporalio/workflow and sibling modules that do the same.
 //
-// Versioning: the compiled Flow travels in the input, so redeploying a flow never changes a
-// running ticket. The engine CODE, however, is part of this bundle: a change to what applyEvent
-// returns for a given (flow, state, event, now) changes the commands a replay issues and breaks
-// running workflows. Such a change must be guarded where the driver is called (see PATCH POINT
-// below) with `if (patched('engine-<change>')) newBehaviour else oldBehaviour`, and the old path
-// kept until every ticket started before it has finished (then deprecatePatch).
+// Versioning (docs/workflow-versioning.md): the compiled Flow travels in the input, so
+// redeploying a flow never changes a running ticket. The engine CODE is part of this bundle: a
+// change to what applyEvent returns for a given (flow, state, event, now), or to the commands
+// this file issues, changes what a replay does and breaks running tickets. Guard such a change
+// with `patched('<change>')` and keep the old path until every ticket started before it has
+// finished; the replay test (workflows/test/replay.test.ts) fails CI when a change is not guarded.
 import {
+  ApplicationFailure,
   CancellationScope,
+  allHandlersFinished,
   condition,
   continueAsNew,
   defineQuery,
   defineSignal,
   defineUpdate,
-  allHandlersFinished,
   isCancellation,
   log,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import { type Actor, type Flow, type RunEvent, openTasks } from '@baton/engine';
-import type { ActResult, LiveState, TicketInput } from '../runtime/port.js';
-import {
-  type ActivityRun,
-  type DriverPorts,
-  type DriverState,
-  driveEvent,
-  driveStart,
-  dueTimers,
-  liveState,
-  wouldReject,
-} from './driver.js';
+import type { Actor, Flow, RunEvent } from '@baton/engine/run';
+import type { ActResult, LiveState, StartedTicket, TicketInput } from '../runtime/port.js';
+import type { DriverState } from './driver.js';
+import { DATA_ERROR_FAILURE, REJECTED_FAILURE } from './failure-types.js';
 import {
   type CommandStats,
   type CustomActivityFunction,
   type ReadModelActivities,
-  emptyCommandStats,
+  type RecordStepInput,
 } from './records.js';
-import { singleTimer } from './single-timer.js';
+import { createTicketRun } from './ticket-run.js';
 
-export type Carried = { driver: DriverState; stats: CommandStats };
-export type TicketWorkflowInput = { flow: Flow; ticket: TicketInput; carried?: Carried };
+/** What continue-as-new carries; `runs` counts the runs before this one (the fence's high part). */
+export type Carried = { driver: DriverState; stats: CommandStats; runs?: number };
+
+/** Above Temporal's hard limit of 51,200 events per run, so (runs, history length) orders every write. */
+const FENCE_RUN_STRIDE = 100_000;
+
+/**
+ * Conditions that fail to evaluate raise incidents (docs/workflow-versioning.md): tickets started
+ * before keep counting them as false, as their histories were written that way.
+ */
+const CONDITION_INCIDENTS_PATCH = 'engine-2026-condition-incidents';
+
+/** When a run continues as new: our own budgets, far below Temporal's 10,240 events / 10 MB warnings. */
+export type HistoryBudget = { events: number; bytes: number };
+export const DEFAULT_HISTORY_BUDGET: HistoryBudget = { events: 2_000, bytes: 2 * 1024 * 1024 };
+
+export type TicketWorkflowInput = {
+  flow: Flow;
+  ticket: TicketInput;
+  carried?: Carried;
+  historyBudget?: HistoryBudget;
+};
 export type TicketWorkflowResult = { status: DriverState['run']['status']; seq: number; stats: CommandStats };
 
 type EventOf<T extends RunEvent['type']> = Extract<RunEvent, { type: T }>;
@@ -57,13 +72,20 @@ export const returnTask = defineUpdate<ActResult, [EventOf<'task.returned'>]>('r
 export const holdTask = defineUpdate<ActResult, [EventOf<'task.held'>]>('holdTask');
 export const resumeTask = defineUpdate<ActResult, [EventOf<'task.resumed'>]>('resumeTask');
 export const grantExtension = defineUpdate<ActResult, [EventOf<'task.extensionGranted'>]>('grantExtension');
+/** Changes nothing in the run; a step of its own so the timeline records the denial as it does grants. */
+export const denyExtension = defineUpdate<ActResult, [EventOf<'task.extensionDenied'>]>('denyExtension');
+/** An owner retries a ticket's incident (after correcting its fields). */
+export const retryIncident = defineUpdate<ActResult, [EventOf<'incident.retried'>]>('retryIncident');
 export const cancelTicket = defineUpdate<ActResult, [{ actor: Actor; reason?: string }]>('cancelTicket');
+/** Sent with the start (Update-with-Start): answers once the first step is recorded. */
+export const ticketStarted = defineUpdate<StartedTicket, []>('ticketStarted');
 export const customerMessage =
   defineSignal<[{ name: string; data?: Record<string, unknown> }]>('customerMessage');
-export const liveStateQuery = defineQuery<LiveState>('liveState');
+/** `now`: the caller's clock. A query does not advance workflow time, so an idle ticket's would freeze. */
+export const liveStateQuery = defineQuery<LiveState, [now?: number]>('liveState');
 export const commandStatsQuery = defineQuery<CommandStats>('commandStats');
 
-/** The update carrying each agent action, by engine event type. */
+/** The update carrying each action on a running ticket's work, by engine event type. */
 export const taskUpdates = {
   'task.claimed': claimTask,
   'task.completed': completeTask,
@@ -72,20 +94,42 @@ export const taskUpdates = {
   'task.held': holdTask,
   'task.resumed': resumeTask,
   'task.extensionGranted': grantExtension,
+  'task.extensionDenied': denyExtension,
+  'incident.retried': retryIncident,
 } as const;
 
-/** Our own history budget, far below Temporal's 10,240-event warning: replays stay fast. */
-export const HISTORY_EVENT_BUDGET = 2_000;
+/** Who cancels a ticket that was cancelled from Temporal's own UI or CLI. */
+export const TEMPORAL_ACTOR: Actor = { userId: 'temporal', departments: [], roles: ['system'] };
 
-// Read-model writes are short, idempotent DB transactions: local activities record one marker
-// event each instead of three activity events plus a workflow task, which keeps a stage within
-// its history budget. They retry until the database answers (the read model must catch up).
-const readModel = proxyLocalActivities<ReadModelActivities>({
+// Read-model writes are short, idempotent DB transactions: a local activity records one marker
+// event instead of an activity's three plus a workflow task, which keeps a stage within its
+// history budget. Local retries are bounded (they run inside the workflow task and would grow
+// history); a longer outage goes to the same function as a normal activity, which Temporal
+// retries with backoff for as long as it takes. Data errors are not retried at all.
+const nonRetryableErrorTypes = [DATA_ERROR_FAILURE];
+const readModelQuick = proxyLocalActivities<ReadModelActivities>({
+  startToCloseTimeout: '10s',
+  retry: {
+    initialInterval: '250ms',
+    backoffCoefficient: 2,
+    maximumInterval: '2s',
+    maximumAttempts: 4,
+    nonRetryableErrorTypes,
+  },
+});
+const readModelDurable = proxyActivities<ReadModelActivities>({
   startToCloseTimeout: '30s',
-  retry: { initialInterval: '1s', maximumInterval: '30s', backoffCoefficient: 2 },
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes },
 });
 
-function customActivity(run: ActivityRun): CustomActivityFunction {
+const isDataError = (error: unknown): boolean =>
+  (error as { cause?: { type?: string } }).cause?.type === DATA_ERROR_FAILURE;
+
+function customActivity(run: {
+  activity: string;
+  timeoutMs: number;
+  retries: number;
+}): CustomActivityFunction {
   // One proxy per run: the diagram decides retries and timeout of each service task.
   // `retries` counts attempts after the first.
   const proxies = proxyActivities<Record<string, CustomActivityFunction>>({
@@ -97,133 +141,93 @@ function customActivity(run: ActivityRun): CustomActivityFunction {
   return fn;
 }
 
-const failureMessage = (error: unknown): string => {
-  const cause = (error as { cause?: { message?: string } }).cause;
-  return cause?.message ?? (error instanceof Error ? error.message : String(error));
-};
-
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<TicketWorkflowResult> {
   const { flow, ticket } = input;
-  const stats: CommandStats = input.carried?.stats ?? emptyCommandStats();
-  let driver: DriverState | undefined = input.carried?.driver;
-  /** Jobs queued or running in `serially`; continue-as-new waits for zero. */
-  let pending = 0;
-  let inflightActivities = 0;
-  let tail: Promise<unknown> = Promise.resolve();
+  const budget = input.historyBudget ?? DEFAULT_HISTORY_BUDGET;
+  const runsBefore = input.carried?.runs ?? 0;
 
-  // Every state change goes through this one queue, in arrival order, so an update never sees
-  // a half-applied step and the read model is written in seq order.
-  function serially<T>(job: () => Promise<T>): Promise<T> {
-    pending += 1;
-    const result = tail.then(job).finally(() => {
-      pending -= 1;
-    });
-    tail = result.catch(() => undefined);
-    return result;
-  }
-
-  /**
-   * A job nobody awaits (a timer firing, an activity's outcome). `serially` keeps its queue alive
-   * past a failure; re-raising here leaves an unhandled rejection, which fails the workflow TASK
-   * (retried, visible in the UI) instead of silently dropping the event.
-   */
-  function detached(job: () => Promise<unknown>): void {
-    void serially(job).catch((error: unknown) => {
-      throw error;
+  /** Local first; a long outage becomes a normal activity (see readModelQuick). */
+  function readModelCall<T>(what: string, call: (activities: ReadModelActivities) => Promise<T>): Promise<T> {
+    // The run's own work finishes even when Temporal cancels the workflow: a half-recorded step
+    // would leave the read model behind the engine.
+    return CancellationScope.nonCancellable(async () => {
+      try {
+        return await call(readModelQuick);
+      } catch (error) {
+        if (isDataError(error)) throw error;
+        log.warn('read model unavailable; retrying as an activity', { what, error: String(error) });
+        run.stats.activities += 1;
+        return await call(readModelDurable);
+      }
     });
   }
 
-  const timer = singleTimer(
+  const run = createTicketRun(
+    flow,
+    ticket,
     {
-      start(at, fire) {
-        const scope = new CancellationScope();
-        scope
-          .run(() => sleep(Math.max(1, at - Date.now())))
-          .then(fire, (error: unknown) => {
-            if (!isCancellation(error)) throw error;
-          });
-        return { cancel: () => scope.cancel() };
+      now: () => Date.now(),
+      timers: {
+        start(at, fire) {
+          const scope = new CancellationScope();
+          scope
+            .run(() => sleep(Math.max(1, at - Date.now())))
+            .then(fire, (error: unknown) => {
+              if (!isCancellation(error)) throw error;
+            });
+          return { cancel: () => scope.cancel() };
+        },
+      },
+      // The fence tells the database which attempt of a workflow task wrote last: a later
+      // workflow task always has a longer history, and a later run a higher run count (see
+      // activities/record-step.ts).
+      record: (steps: RecordStepInput[]) => {
+        const fence = runsBefore * FENCE_RUN_STRIDE + workflowInfo().historyLength;
+        const fenced = steps.map((step) => ({ ...step, fence }));
+        return readModelCall('recordSteps', (activities) => activities.recordSteps(fenced));
+      },
+      pickAssignee: (request) =>
+        readModelCall('pickAssignee', (activities) => activities.pickAssignee(request)),
+      runActivity: (activityRun) =>
+        CancellationScope.nonCancellable(() =>
+          customActivity(activityRun)(activityRun.input, {
+            ticketId: ticket.ticketId,
+            activityId: activityRun.activityId,
+          }),
+        ),
+      warn: (message, context) => log.warn(message, context),
+      conditionFailure: () => (patched(CONDITION_INCIDENTS_PATCH) ? 'incident' : 'false'),
+      // An unhandled rejection fails the workflow TASK (retried, visible in Temporal's UI)
+      // instead of silently dropping the event.
+      onDetachedFailure: (error) => {
+        throw error;
       },
     },
-    stats,
-    () => detached(fireDueTimers),
+    input.carried,
   );
-  const rescheduleTimer = (): void => {
-    // A finished run completes the workflow, which drops its timer: no cancel command needed.
-    if (driver?.run.status === 'running') timer.reschedule(driver.timers);
-  };
-
-  async function fireDueTimers(): Promise<void> {
-    if (!driver) return;
-    for (const { timerId } of dueTimers(driver.timers, Date.now())) {
-      // An 'unknown-timer' rejection (cancelled meanwhile) is ignored by design.
-      driver = (await driveEvent(flow, driver, { type: 'timer.fired', timerId }, ports)).driver;
-    }
-    rescheduleTimer();
-  }
-
-  function startActivity(run: ActivityRun): void {
-    stats.activities += 1;
-    inflightActivities += 1;
-    const meta = { ticketId: ticket.ticketId, activityId: run.activityId };
-    customActivity(run)(run.input, meta)
-      .then(
-        (result): RunEvent => ({ type: 'activity.completed', activityId: run.activityId, result }),
-        (error: unknown): RunEvent => ({
-          type: 'activity.failed',
-          activityId: run.activityId,
-          error: failureMessage(error),
-        }),
-      )
-      .then((event) => {
-        detached(() => apply(event));
-        inflightActivities -= 1;
-      });
-  }
-
-  const ports: DriverPorts = {
-    now: () => Date.now(),
-    record: async (steps) => {
-      stats.localActivities += 1;
-      await readModel.recordSteps(steps);
-    },
-    pickAssignee: async (request) => {
-      stats.localActivities += 1;
-      return readModel.pickAssignee(request);
-    },
-    startActivity,
-    warn: (message, context) => log.warn(message, context),
-  };
-
-  async function apply(event: RunEvent): Promise<ActResult> {
-    if (!driver) return { ok: false, rejected: 'conflict: ticket not started' };
-    // PATCH POINT: an engine change that alters the effects of an existing event goes here,
-    // e.g. `const result = patched('engine-v2-holds') ? driveEvent(...) : legacyDriveEvent(...)`.
-    const result = await driveEvent(flow, driver, event, ports);
-    driver = result.driver;
-    rescheduleTimer();
-    if (result.rejected) return { ok: false, rejected: result.rejected };
-    return { ok: true, state: driver.run, tasks: openTasks(driver.run) };
-  }
 
   /** Validators reject exactly what the engine would, so the client gets `<code>: <message>`. */
   function validate(event: RunEvent): void {
-    if (!driver) throw new Error('conflict: ticket is still starting');
-    const rejected = wouldReject(flow, driver, event, Date.now());
-    if (rejected) throw new Error(rejected);
+    const rejected = run.wouldReject(event);
+    if (rejected)
+      throw ApplicationFailure.create({ type: REJECTED_FAILURE, message: rejected, nonRetryable: true });
   }
 
   for (const [type, update] of Object.entries(taskUpdates)) {
     setHandler(
       update as typeof claimTask,
       (event) => {
-        stats.updates += 1;
-        return serially(() => apply(event));
+        run.stats.updates += 1;
+        return run.apply(event);
       },
       {
         validator: (event) => {
           if (event.type !== type)
-            throw new Error(`invalid: update expects a '${type}' event, got '${event.type}'`);
+            throw ApplicationFailure.create({
+              type: REJECTED_FAILURE,
+              message: `invalid: update expects a '${type}' event, got '${event.type}'`,
+              nonRetryable: true,
+            });
           validate(event);
         },
       },
@@ -236,40 +240,62 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
   setHandler(
     cancelTicket,
     (args) => {
-      stats.updates += 1;
-      return serially(() => apply(cancelEvent(args)));
+      run.stats.updates += 1;
+      return run.apply(cancelEvent(args));
     },
     { validator: (args) => validate(cancelEvent(args)) },
   );
+  setHandler(ticketStarted, async (): Promise<StartedTicket> => {
+    run.stats.updates += 1;
+    await run.start();
+    // Started means a driver exists, so there is a live state.
+    const { tasks, sla } = run.liveState(Date.now())!;
+    return { tasks, sla };
+  });
   setHandler(customerMessage, ({ name, data }) => {
-    stats.signals += 1;
-    return serially(() => apply({ type: 'message.received', name, ...(data ? { data } : {}) })).then(
-      () => undefined,
-    );
+    run.stats.signals += 1;
+    return run.apply({ type: 'message.received', name, ...(data ? { data } : {}) }).then(() => undefined);
   });
-  // Throws until the first step is recorded: TemporalRuntime.startTicket polls it (a query adds
-  // no history events, unlike an update).
-  setHandler(liveStateQuery, () => {
-    if (!driver) throw new Error(`ticket ${ticket.ticketId} is still starting`);
-    return liveState(flow, driver.run, Date.now());
+  // Throws until the first step is recorded (a query adds no history events).
+  setHandler(liveStateQuery, (now) => {
+    const live = run.liveState(now ?? Date.now());
+    if (!live) throw new Error(`ticket ${ticket.ticketId} is still starting`);
+    return live;
   });
-  setHandler(commandStatsQuery, () => stats);
+  setHandler(commandStatsQuery, () => run.stats);
 
-  await serially(async () => {
-    driver ??= await driveStart(flow, ticket, ports);
-    rescheduleTimer();
-  });
-
-  const finished = () => driver !== undefined && driver.run.status !== 'running';
   const historyFull = () => {
     const info = workflowInfo();
-    return info.continueAsNewSuggested || info.historyLength > HISTORY_EVENT_BUDGET;
+    return (
+      info.continueAsNewSuggested || info.historyLength > budget.events || info.historySize > budget.bytes
+    );
   };
-  await condition(() => finished() || historyFull());
   // Safe-message-handlers pattern: nothing queued, no activity whose result would be lost, every
   // update answered; then finish or carry the engine state into a fresh history.
-  await condition(() => pending === 0 && inflightActivities === 0 && allHandlersFinished());
-  const final = driver as DriverState;
-  if (finished()) return { status: final.run.status, seq: final.run.seq, stats };
-  return continueAsNew<typeof ticketWorkflow>({ flow, ticket, carried: { driver: final, stats } });
+  const quiet = () => run.idle() && allHandlersFinished();
+
+  try {
+    await run.start();
+    await condition(() => run.finished() || historyFull());
+    await condition(quiet);
+  } catch (error) {
+    if (!isCancellation(error)) throw error;
+    // Cancelled from Temporal's UI or CLI: the ticket is cancelled like any other, so Baton shows
+    // it, and the workflow then ends as Canceled in Temporal too.
+    await CancellationScope.nonCancellable(async () => {
+      await run.start();
+      if (!run.finished())
+        await run.apply(cancelEvent({ actor: TEMPORAL_ACTOR, reason: 'cancelled in Temporal' }));
+      await condition(quiet);
+    });
+    throw error;
+  }
+  const final = run.driver() as DriverState;
+  if (run.finished()) return { status: final.run.status, seq: final.run.seq, stats: run.stats };
+  return continueAsNew<typeof ticketWorkflow>({
+    flow,
+    ticket,
+    carried: { driver: final, stats: run.stats, runs: runsBefore + 1 },
+    ...(input.historyBudget ? { historyBudget: input.historyBudget } : {}),
+  });
 }

@@ -1,6 +1,14 @@
 // Minimal reference data for activity tests: a department with a lead and agents, a manager, a
 // ticket type and a deployed flow version (the compiled Flow is irrelevant to the read model).
-import { type Database, departments, flowVersions, memberships, ticketTypes, users } from '@baton/db';
+import {
+  type Database,
+  departments,
+  flowVersions,
+  memberships,
+  type Role,
+  ticketTypes,
+  users,
+} from '@baton/db';
 
 export const FIXTURE = {
   typeId: 'tt-support',
@@ -12,7 +20,7 @@ export const FIXTURE = {
 } as const;
 
 export async function insertFixture(db: Database): Promise<void> {
-  const person = (id: string, roles: string[]) => ({ id, email: `${id}@example.com`, name: id, roles });
+  const person = (id: string, roles: Role[]) => ({ id, email: `${id}@example.com`, name: id, roles });
   await db
     .insert(users)
     .values([
