@@ -11,20 +11,18 @@ import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import pino from 'pino';
-import { apiTokens, databaseOn, departments, memberships, users } from '@baton/db';
-import { createTestDatabase } from '@baton/db/testing';
-import setupTestServer from '@baton/db/testing/global-setup';
+import { apiTokens, departments, memberships, users } from '@baton/db';
 import { activityCatalogue, createActivities, InMemoryRuntime } from '@baton/workflows';
 import { createApp } from '../src/app.js';
 import { newSecret, sha256 } from '../src/auth/secrets.js';
 import { defaultConfig, type ApiConfig } from '../src/config.js';
-import { withReportSession } from '../src/reports/queryable.js';
+import { withReportSession } from '../src/reports/report-session.js';
 import { compactStageDays } from '../src/reports/stage-rollups.js';
 import { stageDurations, stageDurationSql } from '../src/reports/stage-durations.js';
 import { MAX_RELATIVE_ERROR } from '../src/reports/duration-sketch.js';
 import { readFileSync } from 'node:fs';
+import { median, openBenchDatabase, percentile, round } from './support.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ROUND_SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -34,26 +32,7 @@ const TICKETS_VIA_API = 200;
 const DEPARTMENTS = ['support', 'refunds', 'faults', 'after-sales', 'callback', 'product'];
 
 const log = pino({ level: 'silent' });
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 const step = (label: string) => console.log(`- ${label}`);
-const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
-
-async function openBenchDatabase() {
-  if (process.env.DATABASE_URL) {
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
-    return { pool, db: databaseOn(pool), close: () => pool.end() };
-  }
-  const release = await setupTestServer();
-  const t = await createTestDatabase({ poolSize: 20 });
-  if (process.env.BENCH_KEEP_DB) {
-    console.log(`keeping the database: ${t.url}`);
-    return { pool: t.pool, db: t.db, close: async () => (await t.pool.end(), await release()) };
-  }
-  return { pool: t.pool, db: t.db, close: async () => (await t.drop(), await release()) };
-}
-
 async function main() {
   const started = performance.now();
   const database = await openBenchDatabase();

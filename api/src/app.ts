@@ -1,41 +1,67 @@
 // The Hono app: middleware, every route under /api, the OpenAPI document and docs page.
 // No listening here (main.ts does that), so tests drive it with app.request().
 import { authenticate, SESSION_COOKIE } from './auth/authenticate.js';
+import { refuseCrossSite } from './auth/cross-site.js';
 import { createPrincipalCache } from './auth/principal-cache.js';
+import { authRoutes } from './auth/routes.js';
+import { directoryRoutes } from './directory/routes.js';
+import { createCompiledFlows } from './flows/compiled-flows.js';
+import { flowRoutes } from './flows/routes.js';
 import { limitBodies } from './http/body-limit.js';
-import { DOCS_PAGE } from './http/docs-page.js';
+import { DOCS_PAGE, DOCS_SCRIPT, DOCS_STYLE } from './http/docs-page.js';
 import type { AppDeps } from './http/env.js';
 import { handleError } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
 import { newRouter } from './http/openapi.js';
-import { ApiError, problemResponse } from './http/problem.js';
-import { authRoutes } from './routes/auth.js';
-import { directoryRoutes } from './routes/directory.js';
-import { flowRoutes } from './routes/flows.js';
-import { reportRoutes } from './routes/reports.js';
-import { systemRoutes } from './routes/system.js';
-import { taskRoutes } from './routes/tasks.js';
-import { ticketRoutes } from './routes/tickets.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { ApiError, problemResponse, sentPath } from './http/problem.js';
+import { securityHeaders } from './http/security-headers.js';
+import { reportRoutes } from './reports/routes.js';
+import { systemRoutes } from './system/routes.js';
+import { createOpenTasks } from './tasks/open-tasks.js';
+import { taskRoutes } from './tasks/routes.js';
+import { createDetailCache } from './tickets/detail-cache.js';
+import type { TicketView } from './tickets/detail-query.js';
+import { createDetailLoader } from './tickets/detail-loader.js';
+import { ticketRoutes } from './tickets/routes.js';
+import { createTicketDetails } from './tickets/ticket-detail.js';
 
 export type CreateAppOptions = AppDeps;
 
 export function createApp(deps: CreateAppOptions) {
   const app = newRouter();
+  // First, so every answer has them: routes, errors, the designer's files (static.ts) and 404s.
+  app.use('*', securityHeaders(deps.config));
   app.onError(handleError(deps.log));
   app.notFound((c) =>
-    problemResponse(c, new ApiError('not-found', `no route ${c.req.method} ${c.req.path}`)),
+    problemResponse(c, new ApiError('not-found', `no route ${c.req.method} ${sentPath(c)}`)),
   );
 
   const principals = createPrincipalCache({ ttlMs: deps.config.authCacheMs, now: deps.config.now });
-  app.use('/api/*', limitBodies(deps.config), authenticate(deps, principals), idempotency(deps));
+  app.use(
+    '/api/*',
+    limitBodies(deps.config),
+    refuseCrossSite(deps.config),
+    authenticate(deps, principals),
+    idempotency(deps),
+  );
+
+  // Shared by the ticket and task routes: one kept copy of each ticket detail and compiled flow.
+  const details = createDetailLoader({
+    pool: deps.pool,
+    cache: createDetailCache<TicketView>({ maxBytes: deps.config.detailCacheBytes }),
+  });
+  const flows = createCompiledFlows(deps.pool);
+  const openTasks = createOpenTasks({ ...deps, flows, details, now: deps.config.now });
 
   app.route('/api', systemRoutes(deps));
   app.route('/api', authRoutes(deps, principals));
-  app.route('/api', directoryRoutes(deps));
+  app.route('/api', directoryRoutes(deps, principals));
   app.route('/api', flowRoutes(deps));
-  app.route('/api', ticketRoutes(deps));
-  app.route('/api', taskRoutes(deps));
+  app.route('/api', ticketRoutes(deps, createTicketDetails({ details, openTasks })));
+  app.route('/api', taskRoutes(deps, openTasks, flows));
   app.route('/api', reportRoutes(deps));
+  app.route('/api', notificationRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -54,6 +80,8 @@ export function createApp(deps: CreateAppOptions) {
     },
   });
   app.get('/api/docs', (c) => c.html(DOCS_PAGE));
+  app.get('/api/docs/docs.js', (c) => c.body(DOCS_SCRIPT, 200, { 'content-type': 'text/javascript' }));
+  app.get('/api/docs/docs.css', (c) => c.body(DOCS_STYLE, 200, { 'content-type': 'text/css' }));
   return app;
 }
 

@@ -1,3 +1,5 @@
+import { PASSWORD_COST, type ScryptCost } from '@baton/db';
+
 // Runtime settings of the API. Everything that varies between a test and production lives here,
 // including the clock, so reports and SLA explanations can be tested at a fixed instant.
 export type ApiConfig = {
@@ -19,30 +21,34 @@ export type ApiConfig = {
   detailCacheBytes: number;
   /** Mark the session cookie Secure (behind HTTPS). */
   secureCookies: boolean;
-  login: { maxAttempts: number; windowMs: number };
+  /**
+   * Origins besides the one a request came to (its Host) whose pages may send mutations with the
+   * session cookie: where the app is published (BATON_APP_URL) when a proxy rewrites the Host.
+   */
+  trustedOrigins: readonly string[];
+  /**
+   * Sign-in throttling within `windowMs`: attempts per (email, client address), and failed
+   * attempts per client address across all emails (password spraying). The address is the
+   * socket's: X-Forwarded-For is not trusted.
+   */
+  login: { maxAttempts: number; maxFailuresPerAddress: number; windowMs: number };
+  /** scrypt parameters for new password hashes; a sign-in with a weaker stored hash replaces it. */
+  passwordCost: ScryptCost;
   now: () => number;
 };
 
+/** The defaults; main.ts overrides what the environment configures (settings.ts), tests what they test. */
 export const defaultConfig = (overrides: Partial<ApiConfig> = {}): ApiConfig => ({
-  timeZone: process.env.BATON_TIME_ZONE || undefined,
   maxBodyBytes: 1024 * 1024,
   maxFlowBodyBytes: 5 * 1024 * 1024,
   maxCompiledFlowBytes: 1024 * 1024,
   sessionTtlMs: 7 * 24 * 3600 * 1000,
   authCacheMs: 2_000,
-  detailCacheBytes: megabytesFromEnv('BATON_DETAIL_CACHE_MB', 32),
-  secureCookies: process.env.BATON_SECURE_COOKIES === 'true',
-  login: { maxAttempts: 5, windowMs: 60_000 },
+  detailCacheBytes: 32 * 1024 * 1024,
+  secureCookies: false,
+  trustedOrigins: [],
+  login: { maxAttempts: 5, maxFailuresPerAddress: 20, windowMs: 60_000 },
+  passwordCost: PASSWORD_COST,
   now: Date.now,
   ...overrides,
 });
-
-/** Bytes from an environment variable given in megabytes; the error names the variable. */
-function megabytesFromEnv(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback * 1024 * 1024;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0)
-    throw new Error(`${name} must be a number of megabytes (0 or more), got '${value}'`);
-  return Math.round(parsed * 1024 * 1024);
-}

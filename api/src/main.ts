@@ -1,56 +1,93 @@
 // Composition root: database (migrated, seeded when empty), engine runtime, the API and the
-// designer on one port, and a clean shutdown on SIGINT/SIGTERM.
+// designer on one port, and a clean shutdown on SIGINT/SIGTERM/SIGHUP that stops them in the
+// reverse order (shutdown.ts): HTTP server, worker, Temporal connections, dev server, Postgres.
 import { serve } from '@hono/node-server';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
-import { compileFlow, isKnownTimeZone } from '@baton/engine';
-import { openDatabase, seedDatabase } from '@baton/db';
+import { compileFlow } from '@baton/engine';
+import { logSerializers, openDatabase, seedDatabase, seedHistory } from '@baton/db';
 import { activityCatalogue, createRuntime } from '@baton/workflows';
 import { createApp } from './app.js';
 import { defaultConfig } from './config.js';
+import { type BatonConfig, readBatonConfig } from './settings.js';
 import { scheduleStageRollups } from './reports/rollup-schedule.js';
+import { createShutdown } from './shutdown.js';
 import { serveDesigner } from './static.js';
 
-const log = pino({ name: 'baton', level: process.env.LOG_LEVEL ?? 'info' });
+/** The process's one configuration, read once from the environment (an invalid value stops it here). */
+const config: BatonConfig = (() => {
+  try {
+    return readBatonConfig(process.env);
+  } catch (error) {
+    process.stderr.write(
+      `\nBaton could not start: ${error instanceof Error ? error.message : String(error)}\n\n`,
+    );
+    process.exit(1);
+  }
+})();
+// The process's one logger (modules take child loggers of it). Synchronous: the shutdown's last
+// lines are written just before process.exit, and an asynchronous destination can lose or
+// reorder them there.
+// Its `err` fields hold codes and call frames, never an error's SQL parameters or values.
+const log = pino(
+  { name: 'baton', level: config.logLevel, serializers: logSerializers },
+  pino.destination({ dest: 1, sync: true }),
+);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shutdown = createShutdown(log);
+/** Open requests get this long to finish once the server stops listening. */
+const HTTP_DRAIN_MS = 5_000;
 
 async function main() {
-  const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535)
-    throw new Error(`PORT="${process.env.PORT}" is not a port number`);
-  const timeZone = process.env.BATON_TIME_ZONE || undefined;
-  if (timeZone && !isKnownTimeZone(timeZone))
-    throw new Error(`BATON_TIME_ZONE="${timeZone}" is not an IANA time zone`);
-
+  const { port, host } = config.http;
   const dbStarted = performance.now();
-  const database = await openDatabase();
+  const database = await openDatabase({
+    url: config.database.url,
+    dataDir: config.database.dataDir,
+    port: config.database.embeddedPort,
+    poolSize: config.database.pool.max,
+    acquireTimeoutMs: config.database.pool.acquireTimeoutMs,
+    log,
+  });
+  shutdown.add({
+    name: database.mode === 'embedded' ? 'database (embedded Postgres)' : 'database pool',
+    stop: () => database.close(),
+  });
   log.info(
     { database: database.describe, mode: database.mode },
     `database ready in ${Math.round(performance.now() - dbStarted)} ms`,
   );
   const { rows } = await database.pool.query<{ n: number }>('select count(*)::int as n from users');
   if (rows[0]?.n === 0) {
-    const summary = await seedDatabase(database.db, { compile: compileFlow });
+    const summary = await seedDatabase(database.db, { compile: compileFlow, log });
     log.info(
       { inserted: summary.inserted, notDeployed: summary.notDeployed },
       'empty database: seeded demo data',
     );
+    // Months of tickets for the dashboard (BATON_SEED_HISTORY=off: none); a few seconds, once.
+    if (config.seed.history) log.info(await seedHistory(database.db, { log }), 'seeded the demo history');
   }
 
   const created = await createRuntime({
     pool: database.pool,
     log,
-    appUrl: process.env.BATON_APP_URL ?? `http://localhost:${port}`,
-    ...(process.env.SMTP_URL ? { smtpUrl: process.env.SMTP_URL } : {}),
+    settings: config.runtime,
+    mail: config.mail,
+    dataDir: config.database.dataDir,
   });
+  shutdown.add(...created.stopSteps);
   const { runtime } = created;
   if (created.warning) {
     log.warn('**********************************************************************');
     log.warn(`engine mode: in-memory (NOT DURABLE) — ${created.warning}`);
     log.warn('**********************************************************************');
   } else {
-    log.info({ source: created.source }, `engine mode: ${runtime.mode} (durable)`);
+    log.info(
+      { source: created.source, address: created.address, ui: created.uiUrl },
+      `engine mode: ${runtime.mode} (durable) at ${created.address}` +
+        (created.uiUrl ? `; Temporal web UI at ${created.uiUrl}` : ''),
+    );
   }
 
   const app = createApp({
@@ -60,10 +97,16 @@ async function main() {
     ...(created.warning ? { runtimeWarning: created.warning } : {}),
     databaseMode: database.mode,
     log,
-    config: defaultConfig({ timeZone }),
+    config: defaultConfig({
+      ...(config.api.timeZone ? { timeZone: config.api.timeZone } : {}),
+      secureCookies: config.api.secureCookies,
+      trustedOrigins: [config.http.appUrl],
+      detailCacheBytes: config.api.detailCacheBytes,
+    }),
     activities: activityCatalogue(),
   });
   const rollups = scheduleStageRollups(database.pool, log);
+  shutdown.add({ name: 'report rollups', stop: () => rollups.stop() });
   const designerDist = path.join(repoRoot, 'designer', 'dist');
   if (serveDesigner(app, designerDist)) log.info({ designerDist }, 'serving the designer at /');
   else
@@ -72,37 +115,41 @@ async function main() {
       'designer build not found: only the API is served (run `pnpm --filter @baton/designer build`)',
     );
 
-  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) =>
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) =>
     log.info(`Baton listening on http://localhost:${info.port} (API docs at /api/docs)`),
   );
+  shutdown.add({ name: 'HTTP server', stop: () => closeServer(server) });
   server.on('error', (error: NodeJS.ErrnoException) => {
     log.fatal(
       { err: error },
       error.code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to another port` : 'server error',
     );
-    void shutdown(1);
+    void shutdown.stop(1);
   });
-
-  let stopping: Promise<void> | undefined;
-  const shutdown = (code: number) =>
-    (stopping ??= (async () => {
-      log.info('shutting down');
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rollups.stop();
-      await created
-        .close()
-        .catch((error: unknown) => log.error({ err: error }, 'runtime did not close cleanly'));
-      await database
-        .close()
-        .catch((error: unknown) => log.error({ err: error }, 'database did not close cleanly'));
-      log.info('stopped');
-      process.exit(code);
-    })());
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
 }
 
-main().catch((error: unknown) => {
+/** Stops listening, lets open requests finish, then cuts what is still open (keep-alive, slow clients). */
+function closeServer(server: ReturnType<typeof serve>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const cut = setTimeout(() => {
+      log.warn({ drainMs: HTTP_DRAIN_MS }, 'closing HTTP connections still open');
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, HTTP_DRAIN_MS);
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
+  });
+}
+
+shutdown.onSignals();
+const startup = main();
+shutdown.starting(startup);
+startup.catch((error: unknown) => {
   log.fatal({ err: error }, 'Baton could not start');
-  process.exit(1);
+  // The reason often says what to do over several lines: a JSON log line would hide that.
+  process.stderr.write(
+    `\nBaton could not start: ${error instanceof Error ? error.message : String(error)}\n\n`,
+  );
+  void shutdown.stop(1);
 });

@@ -33,6 +33,46 @@ describe('serveDesigner', () => {
     expect([api.status, api.headers.get('content-type')]).toEqual([404, 'application/problem+json']);
   });
 
+  it('serves nothing under a dot folder: the build manifest and its like stay private', async () => {
+    mkdirSync(path.join(dist, '.vite'), { recursive: true });
+    writeFileSync(path.join(dist, '.vite', 'manifest.json'), '{"index.html":{}}');
+    writeFileSync(path.join(dist, '.env'), 'SECRET=1');
+    const a = app();
+    serveDesigner(a, dist);
+    for (const hidden of [
+      '/.vite/manifest.json',
+      '/.vite/',
+      '/.vite',
+      '/.env',
+      '/assets/../.vite/manifest.json',
+    ]) {
+      const res = await a.request(hidden);
+      expect([hidden, res.status]).toEqual([hidden, 404]);
+      expect(await res.text()).not.toContain('index.html');
+    }
+  });
+
+  it('puts the security headers on files, the app shell, API answers and errors', async () => {
+    const a = app();
+    serveDesigner(a, dist);
+    for (const url of [
+      '/assets/app.js',
+      '/tickets/42',
+      '/api/nope',
+      '/assets/missing.js',
+      '/api/openapi.json',
+    ]) {
+      const res = await a.request(url);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect([url, res.headers.get('x-content-type-options')]).toEqual([url, 'nosniff']);
+      expect([url, res.headers.get('x-frame-options')]).toEqual([url, 'DENY']);
+      expect([url, res.headers.get('referrer-policy')]).toEqual([url, 'same-origin']);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    }
+  });
+
   it('reports a missing build', () => {
     expect(serveDesigner(app(), path.join(dist, 'nope'))).toBe(false);
   });

@@ -16,6 +16,8 @@ export function serveDesigner(app: BatonApp, distDir: string): boolean {
       (c.req.method !== 'GET' && c.req.method !== 'HEAD')
     )
       return next();
+    // Nothing under a dot name: the build's .vite/manifest.json maps every source file.
+    if (c.req.path.split('/').some((segment) => segment.startsWith('.'))) return next();
     const served = await files(c, async () => undefined);
     if (served) return served;
     // Asset-looking paths (with an extension) that do not exist stay 404s; routes get the app.

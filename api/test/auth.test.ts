@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword, verifyPassword } from '@baton/db';
+import { createApp } from '../src/app.js';
+import { defaultConfig } from '../src/config.js';
 import { createHarness, PASSWORD, problemOf, type Harness } from './harness.js';
 import { idleRuntime } from './idle-runtime.js';
 
@@ -91,6 +94,41 @@ describe('sessions', () => {
     expect(wrongType.errors?.map((e) => e.path).sort()).toEqual(['body.email', 'body.password']);
     const injection = await login("' or 1=1; --", "' or ''='");
     expect(injection.status).toBe(401);
+  });
+});
+
+describe('password hashes', () => {
+  it('rehashes a hash with weaker parameters at the default cost on the next sign-in', async () => {
+    // The harness hashes at a lower cost to keep the suite fast; this app runs the real default.
+    const real = createApp({
+      ...h.deps,
+      config: { ...h.deps.config, passwordCost: defaultConfig().passwordCost },
+    });
+    const userId = h.ids.otherManager;
+    const stored = async () =>
+      (
+        await h.t.pool.query<{ hash: string }>('select password_hash as hash from users where id = $1', [
+          userId,
+        ])
+      ).rows[0]?.hash;
+    // What Baton stored before: scrypt at N=2^14.
+    const old = await hashPassword(PASSWORD, { N: 2 ** 14, r: 8, p: 1 });
+    await h.t.pool.query('update users set password_hash = $2 where id = $1', [userId, old]);
+    const signIn = (password: string) =>
+      real.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'otherManager@example.test', password }),
+      });
+
+    expect((await signIn('wrong')).status).toBe(401);
+    expect(await stored()).toBe(old);
+    expect((await signIn(PASSWORD)).status).toBe(200);
+    const upgraded = await stored();
+    expect(upgraded).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(await verifyPassword(PASSWORD, upgraded!)).toBe(true);
+    expect((await signIn(PASSWORD)).status).toBe(200);
+    expect(await stored()).toBe(upgraded);
   });
 });
 

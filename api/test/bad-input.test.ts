@@ -3,44 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploySupportRefunds, openTicket } from './fixtures.js';
 import { createHarness, problemOf, type Harness } from './harness.js';
+import { tableDigests } from './table-digest.js';
 
 let h: Harness;
 let ticket: { ticketId: string; taskId: string };
-
-const TABLES = [
-  'users',
-  'departments',
-  'memberships',
-  'calendars',
-  'ticket_types',
-  'flows',
-  'flow_versions',
-  'tickets',
-  'stages',
-  'ticket_events',
-  'notifications',
-  'extension_requests',
-  'api_tokens',
-  'sessions',
-  'idempotency_keys',
-];
-
-/** Columns that record use rather than change (a token's last use) are left out. */
-const ROW_EXPRESSION: Record<string, string> = {
-  api_tokens: '(t.id, t.user_id, t.name, t.token_hash, t.revoked_at)',
-};
-
-/** A digest of every row of every table. */
-async function fingerprint(): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of TABLES) {
-    const { rows } = await h.t.pool.query<{ digest: string | null }>(
-      `select md5(string_agg(${ROW_EXPRESSION[table] ?? 't'}::text, '|' order by ${ROW_EXPRESSION[table] ?? 't'}::text)) as digest from ${table} t`,
-    );
-    out[table] = rows[0]?.digest ?? 'empty';
-  }
-  return out;
-}
 
 beforeAll(async () => {
   h = await createHarness({ runtime: 'in-memory' });
@@ -230,7 +196,7 @@ function probes(): Probe[] {
 
 describe('bad input', () => {
   it('answers every probe with a 4xx problem document and changes nothing', async () => {
-    const before = await fingerprint();
+    const before = await tableDigests(h.t.pool);
     const failures: string[] = [];
     for (const probe of probes()) {
       const headers: Record<string, string> = { 'content-type': probe.contentType ?? 'application/json' };
@@ -245,7 +211,7 @@ describe('bad input', () => {
       else await res.body?.cancel();
     }
     expect(failures).toEqual([]);
-    expect(await fingerprint()).toEqual(before);
+    expect(await tableDigests(h.t.pool)).toEqual(before);
   });
 
   it('names the offending fields', async () => {

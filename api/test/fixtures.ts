@@ -1,5 +1,5 @@
 // Direct inserts for report tests: the read model as the runtime would have written it.
-import { flowVersions, stages, tickets, ticketTypes } from '@baton/db';
+import { flowVersions, HISTORY_IMPORTED_FROM, stages, tickets, ticketTypes } from '@baton/db';
 import type { Harness } from './harness.js';
 
 export async function insertTicketType(h: Harness, id = 'call', flowVersionId = `${id}-v1`) {
@@ -35,10 +35,14 @@ export type StageSpec = {
   /** closed = enteredAt + minutes */
   minutes?: number;
   businessMinutes?: number;
+  /** Time on hold (waiting on the customer); absent = unknown (null), as rows written before it was kept. */
+  heldMinutes?: number;
+  businessHeldMinutes?: number;
   slaLevel?: 'ok' | 'warning' | 'overdue' | 'severe';
   slaTargetMinutes?: number;
   dueAt?: string;
   assigneeId?: string;
+  claimedAt?: string;
 };
 
 export async function insertStages(h: Harness, specs: StageSpec[]) {
@@ -54,9 +58,12 @@ export async function insertStages(h: Harness, specs: StageSpec[]) {
         departmentKey: s.department,
         assigneeId: s.assigneeId ?? null,
         enteredAt: entered,
+        claimedAt: s.claimedAt ? new Date(s.claimedAt) : null,
         closedAt: closed,
         totalMs: s.minutes === undefined ? null : s.minutes * MIN,
         businessTotalMs: s.minutes === undefined ? null : (s.businessMinutes ?? s.minutes) * MIN,
+        heldMs: s.heldMinutes === undefined ? null : s.heldMinutes * MIN,
+        businessHeldMs: s.businessHeldMinutes === undefined ? null : s.businessHeldMinutes * MIN,
         slaLevel: s.slaLevel ?? 'ok',
         slaTargetMs: s.slaTargetMinutes === undefined ? null : s.slaTargetMinutes * MIN,
         dueAt: s.dueAt ? new Date(s.dueAt) : null,
@@ -65,10 +72,17 @@ export async function insertStages(h: Harness, specs: StageSpec[]) {
   );
 }
 
-/** A ticket type `typeId` with the support → refunds test flow deployed (through the API, as a process owner). */
-export async function deploySupportRefunds(h: Harness, typeId = 'refund-request') {
+/**
+ * A ticket type `typeId` with the support → refunds test flow deployed (through the API, as a
+ * process owner); `edit` changes its XML first (a variant of the flow).
+ */
+export async function deploySupportRefunds(
+  h: Harness,
+  typeId = 'refund-request',
+  edit: (xml: string) => string = (xml) => xml,
+) {
   const { readFileSync } = await import('node:fs');
-  const xml = readFileSync(new URL('./flows/support-refunds.bpmn', import.meta.url), 'utf8');
+  const xml = edit(readFileSync(new URL('./flows/support-refunds.bpmn', import.meta.url), 'utf8'));
   const steps: [string, string, unknown][] = [
     [
       'POST',
@@ -103,4 +117,51 @@ export async function openTicket(
   if (res.status !== 201) throw new Error(`create ticket: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { id: string; openTasks: { id: string }[] };
   return { ticketId: body.id, taskId: body.openTasks[0]!.id };
+}
+
+/**
+ * A ticket imported from an older system as the demo history writes one (db/src/seed/
+ * seed-history.ts), with no engine run: of the deployed type `typeId`, created by `createdBy`,
+ * waiting at its Triage task (support, one-hour target, already past it) claimed by `createdBy`.
+ * Answers the global id of that task.
+ */
+export async function insertImportedTicket(
+  h: Harness,
+  id: string,
+  createdBy: string,
+  typeId = 'refund-request',
+): Promise<string> {
+  const { rows } = await h.t.pool.query<{ id: string }>(
+    'select id from flow_versions where ticket_type_id = $1 order by version desc limit 1',
+    [typeId],
+  );
+  const now = h.deps.config.now();
+  const HOUR = 3_600_000;
+  await h.t.db.insert(tickets).values({
+    id,
+    typeId,
+    flowVersionId: rows[0]!.id,
+    title: `Imported ${id}`,
+    status: 'in_progress',
+    fields: { orderNumber: 'OLD-1' },
+    createdBy,
+    createdAt: new Date(now - 3 * HOUR),
+    updatedAt: new Date(now - 3 * HOUR),
+    lastSeq: 1,
+    importedFrom: HISTORY_IMPORTED_FROM,
+  });
+  await h.t.db.insert(stages).values({
+    ticketId: id,
+    taskId: 't1',
+    elementId: 'Task_Triage',
+    name: 'Triage',
+    departmentKey: 'support',
+    assigneeId: createdBy,
+    enteredAt: new Date(now - 3 * HOUR),
+    claimedAt: new Date(now - 3 * HOUR),
+    slaTargetMs: HOUR,
+    dueAt: new Date(now - 2 * HOUR),
+    slaLevel: 'severe',
+  });
+  return `${id}.t1`;
 }

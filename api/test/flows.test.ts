@@ -1,4 +1,6 @@
 // Ticket types, flow drafts, validation diagnostics, deploys and versions.
+import { eq } from 'drizzle-orm';
+import { ticketTypes } from '@baton/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploySupportRefunds } from './fixtures.js';
 import { createHarness, problemOf, type Harness } from './harness.js';
@@ -100,6 +102,73 @@ describe('flows', () => {
     expect(ticket).toMatchObject({ flowVersionId: deployed.id, openTasks: [{ name: 'Triage v2' }] });
   });
 
+  it("checks conditions against the type's fields: an unknown variable warns, a non-boolean refuses the deploy", async () => {
+    await json(
+      await h.call('owner', 'POST', '/api/ticket-types', {
+        id: 'amounts',
+        name: 'Amounts',
+        fields: [{ key: 'amount', label: 'Amount', type: 'number' }],
+      }),
+      201,
+    );
+    const withCondition = (condition: string) => xml.replace('outcome = "refund"', condition);
+    type Diagnostics = {
+      ok: boolean;
+      errors: { code: string; elementId?: string; message: string }[];
+      warnings: { code: string; elementId?: string; message: string }[];
+    };
+    const validate = async (condition: string) =>
+      json<Diagnostics>(
+        await h.call('owner', 'POST', '/api/ticket-types/amounts/flow/validate', {
+          xml: withCondition(condition),
+        }),
+      );
+
+    const misspelt = await validate('amout > 100');
+    expect(misspelt.ok).toBe(true);
+    const [unknown, ...more] = misspelt.warnings.filter((w) => w.code === 'unknown-variable');
+    expect(more).toEqual([]);
+    expect(unknown).toMatchObject({ elementId: 'Flow_Refund' });
+    expect(unknown!.message).toMatch(/'amout' \(did you mean 'amount'\?\)/);
+    // The type's field and every ticket's variables are known.
+    const known = await validate('amount > 100 and priority = "high" and customer.email != null');
+    expect(known.warnings.filter((w) => w.code === 'unknown-variable')).toEqual([]);
+
+    // Deploy checks the same way: the warning travels with the new version.
+    await json(
+      await h.call('owner', 'PUT', '/api/ticket-types/amounts/flow', { xml: withCondition('amout > 100') }),
+    );
+    const deployed = await json<{ version: number; warnings: { code: string; elementId?: string }[] }>(
+      await h.call('owner', 'POST', '/api/ticket-types/amounts/flow/deploy', {}),
+      201,
+    );
+    expect(deployed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'unknown-variable', elementId: 'Flow_Refund' }),
+    );
+
+    const yes = await validate('"yes"');
+    expect(yes.ok).toBe(false);
+    expect(yes.errors).toContainEqual(
+      expect.objectContaining({ code: 'non-boolean-condition', elementId: 'Flow_Refund' }),
+    );
+    await json(
+      await h.call('owner', 'PUT', '/api/ticket-types/amounts/flow', { xml: withCondition('"yes"') }),
+    );
+    const refused = (await problemOf(
+      await h.call('owner', 'POST', '/api/ticket-types/amounts/flow/deploy', {}),
+    )) as unknown as { status: number; diagnostics: { code: string }[]; errors: { path: string }[] };
+    expect(refused.status).toBe(422);
+    expect(refused.diagnostics.map((d) => d.code)).toContain('non-boolean-condition');
+    expect(refused.errors.map((e) => e.path)).toContain('flow.Flow_Refund');
+    // A number field alone is no condition either, and only the type's fields say so.
+    const number = await validate('amount');
+    expect(number.errors.map((e) => e.code)).toContain('non-boolean-condition');
+    const versions = await json<{ items: unknown[] }>(
+      await h.call('owner', 'GET', '/api/ticket-types/amounts/flow/versions'),
+    );
+    expect(versions.items).toHaveLength(1);
+  });
+
   it('refuses a compiled flow larger than the limit', async () => {
     const small = await createHarness({ runtime: 'in-memory', config: { maxCompiledFlowBytes: 500 } });
     try {
@@ -157,6 +226,29 @@ describe('flows', () => {
     expect(stored.name).toBe('After');
   });
 
+  it("keeps a type's seeded field defaults when the type is saved, for the fields it still has", async () => {
+    await deploySupportRefunds(h, 'seeded-defaults');
+    // Seeds set field defaults; the API does not take them. `retired` is no longer on the form.
+    await h.deps.db
+      .update(ticketTypes)
+      .set({ defaults: { priority: 'low', fields: { orderNumber: 'SEED-1', retired: 'x' } } })
+      .where(eq(ticketTypes.id, 'seeded-defaults'));
+    const saved = await json<{ defaults: Record<string, unknown> }>(
+      await h.call('owner', 'PUT', '/api/ticket-types/seeded-defaults', {
+        name: 'Seeded, renamed',
+        fields: [{ key: 'orderNumber', label: 'Order number', type: 'text', required: true }],
+        defaults: { priority: 'high' },
+      }),
+    );
+    expect(saved.defaults).toEqual({ priority: 'high', fields: { orderNumber: 'SEED-1' } });
+    // The required field is filled by the kept default.
+    const created = await json<{ fields: Record<string, unknown> }>(
+      await h.call('agent', 'POST', '/api/tickets', { typeId: 'seeded-defaults', title: 'Defaults kept' }),
+      201,
+    );
+    expect(created.fields).toEqual({ orderNumber: 'SEED-1' });
+  });
+
   it('answers 404 for unknown types, drafts and versions, 409 for a duplicate type', async () => {
     expect((await problemOf(await h.call('owner', 'GET', '/api/ticket-types/nope/flow'))).code).toBe(
       'not-found',
@@ -165,9 +257,6 @@ describe('flows', () => {
     expect((await h.call('owner', 'GET', '/api/flow-versions/nope')).status).toBe(404);
     await json(await h.call('owner', 'POST', '/api/ticket-types', { id: 'no-draft', name: 'No draft' }), 201);
     expect(
-      (await problemOf(await h.call('owner', 'POST', '/api/ticket-types/no-draft/flow/validate', {}))).code,
-    ).toBe('not-found');
-    expect(
       (await problemOf(await h.call('owner', 'POST', '/api/ticket-types', { id: 'no-draft', name: 'Again' })))
         .code,
     ).toBe('conflict');
@@ -175,6 +264,24 @@ describe('flows', () => {
       await h.call('agent', 'POST', '/api/tickets', { typeId: 'no-draft', title: 't' }),
     );
     expect(noFlow.detail).toMatch(/no deployed flow/);
+  });
+
+  it('tells a type without a draft from an unknown type by the problem type', async () => {
+    await json(
+      await h.call('owner', 'POST', '/api/ticket-types', { id: 'draftless', name: 'Draftless' }),
+      201,
+    );
+    const unknown = await problemOf(await h.call('owner', 'GET', '/api/ticket-types/nope/flow'));
+    expect(unknown).toMatchObject({ status: 404, type: 'https://baton.dev/problems/not-found' });
+    const noDraft = await problemOf(await h.call('owner', 'GET', '/api/ticket-types/draftless/flow'));
+    expect(noDraft).toMatchObject({ status: 404, type: 'https://baton.dev/problems/no-draft' });
+    // Validating or deploying the saved draft of such a type answers the same.
+    for (const action of ['validate', 'deploy']) {
+      const answer = await problemOf(
+        await h.call('owner', 'POST', `/api/ticket-types/draftless/flow/${action}`, {}),
+      );
+      expect(answer, action).toMatchObject({ status: 404, type: 'https://baton.dev/problems/no-draft' });
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // Test fixture: a fresh database per test file with departments, one user per role (and a
 // second agent and manager in another department), API tokens for each, and the app.
 import { createTestDatabase, type TestDatabase } from '@baton/db/testing';
-import { apiTokens, departments, hashPassword, memberships, users } from '@baton/db';
+import { apiTokens, departments, hashPassword, logSerializers, memberships, users } from '@baton/db';
 import { activityCatalogue } from '@baton/workflows';
 import pino from 'pino';
 import { createApp, type BatonApp } from '../src/app.js';
@@ -9,9 +9,16 @@ import { newSecret, sha256 } from '../src/auth/secrets.js';
 import { defaultConfig, type ApiConfig } from '../src/config.js';
 import type { AppDeps } from '../src/http/env.js';
 import type { EngineRuntime } from '../src/runtime.js';
+import { checkedAnswer } from './declared-responses.js';
 import { inMemoryRuntime, type VirtualClock } from './runtime.js';
 
 export const PASSWORD = 'correct horse battery staple';
+/**
+ * scrypt at N=2^14 for the fixture's passwords and every hash a test app makes: the default
+ * (OWASP's N=2^17) costs about half a second per hash or sign-in, and the suite makes hundreds.
+ * auth.test.ts signs in at the real default once.
+ */
+export const TEST_PASSWORD_COST = { N: 2 ** 14, r: 8, p: 1 };
 
 /** Who is who in the fixture. `support` and `refunds` are the two departments under test. */
 export const PEOPLE = {
@@ -46,8 +53,11 @@ export type Harness = {
 };
 
 export type HarnessOptions = {
-  /** 'in-memory': the real InMemoryRuntime on a virtual clock (see `clock`), bound to this database. */
-  runtime: EngineRuntime | 'in-memory';
+  /**
+   * 'in-memory': the real InMemoryRuntime on a virtual clock (see `clock`), bound to this
+   * database; a function: a runtime made for this database (e.g. a TemporalRuntime).
+   */
+  runtime: EngineRuntime | 'in-memory' | ((t: TestDatabase) => Promise<EngineRuntime>);
   /** Start of the virtual clock (in-memory runtime); config.now follows it unless overridden. */
   start?: number;
   config?: Partial<ApiConfig>;
@@ -55,7 +65,7 @@ export type HarnessOptions = {
 
 export async function createHarness(options: HarnessOptions): Promise<Harness> {
   const t = await createTestDatabase();
-  const passwordHash = await hashPassword(PASSWORD);
+  const passwordHash = await hashPassword(PASSWORD, TEST_PASSWORD_COST);
   const ids = Object.fromEntries(Object.keys(PEOPLE).map((p) => [p, `u-${p}`])) as Record<Person, string>;
   await t.db.insert(users).values(
     Object.entries(PEOPLE).map(([person, spec]) => ({
@@ -95,14 +105,17 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     options.runtime === 'in-memory'
       ? inMemoryRuntime(t.db, options.start ?? Date.parse('2026-03-16T09:00:00Z'))
       : undefined;
-  const runtime = live?.runtime ?? (options.runtime as EngineRuntime);
+  const runtime =
+    live?.runtime ??
+    (typeof options.runtime === 'function' ? await options.runtime(t) : (options.runtime as EngineRuntime));
   const deps: AppDeps = {
     db: t.db,
     pool: t.pool,
     runtime,
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent', serializers: logSerializers }),
     config: defaultConfig({
       timeZone: 'UTC',
+      passwordCost: TEST_PASSWORD_COST,
       ...(live ? { now: () => live.clock.now() } : {}),
       ...options.config,
     }),
@@ -125,7 +138,8 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
         h['content-type'] ??= 'application/json';
         init.body = typeof body === 'string' ? body : JSON.stringify(body);
       }
-      return Promise.resolve(app.request(path, init));
+      // Every answer is held to the route's declared schema: the document says what the API sends.
+      return Promise.resolve(app.request(path, init)).then((r) => checkedAnswer(app, method, path, r));
     },
     async close() {
       await runtime.close();
@@ -134,13 +148,19 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
   };
 }
 
+type ProblemDocument = {
+  type: string;
+  status: number;
+  code: string;
+  detail: string;
+  errors?: { path: string }[];
+};
+
 /** Asserts a problem document and returns it. */
-export async function problemOf(
-  res: Response,
-): Promise<{ status: number; code: string; detail: string; errors?: { path: string }[] }> {
+export async function problemOf(res: Response): Promise<ProblemDocument> {
   const type = res.headers.get('content-type') ?? '';
   if (!type.startsWith('application/problem+json')) {
     throw new Error(`expected a problem document, got ${res.status} ${type}: ${await res.text()}`);
   }
-  return (await res.json()) as { status: number; code: string; detail: string; errors?: { path: string }[] };
+  return (await res.json()) as ProblemDocument;
 }

@@ -16,13 +16,22 @@ const DEPARTMENTS = ['support', 'refunds', 'faults', null];
 const ELEMENTS = ['Task_Triage', 'Task_Refund', 'Task_Reply'];
 const LEVELS = ['ok', 'warning', 'overdue', 'severe'] as const;
 
-/** A deterministic spread of stages closed on `day` (UTC), whole minutes from 0 to 5 days: every band. */
+/**
+ * A deterministic spread of stages closed on `day` (UTC), whole minutes from 0 to 5 days: every
+ * band. Most spent part of it on hold; every fifth has no held time recorded (unknown).
+ */
 function stagesOn(day: string, ticketId: string, count: number, seed: number): StageSpec[] {
   let state = seed;
   const next = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   return Array.from({ length: count }, (_, i) => {
     const minutes = Math.round(next() ** 3 * 5 * 24 * 60);
     const closedAt = Date.parse(`${day}T00:00:00Z`) + Math.floor(next() * 86_400_000);
+    const businessMinutes = Math.round(minutes * next());
+    const heldMinutes = Math.round(minutes * next() * 0.6);
+    const held =
+      i % 5 === 0
+        ? {}
+        : { heldMinutes, businessHeldMinutes: Math.min(businessMinutes, Math.round(heldMinutes * next())) };
     return {
       ticketId,
       taskId: `${ticketId}-${i}`,
@@ -31,7 +40,8 @@ function stagesOn(day: string, ticketId: string, count: number, seed: number): S
       name: ELEMENTS[i % ELEMENTS.length]!.replace('Task_', ''),
       enteredAt: new Date(closedAt - minutes * 60_000).toISOString(),
       minutes,
-      businessMinutes: Math.round(minutes * next()),
+      businessMinutes,
+      ...held,
       ...(i % 3 === 0 ? {} : { slaTargetMinutes: 240, slaLevel: LEVELS[i % LEVELS.length] }),
     };
   });
@@ -83,12 +93,24 @@ const QUERIES = [
   'range=custom&from=2026-03-01&to=2026-03-31&department=refunds&typeId=other',
   // Partial days at both ends: 05:00 on the 2nd to 17:00 on the 4th (UTC+8 days in Shanghai).
   'range=custom&from=2026-03-02T05:00:00Z&to=2026-03-04T17:00:00Z',
+  // Work and waiting time (elapsed minus held, held), on both clocks.
+  'range=custom&from=2026-03-01&to=2026-03-31&measure=work',
+  'range=custom&from=2026-03-01&to=2026-03-31&by=task&clock=business&measure=waiting',
+  'range=custom&from=2026-03-02T05:00:00Z&to=2026-03-04T17:00:00Z&clock=business&measure=work',
+  'range=custom&from=2026-03-01&to=2026-03-31&by=task&measure=waiting',
 ];
 
 describe('stage rollups', () => {
   it('answers from rollups what the exact report answers from stages', async () => {
     const exact = await Promise.all(QUERIES.map(report));
     expect(exact[0]!.reduce((n, g) => n + g.count, 0)).toBe(4 * 190);
+    // Work is below elapsed where stages waited, and waiting is what is left.
+    const [elapsed, work, waiting] = [exact[0]!, exact[4]!, await report(`${QUERIES[0]}&measure=waiting`)];
+    elapsed.forEach((group, i) => {
+      expect(work[i]!.count).toBe(group.count);
+      expect(work[i]!.meanMs).toBeLessThan(group.meanMs);
+      expect(work[i]!.meanMs + waiting[i]!.meanMs).toBeCloseTo(group.meanMs, 3);
+    });
 
     const compacted = await compactStageDays(h.t.pool, new Date('2026-03-20T00:00:00Z'));
     expect(compacted).toEqual({

@@ -1,7 +1,8 @@
 // Reports against hand-computed expectations on stages inserted directly.
-import { calendars } from '@baton/db';
+import { apiTokens, calendars, flowVersions, memberships, ticketTypes, users } from '@baton/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newSecret, sha256 } from '../src/auth/secrets.js';
 import { insertStages, insertTicket, insertTicketType } from './fixtures.js';
 import { createHarness, problemOf, type Harness } from './harness.js';
 import { idleRuntime } from './idle-runtime.js';
@@ -18,7 +19,7 @@ type Group = {
   p50Ms: number;
   p90Ms: number;
   p99Ms: number;
-  histogram: { key: string; count: number }[];
+  histogram: { key: string; count: number; upToMs: number | null }[];
   sla: { withTarget: number; met: number; attainment: number | null };
 };
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
     .insert(calendars)
     .values({ key: 'office', name: 'Office', isDefault: true, spec: { timeZone: 'UTC', week: {} } });
   await insertTicketType(h);
-  for (const id of ['d1', 'd2', 'h1', 'h2', 'h3', 'b1', 's1']) await insertTicket(h, id);
+  for (const id of ['d1', 'd2', 'h1', 'h2', 'h3', 'b1', 's1', 'p1', 'p2']) await insertTicket(h, id);
 
   // 2026-03-03: support stages, one per duration band; 4 with targets (levels ok, warning, overdue, severe).
   const durations = [5, 20, 45, 90, 300, 600, 2000, 5000];
@@ -62,6 +63,37 @@ beforeAll(async () => {
     { ticketId: 'h2', taskId: '2', department: 'refunds', enteredAt: '2026-03-10T10:20:00Z', minutes: 10 },
     { ticketId: 'h3', taskId: '1', department: 'support', enteredAt: '2026-03-10T09:00:00Z', minutes: 20 },
     { ticketId: 'h3', taskId: '2', department: 'support', enteredAt: '2026-03-10T09:40:00Z', minutes: 10 },
+  ]);
+
+  // 2026-03-11: handoffs whose receiving stage was claimed 20 and 40 min after it opened; for the load.
+  await insertStages(h, [
+    {
+      ticketId: 'p1',
+      taskId: '1',
+      department: 'support',
+      enteredAt: '2026-03-11T09:00:00Z',
+      minutes: 30,
+      assigneeId: 'u-agent',
+    },
+    {
+      ticketId: 'p1',
+      taskId: '2',
+      department: 'refunds',
+      enteredAt: '2026-03-11T09:30:00Z',
+      claimedAt: '2026-03-11T09:50:00Z',
+      minutes: 30,
+      assigneeId: 'u-otherAgent',
+    },
+    { ticketId: 'p2', taskId: '1', department: 'support', enteredAt: '2026-03-11T10:00:00Z', minutes: 60 },
+    {
+      ticketId: 'p2',
+      taskId: '2',
+      department: 'refunds',
+      enteredAt: '2026-03-11T11:00:00Z',
+      claimedAt: '2026-03-11T11:40:00Z',
+      minutes: 50,
+      assigneeId: 'u-otherAgent',
+    },
   ]);
 
   // Month and zone boundaries (faults): closed 2026-02-28 17:00 UTC = 2026-03-01 01:00 in Shanghai,
@@ -136,6 +168,17 @@ describe('stage durations', () => {
     expect(support?.p90Ms).toBeCloseTo(2900 * MIN, 3);
     expect(support?.p99Ms).toBeCloseTo(4790 * MIN, 3);
     expect(support?.histogram.map((b) => b.count)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    // Each band says where it ends, so a chart can place a target among them (the last is open).
+    expect(support?.histogram.map((b) => b.upToMs)).toEqual([
+      10 * MIN,
+      30 * MIN,
+      60 * MIN,
+      240 * MIN,
+      480 * MIN,
+      1440 * MIN,
+      4320 * MIN,
+      null,
+    ]);
     expect(support?.sla).toEqual({ withTarget: 4, met: 2, attainment: 0.5 });
 
     const refunds = groups.find((g) => g.department === 'refunds');
@@ -206,11 +249,58 @@ describe('stage durations', () => {
 });
 
 describe('report access', () => {
-  it('limits managers to their departments and leads to the departments they lead', async () => {
+  it('gives a manager without memberships (as the seed makes one) every department', async () => {
+    // The seed's manager@baton.local belongs to no department.
+    const token = newSecret('bt_');
+    await h.t.db
+      .insert(users)
+      .values({ id: 'u-floating', email: 'floating@example.test', name: 'Floating', roles: ['manager'] });
+    await h.t.db
+      .insert(apiTokens)
+      .values({ id: 'tok-floating', userId: 'u-floating', name: 't', tokenHash: sha256(token) });
+    const asFloating = (path: string) =>
+      h.app.request(path, { headers: { authorization: `Bearer ${token}` } });
+    for (const path of [
+      day('2026-03-03'),
+      '/api/reports/handoffs',
+      '/api/reports/sla',
+      '/api/stages/stuck',
+      '/api/flow-versions/call-v1/heatmap',
+    ]) {
+      expect([path, (await asFloating(path)).status]).toEqual([path, 200]);
+    }
+    const durations = (await (await asFloating(day('2026-03-03'))).json()) as { groups: Group[] };
+    expect(durations.groups.map((g) => g.department)).toEqual(['refunds', 'support']);
+    expect((await asFloating(day('2026-03-03', '&department=faults'))).status).toBe(200);
+  });
+
+  it('gives a manager whom an admin limited to their memberships those departments only', async () => {
+    const token = newSecret('bt_');
+    await h.t.db.insert(users).values({
+      id: 'u-scoped',
+      email: 'scoped@example.test',
+      name: 'Scoped',
+      roles: ['manager'],
+      managerScope: 'memberships',
+    });
+    await h.t.db.insert(memberships).values({ userId: 'u-scoped', departmentKey: 'refunds' });
+    await h.t.db
+      .insert(apiTokens)
+      .values({ id: 'tok-scoped', userId: 'u-scoped', name: 't', tokenHash: sha256(token) });
+    const asScoped = (path: string) => h.app.request(path, { headers: { authorization: `Bearer ${token}` } });
+    const durations = (await (await asScoped(day('2026-03-03'))).json()) as { groups: Group[] };
+    expect(durations.groups.map((g) => g.department)).toEqual(['refunds']);
+    expect((await asScoped(day('2026-03-03', '&department=refunds'))).status).toBe(200);
+    const refused = await problemOf(await asScoped(day('2026-03-03', '&department=support')));
+    expect([refused.status, refused.detail]).toEqual([403, "you do not lead or manage department 'support'"]);
+  });
+
+  it('gives managers every department and leads the departments they lead', async () => {
     const mine = await get<{ groups: Group[] }>(day('2026-03-03'), 'manager');
-    expect(mine.groups.map((g) => g.department)).toEqual(['support']);
-    expect((await h.call('manager', 'GET', day('2026-03-03', '&department=refunds'))).status).toBe(403);
+    expect(mine.groups.map((g) => g.department)).toEqual(['refunds', 'support']);
+    expect((await h.call('manager', 'GET', day('2026-03-03', '&department=refunds'))).status).toBe(200);
     expect((await h.call('agent', 'GET', day('2026-03-03'))).status).toBe(403);
+    expect((await h.call('lead', 'GET', day('2026-03-03', '&department=refunds'))).status).toBe(403);
     const lead = await get<{ groups: Group[] }>(day('2026-03-03'), 'lead');
     expect(lead.groups.map((g) => g.department)).toEqual(['support']);
     const developer = await get<{ groups: Group[] }>(day('2026-03-03'), 'developer');
@@ -239,6 +329,8 @@ describe('handoffs', () => {
         gapMeanMs: 45 * MIN,
         gapP50Ms: 45 * MIN,
         gapP90Ms: 57 * MIN,
+        pickupP50Ms: null,
+        pickupP90Ms: null,
       },
       {
         fromDepartment: 'refunds',
@@ -247,8 +339,135 @@ describe('handoffs', () => {
         gapMeanMs: 5 * MIN,
         gapP50Ms: 5 * MIN,
         gapP90Ms: 5 * MIN,
+        pickupP50Ms: null,
+        pickupP90Ms: null,
       },
     ]);
+  });
+
+  it('says how long the receiving department took to pick a handed-over ticket up', async () => {
+    const { handoffs } = await get<{ handoffs: Record<string, unknown>[] }>(
+      '/api/reports/handoffs?range=custom&from=2026-03-11&to=2026-03-11',
+    );
+    // Claimed 20 and 40 min after opening: p50 30, p90 20 + 0.9 * 20.
+    expect(handoffs).toEqual([
+      {
+        fromDepartment: 'support',
+        toDepartment: 'refunds',
+        count: 2,
+        gapMeanMs: 0,
+        gapP50Ms: 0,
+        gapP90Ms: 0,
+        pickupP50Ms: 30 * MIN,
+        pickupP90Ms: 38 * MIN,
+      },
+    ]);
+  });
+});
+
+describe('load', () => {
+  type Load = {
+    departments: Record<string, unknown>[];
+    agents: Record<string, unknown>[];
+  };
+
+  it('counts open tickets, unassigned and overdue stages now, and stages closed in the range', async () => {
+    const load = await get<Load>('/api/reports/load?range=custom&from=2026-03-11&to=2026-03-11');
+    expect(load.departments).toEqual([
+      { department: 'faults', openTickets: 0, openStages: 0, unassigned: 0, overdue: 0, closed: 0 },
+      // Open: h1/3 (unassigned), s1 A (severe, the agent's), B (overdue), D (ok); E is past due.
+      { department: 'refunds', openTickets: 1, openStages: 2, unassigned: 2, overdue: 1, closed: 2 },
+      { department: 'support', openTickets: 2, openStages: 4, unassigned: 3, overdue: 2, closed: 2 },
+    ]);
+    // Agents of the departments, busiest first; the lead (an agent too) has nothing.
+    expect(load.agents).toEqual([
+      { userId: 'u-agent', name: 'agent', openTickets: 1, overdue: 1, closed: 1 },
+      { userId: 'u-otherAgent', name: 'otherAgent', openTickets: 0, overdue: 0, closed: 2 },
+      { userId: 'u-lead', name: 'lead', openTickets: 0, overdue: 0, closed: 0 },
+    ]);
+  });
+
+  it('limits a lead to the departments they lead', async () => {
+    const load = await get<Load>('/api/reports/load?range=custom&from=2026-03-11&to=2026-03-11', 'lead');
+    expect(load.departments.map((d) => d.department)).toEqual(['support']);
+    expect(load.agents.map((a) => [a.userId, a.closed])).toEqual([
+      ['u-agent', 1],
+      ['u-lead', 0],
+    ]);
+    expect((await h.call('agent', 'GET', '/api/reports/load')).status).toBe(403);
+  });
+});
+
+describe('SLA targets beside the durations', () => {
+  it("lists the targets of each ticket type's latest version, for the departments in scope", async () => {
+    const sla = (targetMs: number) => ({
+      iso: 'PT1H',
+      targetMs,
+      calendar: 'office',
+      warnAt: 0.8,
+      severeAt: 1.3,
+    });
+    const task = (name: string, department: string, targetMs?: number) => ({
+      kind: 'userTask',
+      name,
+      department,
+      ...(targetMs ? { sla: sla(targetMs) } : {}),
+    });
+    await h.t.db.insert(ticketTypes).values({ id: 'suggest', name: 'suggest' });
+    await h.t.db.insert(flowVersions).values([
+      {
+        id: 'call-v2',
+        ticketTypeId: 'call',
+        version: 2,
+        xml: '<definitions/>',
+        compiled: {
+          nodes: {
+            Task_Handle: task('Handle', 'support', 60 * MIN),
+            Task_Refund: task('Refund', 'refunds'),
+            Gateway: { kind: 'exclusiveGateway' },
+          },
+        },
+      },
+      {
+        id: 'suggest-v1',
+        ticketTypeId: 'suggest',
+        version: 1,
+        xml: '<definitions/>',
+        compiled: { nodes: { Task_Triage: task('Triage', 'support', 120 * MIN) } },
+      },
+      {
+        id: 'suggest-v2',
+        ticketTypeId: 'suggest',
+        version: 2,
+        xml: '<definitions/>',
+        compiled: { nodes: { Task_Triage: task('Triage', 'support', 180 * MIN) } },
+      },
+    ]);
+    const { targets } = await get<{ targets: unknown[] }>(day('2026-03-03'));
+    expect(targets).toEqual([
+      {
+        typeId: 'call',
+        flowVersionId: 'call-v2',
+        department: 'support',
+        elementId: 'Task_Handle',
+        task: 'Handle',
+        slaTargetMs: 60 * MIN,
+        calendar: 'office',
+      },
+      {
+        typeId: 'suggest',
+        flowVersionId: 'suggest-v2',
+        department: 'support',
+        elementId: 'Task_Triage',
+        task: 'Triage',
+        slaTargetMs: 180 * MIN,
+        calendar: 'office',
+      },
+    ]);
+    const ofCall = await get<{ targets: { elementId: string }[] }>(day('2026-03-03', '&typeId=call'));
+    expect(ofCall.targets.map((t) => t.elementId)).toEqual(['Task_Handle']);
+    const ofRefunds = await get<{ targets: unknown[] }>(day('2026-03-03', '&department=refunds'));
+    expect(ofRefunds.targets).toEqual([]);
   });
 });
 
@@ -298,11 +517,14 @@ describe('stuck stages', () => {
     expect(warning.items.map((s) => s.taskId)).toEqual(['B', 'E', 'A', 'C']);
     const severe = await get<{ items: { taskId: string }[] }>('/api/stages/stuck?level=severe');
     expect(severe.items.map((s) => s.taskId)).toEqual(['A']);
-    const managers = await get<{ items: { taskId: string }[] }>(
+    // A department lead sees the stuck stages of the department they lead.
+    const lead = await get<{ items: { taskId: string }[] }>('/api/stages/stuck?level=warning', 'lead');
+    expect(lead.items.map((s) => s.taskId)).toEqual(['B', 'A']);
+    const manager = await get<{ items: { taskId: string }[] }>(
       '/api/stages/stuck?level=warning',
       'otherManager',
     );
-    expect(managers.items.map((s) => s.taskId)).toEqual(['E', 'C']);
+    expect(manager.items.map((s) => s.taskId)).toEqual(['B', 'E', 'A', 'C']);
   });
 });
 

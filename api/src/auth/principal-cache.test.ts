@@ -9,6 +9,7 @@ const someone: Principal = {
   roles: ['agent'],
   departments: ['support'],
   leads: [],
+  managerScope: 'every_department',
   via: 'token',
 };
 

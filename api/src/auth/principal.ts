@@ -3,11 +3,13 @@
 import type { Pool } from 'pg';
 import type { Principal } from '../http/env.js';
 
-const PRINCIPAL_COLUMNS = `u.id, u.email, u.name, u.roles,
+const PRINCIPAL_COLUMNS = `u.id, u.email, u.name, u.roles, u.manager_scope,
   array(select m.department_key from memberships m where m.user_id = u.id order by 1) as departments,
   array(select d.key from departments d where d.lead_user_id = u.id order by 1) as leads`;
 
-type PrincipalRow = Pick<Principal, 'id' | 'email' | 'name' | 'roles' | 'departments' | 'leads'>;
+type PrincipalRow = Pick<Principal, 'id' | 'email' | 'name' | 'roles' | 'departments' | 'leads'> & {
+  manager_scope: Principal['managerScope'];
+};
 
 export type SessionPrincipal = Principal & { expiresAt: number };
 
@@ -18,6 +20,7 @@ const toPrincipal = (row: PrincipalRow, via: Principal['via'], sessionHash?: str
   roles: row.roles,
   departments: row.departments,
   leads: row.leads,
+  managerScope: row.manager_scope,
   via,
   ...(sessionHash ? { sessionHash } : {}),
 });

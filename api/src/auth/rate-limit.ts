@@ -1,5 +1,13 @@
-// Sliding-window attempt counter, in memory: login throttling per (email, client address).
-export type RateLimiter = { hit(key: string): { allowed: true } | { allowed: false; retryAfterSec: number } };
+// Sliding-window attempt counters, in memory: sign-in throttling per (email, client address) and
+// per client address.
+export type Verdict = { allowed: true } | { allowed: false; retryAfterSec: number };
+
+export type RateLimiter = {
+  /** Counts an attempt under `key`, unless `key` used up its window: then how long to wait. */
+  hit(key: string): Verdict;
+  /** Takes back the latest attempt counted under `key` (one that turned out not to count). */
+  forgive(key: string): void;
+};
 
 export function createRateLimiter(options: {
   max: number;
@@ -27,6 +35,11 @@ export function createRateLimiter(options: {
           if (times.every((at) => at <= now - options.windowMs)) attempts.delete(k);
       }
       return { allowed: true };
+    },
+    forgive(key) {
+      const times = attempts.get(key);
+      times?.pop();
+      if (times?.length === 0) attempts.delete(key);
     },
   };
 }

@@ -1,14 +1,15 @@
 // What every handler can reach: the app's dependencies and the authenticated principal.
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import type { Database, Role } from '@baton/db';
+import type { Database, ManagerScope, Role } from '@baton/db';
+import type { CatalogueEntry } from '@baton/workflows';
 import type { EngineRuntime } from '../runtime.js';
 import type { ApiConfig } from '../config.js';
 
 export type { Database };
 
 /** What the designer offers for service tasks (workflows' activity catalogue). */
-export type ActivityInfo = { type: string; title: string; [more: string]: unknown };
+export type ActivityInfo = CatalogueEntry;
 
 export type AppDeps = {
   db: Database;
@@ -32,6 +33,8 @@ export type Principal = {
   departments: string[];
   /** Departments the user leads. */
   leads: string[];
+  /** What the manager role covers for this user (access/roles.ts decides by it). */
+  managerScope: ManagerScope;
   via: 'session' | 'token';
   /** sha256 of the session cookie, for logout. */
   sessionHash?: string;
@@ -40,5 +43,10 @@ export type Principal = {
 export type AppEnv = {
   Variables: {
     principal?: Principal;
+    /**
+     * Set for a mutation sent with an Idempotency-Key: a stable id of (caller, key), which the
+     * engine runtime uses so a repeat reaching it (e.g. after a lost answer) applies once.
+     */
+    requestId?: string;
   };
 };

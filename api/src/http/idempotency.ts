@@ -3,7 +3,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { sha256 } from '../auth/secrets.js';
 import type { AppDeps, AppEnv } from './env.js';
-import { ApiError, conflict, invalid } from './problem.js';
+import { ApiError, conflict, invalid, sentPath } from './problem.js';
 
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -20,12 +20,14 @@ export function idempotency(deps: AppDeps): MiddlewareHandler<AppEnv> {
         { path: 'header.idempotency-key', message: 'length 1..200' },
       ]);
     }
-    const requestHash = sha256(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+    const path = sentPath(c);
+    const requestHash = sha256(`${c.req.method} ${path}\n${await c.req.text()}`);
+    c.set('requestId', sha256(`${principal.id}\n${key}`).slice(0, 32));
     // Claim the key first (status 0 = in progress) so two concurrent repeats cannot both run.
     const claimed = await deps.pool.query(
       `insert into idempotency_keys (user_id, key, method, path, request_hash, status, body, created_at)
        values ($1, $2, $3, $4, $5, 0, null, $6) on conflict do nothing`,
-      [principal.id, key, c.req.method, c.req.path, requestHash, new Date(deps.config.now())],
+      [principal.id, key, c.req.method, path, requestHash, new Date(deps.config.now())],
     );
     if (claimed.rowCount === 0) {
       const { rows } = await deps.pool.query<StoredAnswer>(

@@ -1,10 +1,13 @@
 // Route definition helpers: every route states who may call it, and the OpenAPI document says so.
 import { OpenAPIHono, createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { ZodError } from 'zod';
+import type { ZodError, ZodType } from 'zod';
 import type { Role } from '@baton/db/schema';
+import { hasRole } from '../access/roles.js';
 import type { AppEnv, Principal } from './env.js';
-import { ApiError, invalid, type FieldError } from './problem.js';
+import { missingBody } from './missing-body.js';
+import { ApiError, inputRoot, invalid, type FieldError } from './problem.js';
+import { refuseUnstorableText } from './unstorable-text.js';
 
 /** Who may call a route. Admins may call every non-public route. */
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -55,7 +58,7 @@ export function newRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        const errors = zodErrors(result.error, result.target === 'json' ? 'body' : result.target);
+        const errors = zodErrors(result.error, inputRoot(result.target));
         throw invalid(errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
       }
     },
@@ -76,9 +79,6 @@ export function principalOf(c: { get(key: 'principal'): Principal | undefined })
   return principal;
 }
 
-export const hasRole = (principal: Principal, roles: readonly Role[]) =>
-  principal.roles.includes('admin') || roles.some((role) => principal.roles.includes(role));
-
 export function authorize(access: Access): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (access !== 'public') {
@@ -96,14 +96,26 @@ export function authorize(access: Access): MiddlewareHandler<AppEnv> {
 
 const SECURED: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }];
 
-/** createRoute plus the access rule (enforced by middleware, documented in the operation). */
+const isZod = (schema: unknown): schema is ZodType =>
+  typeof (schema as ZodType | undefined)?.safeParse === 'function';
+
+/**
+ * createRoute plus the access rule (enforced by middleware, documented in the operation), and the
+ * edge every route shares before its validators: no text Postgres cannot store, a missing body.
+ */
 export function defineRoute<const R extends RouteConfig>(access: Access, config: R) {
+  const jsonContent = config.request?.body?.content['application/json'];
+  const bodySchema: unknown = jsonContent && 'schema' in jsonContent ? jsonContent.schema : undefined;
   return createRoute({
     ...config,
     description: [config.description, describeAccess(access)].filter(Boolean).join('\n\n'),
     security: access === 'public' ? [] : SECURED,
     'x-baton-access': access,
-    middleware: authorize(access),
+    middleware: [
+      authorize(access),
+      ...(isZod(bodySchema) ? [missingBody(bodySchema)] : []),
+      refuseUnstorableText(),
+    ],
     responses: { ...ERROR_RESPONSES, ...config.responses },
   });
 }

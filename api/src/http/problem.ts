@@ -9,18 +9,31 @@ export const PROBLEM_CODES = {
   unauthenticated: { status: 401, title: 'Authentication required' },
   forbidden: { status: 403, title: 'Not allowed' },
   'not-found': { status: 404, title: 'Not found' },
+  'no-draft': { status: 404, title: 'The ticket type has no flow draft yet' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflict' },
+  'ticket-finished': { status: 409, title: 'The ticket has finished' },
+  'ticket-not-running': { status: 409, title: 'The engine is not running the ticket' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
   'engine-unavailable': { status: 503, title: 'The engine is not available' },
+  'database-unavailable': { status: 503, title: 'The database is not available' },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 
-/** One field-level complaint; `path` is like `body.fields.orderNumber`. */
+/** Where a field path starts, by the part of the request it is in (Hono's validation targets). */
+const INPUT_ROOTS: Record<string, string> = {
+  json: 'body',
+  param: 'params',
+  header: 'headers',
+  cookie: 'cookies',
+};
+export const inputRoot = (target: string) => INPUT_ROOTS[target] ?? target;
+
+/** One field-level complaint; `path` is like `body.fields.orderNumber`, `params.id`, `query.q`. */
 export type FieldError = { path: string; message: string; code?: string };
 
 export type Problem = {
@@ -62,9 +75,15 @@ export function problemBody(
   return { type: problemType(code), title, status, detail, code, instance, ...extra };
 }
 
+/**
+ * The request's path as sent, percent-encoded: a URI reference for `instance`, and safe to store
+ * (decoded, as `c.req.path` is, it may hold a NUL, which Postgres refuses).
+ */
+export const sentPath = (c: Context) => new URL(c.req.url).pathname;
+
 export function problemResponse(c: Context, error: ApiError): Response {
   const { headers = {}, ...extra } = error.extra;
-  const body = problemBody(error.code, error.message, c.req.path, extra);
+  const body = problemBody(error.code, error.message, sentPath(c), extra);
   return new Response(JSON.stringify(body), {
     status: error.status,
     headers: { 'content-type': 'application/problem+json', ...headers },

@@ -1,7 +1,7 @@
 // Shared request/response pieces.
 import { z } from './openapi.js';
-import { ROLES } from '@baton/db';
-import { isKnownTimeZone } from '@baton/engine';
+import { EXTENSION_STATUSES, MANAGER_SCOPES, ROLES, SLA_LEVELS } from '@baton/db';
+import { FIELD_KEY, FIELD_TYPES, isKnownTimeZone, type SlaExplanation, type SlaLevel } from '@baton/engine';
 
 export const Slug = z
   .string()
@@ -10,14 +10,25 @@ export const Slug = z
 
 export const IdParam = z.object({ id: z.string().min(1).max(200) });
 
-export const RoleSchema = z.enum(ROLES);
+export const RoleSchema = z.enum(ROLES).openapi('Role');
+
+export const ManagerScopeSchema = z.enum(MANAGER_SCOPES).openapi('ManagerScope', {
+  description:
+    "What the manager role covers for this user, as an admin decides: every department's tickets and figures (every_department), or only those of the departments the user is a member of (memberships). Nothing without the manager role.",
+});
+
+/** Where an SLA clock stands: the ticket's, a task's, a stage's. */
+export const SlaLevelSchema = z.enum(SLA_LEVELS).openapi('SlaLevel', {
+  description:
+    'ok; warning (past baton:warnAt of the target); overdue (past the target); severe (past baton:severeAt).',
+}) satisfies z.ZodType<SlaLevel>;
 
 /** What the API says of any person: the caller (`Me`) and directory entries (`User`) add to it. */
 export const PersonFields = {
   id: z.string(),
   email: z.string(),
   name: z.string(),
-  roles: z.array(z.string()),
+  roles: z.array(RoleSchema),
   departments: z.array(z.string()),
 };
 
@@ -46,9 +57,9 @@ export const CalendarSpecSchema = z
 
 export const FieldDefinitionSchema = z
   .strictObject({
-    key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, 'a letter, then letters, digits or _'),
+    key: z.string().regex(FIELD_KEY, 'a letter, then letters, digits or _'),
     label: z.string().min(1).max(200),
-    type: z.enum(['text', 'textarea', 'number', 'boolean', 'select', 'date', 'email']),
+    type: z.enum(FIELD_TYPES),
     required: z.boolean().optional(),
     options: z.array(z.string().min(1).max(200)).min(1).max(200).optional(),
   })
@@ -59,3 +70,26 @@ export const FieldDefinitionSchema = z
   .openapi('FieldDefinition');
 
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+const EpochMs = z.number().openapi({ description: 'Epoch milliseconds' });
+
+/** The engine's SlaExplanation (epoch milliseconds), as it sends it. */
+export const SlaExplanationSchema = z
+  .object({
+    targetMs: z.number().openapi({ description: 'The target, with granted extensions, in business time' }),
+    calendar: z.string().optional().openapi({ description: 'The business calendar it counts in' }),
+    dueAt: EpochMs.optional().openapi({ description: 'Absent while held' }),
+    consumedMs: z.number(),
+    remainingMs: z.number(),
+    segments: z.array(z.object({ from: EpochMs, to: EpochMs })).openapi({
+      description: 'The spans counted: running, not paused, inside the open hours of the calendar',
+    }),
+    pauses: z.array(z.object({ from: EpochMs, to: EpochMs.optional(), reason: z.string() })),
+    extensions: z.array(z.object({ at: EpochMs, byMs: z.number(), by: z.string() })),
+  })
+  .openapi('SlaExplanation', {
+    description:
+      'Why the deadline of an SLA clock is where it is: the business time counted, pauses, extensions.',
+  }) satisfies z.ZodType<SlaExplanation>;
+
+export const ExtensionStatusSchema = z.enum(EXTENSION_STATUSES).openapi('ExtensionStatus');

@@ -48,7 +48,7 @@ export function bucketsFromBelow(below: readonly number[], total: number) {
     const upTo = index < below.length ? below[index]! : total;
     const count = upTo - counted;
     counted = upTo;
-    return { key: bucket.key, label: bucket.label, count };
+    return { key: bucket.key, label: bucket.label, upToMs: bucket.upToMs, count };
   });
 }
 

@@ -1,7 +1,16 @@
 // Per-element figures of one flow version: where tickets sit now, how long each step took.
-import type { Queryable } from './queryable.js';
+import { notFound } from '../http/problem.js';
+import type { Queryable } from '../sql/queryable.js';
+import { type DurationMeasure, durationSql } from './measures.js';
 
-export type HeatmapQuery = { flowVersionId: string; from: Date; to: Date; departments?: string[] };
+export type HeatmapQuery = {
+  flowVersionId: string;
+  from: Date;
+  to: Date;
+  departments?: string[];
+  /** What p50 and p90 measure of each stage (wall clock); default 'elapsed'. */
+  measure?: DurationMeasure;
+};
 
 export type HeatmapCell = {
   elementId: string;
@@ -13,6 +22,12 @@ export type HeatmapCell = {
   p90Ms: number | null;
   overdue: number;
 };
+
+/** 404 unless the flow version exists (a heatmap of an unknown version is not an empty one). */
+export async function requireFlowVersion(db: Queryable, flowVersionId: string): Promise<void> {
+  const exists = await db.query('select 1 from flow_versions where id = $1', [flowVersionId]);
+  if (exists.rowCount === 0) throw notFound('flow version', flowVersionId);
+}
 
 export async function heatmap(db: Queryable, query: HeatmapQuery): Promise<HeatmapCell[]> {
   const values: unknown[] = [query.flowVersionId, query.from, query.to];
@@ -37,7 +52,7 @@ export async function heatmap(db: Queryable, query: HeatmapQuery): Promise<Heatm
 select s.element_id, min(s.name) as name, min(s.department_key) as department,
   count(*) filter (where s.closed_at is null)::int as open_now,
   count(*) filter (where s.closed_at is not null)::int as done,
-  percentile_cont(array[0.5, 0.9]) within group (order by s.total_ms) filter (where s.closed_at is not null) as pcts,
+  percentile_cont(array[0.5, 0.9]) within group (order by ${durationSql('wall', query.measure ?? 'elapsed', 's')}) filter (where s.closed_at is not null) as pcts,
   count(*) filter (where s.sla_level in ('overdue', 'severe'))::int as overdue
 from stages s join tickets t on t.id = s.ticket_id
 where ${where.join(' and ')}

@@ -32,6 +32,37 @@ describe('resolveRange', () => {
     ]);
   });
 
+  it('starts this week and last week on Monday in the organisation zone', () => {
+    // Monday 2026-03-02 00:30 in Shanghai is still Sunday in UTC: the zone decides the week.
+    const mondayInShanghai = Date.parse('2026-03-01T16:30:00Z');
+    expect(iso(resolveRange('this-week', { now: mondayInShanghai, timeZone: 'Asia/Shanghai' }))).toEqual([
+      '2026-03-01T16:00:00.000Z',
+      '2026-03-08T16:00:00.000Z',
+    ]);
+    expect(iso(resolveRange('last-week', { now: mondayInShanghai, timeZone: 'Asia/Shanghai' }))).toEqual([
+      '2026-02-22T16:00:00.000Z',
+      '2026-03-01T16:00:00.000Z',
+    ]);
+    expect(iso(resolveRange('last-week', { now: mondayInShanghai, timeZone: 'UTC' }))).toEqual([
+      '2026-02-16T00:00:00.000Z',
+      '2026-02-23T00:00:00.000Z',
+    ]);
+    // Across a year boundary: Thursday 2026-01-01's last week is 22–29 December 2025.
+    expect(
+      iso(resolveRange('last-week', { now: Date.parse('2026-01-01T12:00:00Z'), timeZone: 'UTC' })),
+    ).toEqual(['2025-12-22T00:00:00.000Z', '2025-12-29T00:00:00.000Z']);
+  });
+
+  it('makes last week 167 hours long when daylight saving time starts in it', () => {
+    // Europe/Paris moves to UTC+2 on Sunday 2026-03-29.
+    const week = resolveRange('last-week', {
+      now: Date.parse('2026-04-01T12:00:00Z'),
+      timeZone: 'Europe/Paris',
+    });
+    expect(iso(week)).toEqual(['2026-03-22T23:00:00.000Z', '2026-03-29T22:00:00.000Z']);
+    expect(week.to.getTime() - week.from.getTime()).toBe(167 * 3600_000);
+  });
+
   it('gives a different month for the same instant in UTC', () => {
     expect(iso(resolveRange('this-month', { now, timeZone: 'UTC' }))).toEqual([
       '2026-02-01T00:00:00.000Z',

@@ -7,6 +7,7 @@ export const RANGE_PRESETS = [
   'today',
   'yesterday',
   'this-week',
+  'last-week',
   'this-month',
   'last-month',
   'this-year',
@@ -65,15 +66,17 @@ export function resolveRange(
   const start = (y: number, m: number, d: number) => startOfCivilDate(civil(y, m, d), timeZone);
   const range = (from: Date, to: Date): TimeRange => ({ preset, from, to, timeZone });
   const { year: y, month: m, day: d } = today;
+  // Weeks are ISO weeks: Monday to Monday, local midnight in the organisation's zone.
+  const monday = d - isoWeekdayIndex(today);
   switch (preset) {
     case 'today':
       return range(start(y, m, d), start(y, m, d + 1));
     case 'yesterday':
       return range(start(y, m, d - 1), start(y, m, d));
-    case 'this-week': {
-      const monday = d - isoWeekdayIndex({ year: y, month: m, day: d });
+    case 'this-week':
       return range(start(y, m, monday), start(y, m, monday + 7));
-    }
+    case 'last-week':
+      return range(start(y, m, monday - 7), start(y, m, monday));
     case 'this-month':
       return range(start(y, m, 1), start(y, m + 1, 1));
     case 'last-month':

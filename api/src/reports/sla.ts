@@ -1,6 +1,6 @@
 // SLA attainment per department: closed stages in the range against their targets, plus the
 // stages breaching right now.
-import type { Queryable } from './queryable.js';
+import type { Queryable } from '../sql/queryable.js';
 
 export type SlaQuery = { from: Date; to: Date; departments?: string[]; typeId?: string };
 

@@ -1,11 +1,13 @@
 // Stage durations per department or per task over closed stages: count, mean, percentiles,
-// duration bands and SLA attainment, in wall-clock or business time.
+// duration bands and SLA attainment, in wall-clock or business time, of elapsed, work or waiting
+// time (see measures.ts).
 import { belowArraySql, bucketColumns, bucketsFromBelow, bucketsFromRow } from './buckets.js';
 import { addPackedHistogram, binSql, histogramPercentiles } from './duration-sketch.js';
+import { type DurationClock, type DurationMeasure, durationSql } from './measures.js';
 import { currentRollupDays, splitRange } from './stage-rollups.js';
-import type { Queryable } from './queryable.js';
+import type { Queryable } from '../sql/queryable.js';
 
-export type DurationClock = 'wall' | 'business';
+export type { DurationClock, DurationMeasure } from './measures.js';
 export type DurationGrouping = 'department' | 'task';
 
 export type StageDurationQuery = {
@@ -13,6 +15,8 @@ export type StageDurationQuery = {
   to: Date;
   by: DurationGrouping;
   clock: DurationClock;
+  /** Default 'elapsed'. */
+  measure?: DurationMeasure;
   /** Only these departments; undefined = all. */
   departments?: string[];
   typeId?: string;
@@ -27,14 +31,10 @@ export type DurationGroup = {
   p50Ms: number;
   p90Ms: number;
   p99Ms: number;
-  histogram: { key: string; label: string; count: number }[];
+  histogram: { key: string; label: string; upToMs: number | null; count: number }[];
   sla: { withTarget: number; met: number; attainment: number | null };
 };
 
-const CLOCK_COLUMN: Record<DurationClock, string> = {
-  wall: 'total_ms',
-  business: 'coalesce(business_total_ms, total_ms)',
-};
 const FRACTIONS = [0.5, 0.9, 0.99] as const;
 
 /** The stages of the query's groups closed within the given intervals, as SQL conditions. */
@@ -64,7 +64,7 @@ select ${groupColumns}${query.by === 'task' ? ', min(name) as task' : ''},
   ${bucketColumns('v')},
   count(*) filter (where sla_target_ms is not null)::int as with_target,
   count(*) filter (where sla_target_ms is not null and sla_level in ('ok', 'warning'))::int as met
-from (select department_key, element_id, name, sla_target_ms, sla_level, ${CLOCK_COLUMN[query.clock]} as v
+from (select department_key, element_id, name, sla_target_ms, sla_level, ${durationSql(query.clock, query.measure ?? 'elapsed')} as v
       from stages where ${where}) s
 group by ${groupColumns}
 order by ${groupColumns}`;
@@ -81,7 +81,7 @@ select ${groupColumns}, min(name) as task, ${binSql('v')} as bin,
   ${belowArraySql('v')} as below,
   count(*) filter (where sla_target_ms is not null)::int as with_target,
   count(*) filter (where sla_target_ms is not null and sla_level in ('ok', 'warning'))::int as met
-from (select department_key, element_id, name, sla_target_ms, sla_level, ${CLOCK_COLUMN[query.clock]} as v
+from (select department_key, element_id, name, sla_target_ms, sla_level, ${durationSql(query.clock, query.measure ?? 'elapsed')} as v
       from stages where ${where}) s
 group by ${groupColumns}, bin`;
   return { text, values };
@@ -187,8 +187,8 @@ export async function stageDurations(db: Queryable, query: StageDurationQuery): 
     if (row.bin !== undefined) group.histogram.set(row.bin, (group.histogram.get(row.bin) ?? 0) + row.count);
   };
 
-  const values: unknown[] = [rollupDays, query.clock];
-  const where = ['day = any($1::date[])', 'clock = $2'];
+  const values: unknown[] = [rollupDays, query.clock, query.measure ?? 'elapsed'];
+  const where = ['day = any($1::date[])', 'clock = $2', 'measure = $3'];
   if (query.departments) where.push(`department_key = any($${values.push(query.departments)}::text[])`);
   if (query.typeId) where.push(`type_id = $${values.push(query.typeId)}`);
   const rolled = await db.query<PartialRow>({

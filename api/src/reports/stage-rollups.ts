@@ -4,9 +4,15 @@
 import type { Pool } from 'pg';
 import { BELOW_COLUMNS, bucketColumns } from './buckets.js';
 import { binSql, histogramAggregateSql } from './duration-sketch.js';
-import type { Queryable } from './queryable.js';
+import { DURATION_CLOCKS, DURATION_MEASURES, durationSql } from './measures.js';
+import type { Queryable } from '../sql/queryable.js';
 
 export const DAY_MS = 86_400_000;
+
+/** Each closed stage's duration on every clock and measure, as rows (clock, measure, v) for a lateral join. */
+const MEASURED_VALUES = DURATION_CLOCKS.flatMap((clock) =>
+  DURATION_MEASURES.map((measure) => `('${clock}', '${measure}', ${durationSql(clock, measure, 's')})`),
+).join(', ');
 
 /** One compactor at a time across processes; others skip their turn. */
 const COMPACTOR_LOCK = "hashtext('baton:stage-rollups')";
@@ -45,31 +51,34 @@ export async function compactStageDays(pool: Pool, before: Date): Promise<Compac
     const to = new Date(Date.parse(`${days[days.length - 1]}T00:00:00Z`) + DAY_MS);
     await client.query('delete from stage_rollup_days where day = any($1::date[])', [days]);
     await client.query('insert into stage_rollup_days (day) select unnest($1::date[])', [days]);
-    const { rows: rolled } = await client.query<{ count: number; clock: string }>(
-      `insert into stage_rollups (day, type_id, department_key, element_id, task_name, clock, count, sum_ms,
-         below, with_target, met, histogram)
-       select day, type_id, department_key, element_id, min(task_name), clock, sum(n)::int, sum(total)::float8,
+    const { rows: rolled } = await client.query<{ count: number; clock: string; measure: string }>(
+      `insert into stage_rollups (day, type_id, department_key, element_id, task_name, clock, measure, count,
+         sum_ms, below, with_target, met, histogram)
+       select day, type_id, department_key, element_id, min(task_name), clock, measure, sum(n)::int,
+         sum(total)::float8,
          array[${BELOW_COLUMNS.map((column) => `sum(${column})::int`).join(', ')}],
          sum(with_target)::int, sum(met)::int, ${histogramAggregateSql('bin', 'n')}
        from (
          select (s.closed_at at time zone 'UTC')::date as day, t.type_id, s.department_key, s.element_id,
-           min(s.name) as task_name, c.clock, ${binSql('c.v')} as bin, count(*) as n, sum(c.v) as total,
+           min(s.name) as task_name, c.clock, c.measure, ${binSql('c.v')} as bin, count(*) as n, sum(c.v) as total,
            ${bucketColumns('c.v')},
            count(*) filter (where s.sla_target_ms is not null) as with_target,
            count(*) filter (where s.sla_target_ms is not null and s.sla_level in ('ok', 'warning')) as met
          from stages s
          join tickets t on t.id = s.ticket_id
-         cross join lateral (values ('wall', s.total_ms), ('business', coalesce(s.business_total_ms, s.total_ms))) c(clock, v)
+         cross join lateral (values ${MEASURED_VALUES}) c(clock, measure, v)
          where s.closed_at >= $2 and s.closed_at < $3 and (s.closed_at at time zone 'UTC')::date = any($1::date[])
-         group by 1, 2, 3, 4, 6, 7
+         group by 1, 2, 3, 4, 6, 7, 8
        ) binned
-       group by day, type_id, department_key, element_id, clock
-       returning count, clock`,
+       group by day, type_id, department_key, element_id, clock, measure
+       returning count, clock, measure`,
       [days, from, to],
     );
     await client.query('commit');
-    // Every stage is counted once per clock.
-    const stages = rolled.filter((row) => row.clock === 'wall').reduce((sum, row) => sum + row.count, 0);
+    // Every stage is counted once per clock and measure.
+    const stages = rolled
+      .filter((row) => row.clock === 'wall' && row.measure === 'elapsed')
+      .reduce((sum, row) => sum + row.count, 0);
     return { days, stages };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);

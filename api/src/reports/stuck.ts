@@ -1,5 +1,5 @@
 // Open stages at or past a warning level, most overdue first.
-import type { Queryable } from './queryable.js';
+import type { Queryable } from '../sql/queryable.js';
 
 export const STUCK_LEVELS = ['warning', 'overdue', 'severe'] as const;
 export type StuckLevel = (typeof STUCK_LEVELS)[number];

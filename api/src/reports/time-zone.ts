@@ -1,5 +1,5 @@
 // The organisation's zone: BATON_TIME_ZONE (config), else the default calendar's zone, else UTC.
-import type { Queryable } from './queryable.js';
+import type { Queryable } from '../sql/queryable.js';
 import { isKnownTimeZone } from '@baton/engine';
 
 export async function organisationTimeZone(db: Queryable, configured: string | undefined): Promise<string> {

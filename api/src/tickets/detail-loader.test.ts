@@ -2,10 +2,10 @@
 // before they arrived.
 import { createTestDatabase, type TestDatabase } from '@baton/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Queryable } from '../reports/queryable.js';
+import type { Queryable } from '../sql/queryable.js';
 import { createDetailCache } from './detail-cache.js';
 import { createDetailLoader } from './detail-loader.js';
-import type { TicketView } from './detail.js';
+import type { TicketView } from './detail-query.js';
 
 let t: TestDatabase;
 

@@ -6,9 +6,9 @@
 // tickets that changed. A read never joins a query that was already sent, so it still sees every
 // change committed before it arrived, exactly as with a query of its own. When nothing else is
 // waiting, a read goes out at once.
-import type { Queryable } from '../reports/queryable.js';
+import type { Queryable } from '../sql/queryable.js';
 import type { DetailCache } from './detail-cache.js';
-import { queryTicketDetails, type TicketView } from './detail.js';
+import { queryTicketDetails, type TicketView } from './detail-query.js';
 
 export type LoadedTicket = { view: TicketView; typeName: string };
 

@@ -1,37 +1,18 @@
-// Checks a ticket's custom fields against its type's form definition.
-import type { FieldDefinition } from '@baton/db';
+// A ticket's custom fields checked by the engine's rule (the designer's form runs the same one),
+// each problem named by its request-body path.
+import { TICKET_VARIABLES, ticketFieldErrors, type FieldDefinition } from '@baton/engine';
 import type { FieldError } from '../http/problem.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MAX_TEXT = 10_000;
-
-function problemWith(def: FieldDefinition, value: unknown): string | undefined {
-  switch (def.type) {
-    case 'text':
-    case 'textarea':
-      if (typeof value !== 'string') return 'must be text';
-      return value.length > MAX_TEXT ? `must be at most ${MAX_TEXT} characters` : undefined;
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a number';
-    case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'must be true or false';
-    case 'select':
-      return typeof value === 'string' && (def.options ?? []).includes(value)
-        ? undefined
-        : `must be one of: ${(def.options ?? []).join(', ')}`;
-    case 'date': {
-      if (typeof value !== 'string' || !DATE.test(value)) return 'must be a date YYYY-MM-DD';
-      const parsed = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value)
-        ? undefined
-        : 'is not a calendar date';
-    }
-    case 'email':
-      return typeof value === 'string' && value.length <= 320 && EMAIL.test(value)
-        ? undefined
-        : 'must be an e-mail address';
-  }
+/**
+ * What form fields become in the engine: each a top-level variable (so conditions can say
+ * `orderAmount > 100`) unless one of the variables every ticket has (the engine's
+ * TICKET_VARIABLES) has its name: the ticket's priority is `priority`, whatever a field is called.
+ */
+export function fieldVariables(fields: Record<string, unknown>): Record<string, unknown> {
+  const variables: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields))
+    if (!Object.hasOwn(TICKET_VARIABLES, key)) variables[key] = value;
+  return variables;
 }
 
 /** Every problem with `values` (unknown keys, missing required fields, wrong types), as body paths. */
@@ -39,35 +20,9 @@ export function fieldErrors(
   definitions: readonly FieldDefinition[],
   values: Record<string, unknown>,
 ): FieldError[] {
-  const errors: FieldError[] = [];
-  const byKey = new Map(definitions.map((d) => [d.key, d]));
-  for (const key of Object.keys(values)) {
-    if (!byKey.has(key))
-      errors.push({
-        path: `body.fields.${key}`,
-        message: 'is not a field of this ticket type',
-        code: 'unknown-field',
-      });
-  }
-  for (const def of definitions) {
-    const value = values[def.key];
-    const missing = value === undefined || value === null || value === '';
-    if (missing) {
-      if (def.required)
-        errors.push({
-          path: `body.fields.${def.key}`,
-          message: `${def.label} is required`,
-          code: 'required',
-        });
-      continue;
-    }
-    const problem = problemWith(def, value);
-    if (problem)
-      errors.push({
-        path: `body.fields.${def.key}`,
-        message: `${def.label} ${problem}`,
-        code: 'invalid-type',
-      });
-  }
-  return errors;
+  return ticketFieldErrors(definitions, values).map(({ key, message, code }) => ({
+    path: `body.fields.${key}`,
+    message,
+    code,
+  }));
 }

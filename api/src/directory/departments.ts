@@ -1,0 +1,119 @@
+// Departments with their lead, manager and members.
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { departments, memberships, users } from '@baton/db';
+import type { Database } from '../http/env.js';
+import { conflict, invalid, notFound, type FieldError } from '../http/problem.js';
+
+type Queryable = Pick<Database, 'select'>;
+
+export type DepartmentPeople = {
+  /** Leads the department (and is made a member of it); any active user. */
+  leadUserId?: string | null;
+  /** Answers for the department (its manager notifications and severe escalations); a manager. */
+  managerUserId?: string | null;
+};
+export type NewDepartment = DepartmentPeople & { key: string; name: string; email?: string | null };
+export type DepartmentChange = DepartmentPeople & { name?: string; email?: string | null };
+
+// What the API shows of a department: everything but when it was created, and its members' ids.
+const { createdAt: _createdAt, ...DEPARTMENT_COLUMNS } = getTableColumns(departments);
+const MEMBER_IDS = sql<
+  string[]
+>`array(select m.user_id from memberships m where m.department_key = departments.key order by 1)`;
+
+/** Every department, or the one with `key`, ordered by key. */
+export function listDepartments(db: Queryable, key?: string) {
+  return db
+    .select({ ...DEPARTMENT_COLUMNS, members: MEMBER_IDS })
+    .from(departments)
+    .where(key ? eq(departments.key, key) : undefined)
+    .orderBy(asc(departments.key));
+}
+
+/** Field errors for a lead who is no active user and a manager who is no active manager. */
+async function peopleErrors(db: Queryable, people: DepartmentPeople): Promise<FieldError[]> {
+  const ids = [people.leadUserId, people.managerUserId].filter((id): id is string => !!id);
+  if (ids.length === 0) return [];
+  const found = await db
+    .select({ id: users.id, roles: users.roles })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.active, true)));
+  const byId = new Map(found.map((u) => [u.id, u.roles]));
+  const errors: FieldError[] = [];
+  if (people.leadUserId && !byId.has(people.leadUserId))
+    errors.push({ path: 'body.leadUserId', message: `no active user '${people.leadUserId}'` });
+  if (people.managerUserId) {
+    const roles = byId.get(people.managerUserId);
+    if (!roles)
+      errors.push({ path: 'body.managerUserId', message: `no active user '${people.managerUserId}'` });
+    else if (!roles.includes('manager'))
+      errors.push({
+        path: 'body.managerUserId',
+        message: 'a department’s manager needs the manager role; give it to them first',
+      });
+  }
+  return errors;
+}
+
+async function refuseUnknownPeople(db: Queryable, people: DepartmentPeople) {
+  const errors = await peopleErrors(db, people);
+  if (errors.length) throw invalid('the department names a person who cannot take that part', errors);
+}
+
+/** Creates the department; its lead becomes a member. */
+export async function createDepartment(db: Database, department: NewDepartment) {
+  await refuseUnknownPeople(db, department);
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(departments)
+      .values({
+        key: department.key,
+        name: department.name,
+        leadUserId: department.leadUserId ?? null,
+        managerUserId: department.managerUserId ?? null,
+        email: department.email ?? null,
+      })
+      .onConflictDoNothing({ target: departments.key })
+      .returning({ key: departments.key });
+    if (inserted.length === 0)
+      throw conflict(`department '${department.key}' already exists`, {
+        errors: [{ path: 'body.key', message: `department '${department.key}' already exists` }],
+      });
+    if (department.leadUserId)
+      await tx
+        .insert(memberships)
+        .values({ userId: department.leadUserId, departmentKey: department.key })
+        .onConflictDoNothing();
+    const [created] = await listDepartments(tx, department.key);
+    return created!;
+  });
+}
+
+/** Changes the fields given (an absent field stays); a new lead becomes a member. */
+export async function updateDepartment(db: Database, key: string, change: DepartmentChange) {
+  await refuseUnknownPeople(db, change);
+  return db.transaction(async (tx) => {
+    const set = {
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.email !== undefined ? { email: change.email } : {}),
+      ...(change.leadUserId !== undefined ? { leadUserId: change.leadUserId } : {}),
+      ...(change.managerUserId !== undefined ? { managerUserId: change.managerUserId } : {}),
+    };
+    const updated =
+      Object.keys(set).length > 0
+        ? await tx
+            .update(departments)
+            .set(set)
+            .where(eq(departments.key, key))
+            .returning({ key: departments.key })
+        : await tx.select({ key: departments.key }).from(departments).where(eq(departments.key, key));
+    if (updated.length === 0) throw notFound('department', key);
+    if (change.leadUserId)
+      await tx
+        .insert(memberships)
+        .values({ userId: change.leadUserId, departmentKey: key })
+        .onConflictDoNothing();
+    const [department] = await listDepartments(tx, key);
+    return department!;
+  });
+}

@@ -1,0 +1,392 @@
+// Report routes: stage durations, handoffs, SLA attainment, load, stuck stages, flow heatmap.
+import { reportDepartments } from '../access/report-scope.js';
+import { REPORT_READERS } from '../access/roles.js';
+import type { AppDeps, Principal } from '../http/env.js';
+import { defineRoute, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
+import { invalid } from '../http/problem.js';
+import { globalTaskId } from '../tasks/task-id.js';
+import { DURATION_BUCKETS } from './buckets.js';
+import { handoffs } from './handoffs.js';
+import { heatmap, requireFlowVersion } from './heatmap.js';
+import { load } from './load.js';
+import { withReportSession } from './report-session.js';
+import { RANGE_PRESETS, RangeError422, resolveRange, type TimeRange } from './range.js';
+import { slaByDepartment } from './sla.js';
+import { slaTargets } from './sla-targets.js';
+import { DURATION_CLOCKS, DURATION_MEASURES } from './measures.js';
+import { stageDurations } from './stage-durations.js';
+import { STUCK_LEVELS, stuckStages } from './stuck.js';
+import { organisationTimeZone } from './time-zone.js';
+
+const RangeQuery = z.object({
+  range: z.enum(RANGE_PRESETS).default('this-month').openapi({
+    description:
+      "Evaluated in the organisation's time zone (BATON_TIME_ZONE, else the default calendar's, else UTC).",
+  }),
+  from: z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({ description: 'range=custom: YYYY-MM-DD (local day start) or ISO date-time' }),
+  to: z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({ description: 'range=custom: YYYY-MM-DD (through the end of that day) or ISO date-time' }),
+  department: z.string().max(100).optional(),
+  typeId: z.string().max(100).optional(),
+});
+
+const RangeSchema = z
+  .object({ preset: z.string(), from: z.string(), to: z.string(), timeZone: z.string() })
+  .openapi('ReportRange');
+const ms = z.number().openapi({ description: 'milliseconds' });
+
+const DurationGroupSchema = z
+  .object({
+    department: z.string().nullable(),
+    elementId: z.string().optional(),
+    task: z.string().optional(),
+    count: z.number().int(),
+    meanMs: ms,
+    p50Ms: ms,
+    p90Ms: ms,
+    p99Ms: ms,
+    histogram: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        upToMs: ms
+          .nullable()
+          .openapi({ description: "The band's exclusive upper bound; null for the last, open band" }),
+        count: z.number().int(),
+      }),
+    ),
+    sla: z.object({ withTarget: z.number().int(), met: z.number().int(), attainment: z.number().nullable() }),
+  })
+  .openapi('DurationGroup');
+
+const SlaTargetSchema = z
+  .object({
+    typeId: z.string(),
+    flowVersionId: z.string(),
+    department: z.string().nullable(),
+    elementId: z.string(),
+    task: z.string(),
+    slaTargetMs: ms,
+    calendar: z.string().nullable().openapi({ description: 'Business calendar; null = wall-clock time' }),
+  })
+  .openapi('SlaTarget');
+
+const rangeJson = (r: TimeRange) => ({
+  preset: r.preset,
+  from: r.from.toISOString(),
+  to: r.to.toISOString(),
+  timeZone: r.timeZone,
+});
+
+export function reportRoutes(deps: AppDeps) {
+  const app = newRouter();
+
+  async function rangeOf(query: {
+    range: (typeof RANGE_PRESETS)[number];
+    from?: string;
+    to?: string;
+  }): Promise<TimeRange> {
+    const timeZone = await organisationTimeZone(deps.pool, deps.config.timeZone);
+    try {
+      return resolveRange(query.range, { now: deps.config.now(), timeZone, from: query.from, to: query.to });
+    } catch (error) {
+      if (error instanceof RangeError422)
+        throw invalid(error.message, [{ path: 'query.range', message: error.message }]);
+      throw error;
+    }
+  }
+
+  /** What every ranged report starts from: the range and the caller's departments in it. */
+  async function scopeOf(principal: Principal, query: z.output<typeof RangeQuery>) {
+    const departments = reportDepartments(principal, query.department);
+    const range = await rangeOf(query);
+    return { range, filter: { from: range.from, to: range.to, departments, typeId: query.typeId } };
+  }
+
+  app.openapi(
+    defineRoute(REPORT_READERS, {
+      method: 'get',
+      path: '/reports/stage-durations',
+      tags: ['reports'],
+      summary:
+        'Stage durations per department or task: count, mean, p50/p90/p99, duration bands, SLA attainment',
+      description: `Closed stages whose close time falls in the range. \`clock=business\` measures in each stage's business calendar. \`measure\`: \`elapsed\` (default) is entered..closed, time on hold included; \`waiting\` is the time on hold, waiting on the customer (every hold summed); \`work\` is elapsed minus waiting. Stages recorded before hold time was kept count as no waiting. Bands: ${DURATION_BUCKETS.map((b) => b.label).join(', ')}. Managers see every department; agents only departments they lead. \`targets\` are the SLA targets of each ticket type's latest deployed version, for marking them on the bands.`,
+      request: {
+        query: RangeQuery.extend({
+          by: z.enum(['department', 'task']).default('department'),
+          clock: z.enum(DURATION_CLOCKS).default('wall'),
+          measure: z.enum(DURATION_MEASURES).default('elapsed'),
+        }),
+      },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            range: RangeSchema,
+            by: z.string(),
+            clock: z.string(),
+            measure: z.enum(DURATION_MEASURES),
+            groups: z.array(DurationGroupSchema),
+            targets: z.array(SlaTargetSchema),
+          }),
+          'Per-group figures',
+        ),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { range, filter } = await scopeOf(principalOf(c), q);
+      const [groups, targets] = await withReportSession(deps.pool, async (client) => [
+        await stageDurations(client, { ...filter, by: q.by, clock: q.clock, measure: q.measure }),
+        await slaTargets(client, { departments: filter.departments, typeId: q.typeId }),
+      ]);
+      return c.json(
+        { range: rangeJson(range), by: q.by, clock: q.clock, measure: q.measure, groups, targets },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    defineRoute(REPORT_READERS, {
+      method: 'get',
+      path: '/reports/handoffs',
+      tags: ['reports'],
+      summary: 'Handoffs between departments and the idle gap between one closing and the next opening',
+      description:
+        'For each stage opened in the range, the previous stage of the same ticket is the one that closed last before it opened; when their departments differ that is a handoff.',
+      request: { query: RangeQuery },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            range: RangeSchema,
+            handoffs: z.array(
+              z.object({
+                fromDepartment: z.string().nullable(),
+                toDepartment: z.string().nullable(),
+                count: z.number().int(),
+                gapMeanMs: ms,
+                gapP50Ms: ms,
+                gapP90Ms: ms,
+                pickupP50Ms: ms.nullable().openapi({
+                  description: 'How long the receiving stage waited to be claimed (ms); null when none was',
+                }),
+                pickupP90Ms: ms.nullable(),
+              }),
+            ),
+          }),
+          'Handoffs, most frequent first',
+        ),
+      },
+    }),
+    async (c) => {
+      const { range, filter } = await scopeOf(principalOf(c), c.req.valid('query'));
+      const rows = await withReportSession(deps.pool, (client) => handoffs(client, filter));
+      return c.json({ range: rangeJson(range), handoffs: rows }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute(REPORT_READERS, {
+      method: 'get',
+      path: '/reports/sla',
+      tags: ['reports'],
+      summary: 'SLA attainment per department (closed stages in the range) and breaches open now',
+      description: 'A stage met its target when it closed at level ok or warning.',
+      request: { query: RangeQuery },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            range: RangeSchema,
+            departments: z.array(
+              z.object({
+                department: z.string().nullable(),
+                closed: z.number().int(),
+                withTarget: z.number().int(),
+                met: z.number().int(),
+                warning: z.number().int(),
+                overdue: z.number().int(),
+                severe: z.number().int(),
+                attainment: z.number().nullable(),
+                openOverdueNow: z.number().int(),
+                openSevereNow: z.number().int(),
+              }),
+            ),
+          }),
+          'Per department',
+        ),
+      },
+    }),
+    async (c) => {
+      const { range, filter } = await scopeOf(principalOf(c), c.req.valid('query'));
+      const rows = await slaByDepartment(deps.pool, filter);
+      return c.json({ range: rangeJson(range), departments: rows }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute(REPORT_READERS, {
+      method: 'get',
+      path: '/reports/load',
+      tags: ['reports'],
+      summary:
+        'Load per department and per agent: open tickets, unassigned and overdue stages now, stages closed in the range',
+      description:
+        'Open figures are as of now; `closed` counts stages closed in the range. Agents are the members with the agent role of the departments in scope, and anyone else assigned their stages, busiest first.',
+      request: { query: RangeQuery },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            range: RangeSchema,
+            departments: z.array(
+              z.object({
+                department: z.string().nullable(),
+                openTickets: z.number().int(),
+                openStages: z.number().int(),
+                unassigned: z.number().int(),
+                overdue: z.number().int(),
+                closed: z.number().int(),
+              }),
+            ),
+            agents: z.array(
+              z.object({
+                userId: z.string(),
+                name: z.string(),
+                openTickets: z.number().int(),
+                overdue: z.number().int(),
+                closed: z.number().int(),
+              }),
+            ),
+          }),
+          'Per department and per agent',
+        ),
+      },
+    }),
+    async (c) => {
+      const { range, filter } = await scopeOf(principalOf(c), c.req.valid('query'));
+      const answer = await withReportSession(deps.pool, (client) =>
+        load(client, { now: new Date(deps.config.now()), ...filter }),
+      );
+      return c.json({ range: rangeJson(range), ...answer }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute(REPORT_READERS, {
+      method: 'get',
+      path: '/stages/stuck',
+      tags: ['reports'],
+      summary: 'Open stages at or beyond an SLA level, most overdue first',
+      description:
+        '`overdueRatio` is the time elapsed over the time allowed (1 = due now; 1.3 = severely overdue).',
+      request: {
+        query: z.object({
+          department: z.string().max(100).optional(),
+          level: z.enum(STUCK_LEVELS).default('overdue'),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            items: z.array(
+              z.object({
+                ticketId: z.string(),
+                ticketNumber: z.number().int(),
+                ticketTitle: z.string(),
+                taskId: z.string(),
+                globalTaskId: z.string(),
+                elementId: z.string(),
+                name: z.string(),
+                department: z.string().nullable(),
+                assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+                enteredAt: z.string(),
+                dueAt: z.string().nullable(),
+                slaLevel: z.string(),
+                ageMs: ms,
+                overdueRatio: z.number().nullable(),
+              }),
+            ),
+          }),
+          'Stuck stages',
+        ),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const departments = reportDepartments(principalOf(c), q.department);
+      const items = await stuckStages(deps.pool, {
+        now: new Date(deps.config.now()),
+        level: q.level,
+        departments,
+        limit: q.limit,
+      });
+      return c.json(
+        { items: items.map((s) => ({ ...s, globalTaskId: globalTaskId(s.ticketId, s.taskId) })) },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    defineRoute(REPORT_READERS, {
+      method: 'get',
+      path: '/flow-versions/{id}/heatmap',
+      tags: ['reports'],
+      summary: 'Per-element figures of a flow version: open now, completed in range, p50, p90, overdue',
+      description:
+        'p50 and p90 are wall-clock durations of the stages closed in the range; `measure` as for stage-durations: `elapsed` (default), `work` (elapsed minus time on hold) or `waiting` (time on hold; unknown for stages recorded before hold time was kept, counted as none).',
+      request: {
+        params: z.object({ id: z.string().max(200) }),
+        query: RangeQuery.omit({ typeId: true }).extend({
+          measure: z.enum(DURATION_MEASURES).default('elapsed'),
+        }),
+      },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            range: RangeSchema,
+            flowVersionId: z.string(),
+            elements: z.array(
+              z.object({
+                elementId: z.string(),
+                name: z.string(),
+                department: z.string().nullable(),
+                openNow: z.number().int(),
+                done: z.number().int(),
+                p50Ms: z.number().nullable(),
+                p90Ms: z.number().nullable(),
+                overdue: z.number().int(),
+              }),
+            ),
+          }),
+          'Per element',
+        ),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const query = c.req.valid('query');
+      const { range, filter } = await scopeOf(principalOf(c), query);
+      await requireFlowVersion(deps.pool, id);
+      const elements = await withReportSession(deps.pool, (client) =>
+        heatmap(client, {
+          flowVersionId: id,
+          from: filter.from,
+          to: filter.to,
+          departments: filter.departments,
+          measure: query.measure,
+        }),
+      );
+      return c.json({ range: rangeJson(range), flowVersionId: id, elements }, 200);
+    },
+  );
+
+  return app;
+}
