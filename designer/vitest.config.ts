@@ -1,5 +1,6 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'designer', include: ['src/**/*.test.ts'] },
+  // scripts/: the API contract check (generated types against the API's OpenAPI document).
+  test: { name: 'designer', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'] },
 });

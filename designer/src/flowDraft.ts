@@ -1,16 +1,20 @@
 // Reading and writing a ticket type's draft flow and its deployed versions.
 import { api, ApiProblem } from './api/http.js';
-import type { DeployResult, FlowDraft, FlowVersion } from './api/types.js';
+import type { DeployResult, FlowDraft, FlowVersion, ProblemAt } from './api/types.js';
 
 const flowPath = (typeId: string) => `/api/ticket-types/${encodeURIComponent(typeId)}/flow`;
 
-/** The draft, or `xml: null` when the type has none yet (the API answers 404 then). */
-export async function loadDraft(typeId: string): Promise<FlowDraft> {
+/** The draft route's 404 for a type that exists but has no draft (typed by the API's document). */
+const NO_DRAFT: ProblemAt<'/api/ticket-types/{id}/flow', 'get', 404>['type'] =
+  'https://baton.dev/problems/no-draft';
+
+/** The draft's XML, or null when the type has none yet (the API answers 404 then). */
+export async function loadDraft(typeId: string): Promise<string | null> {
   try {
-    return await api.get<FlowDraft>(flowPath(typeId));
+    return (await api.get<FlowDraft>(flowPath(typeId))).xml;
   } catch (err) {
-    if (err instanceof ApiProblem && err.status === 404 && /draft/i.test(err.detail ?? ''))
-      return { xml: null };
+    // An unknown type answers `not-found` and stays an error.
+    if (err instanceof ApiProblem && err.problem.type === NO_DRAFT) return null;
     throw err;
   }
 }

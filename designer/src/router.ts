@@ -1,10 +1,12 @@
-import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { createRouter, createWebHistory } from 'vue-router';
 import type { Role } from './api/types.js';
-import { hasRole, homeFor, loadSession, session } from './session.js';
+import { homeFor, loadSession, mayOpen, session } from './session.js';
 import LoginPage from './pages/LoginPage.vue';
 import TicketTypesPage from './pages/TicketTypesPage.vue';
 import TicketTypePage from './pages/TicketTypePage.vue';
 import PlaceholderPage from './pages/PlaceholderPage.vue';
+import NotFoundPage from './pages/NotFoundPage.vue';
+import SectionLayout from './pages/SectionLayout.vue';
 import InboxPage from './pages/InboxPage.vue';
 import TicketPage from './pages/TicketPage.vue';
 import TicketsPage from './pages/TicketsPage.vue';
@@ -15,6 +17,8 @@ declare module 'vue-router' {
     roles?: Role[];
     public?: boolean;
     title?: string;
+    /** The label of the route's link in the header (top-level routes) or its section's tabs. */
+    nav?: string;
   }
 }
 
@@ -24,7 +28,11 @@ export const router = createRouter({
     // Resolved in the guard, once the session is known.
     { path: '/', component: PlaceholderPage, props: { title: 'Baton', text: '' } },
     { path: '/login', component: LoginPage, meta: { public: true, title: 'Sign in' } },
-    { path: '/flows', component: TicketTypesPage, meta: { roles: ['process_owner'], title: 'Flows' } },
+    {
+      path: '/flows',
+      component: TicketTypesPage,
+      meta: { roles: ['process_owner'], title: 'Flows', nav: 'Flows' },
+    },
     {
       path: '/flows/new',
       component: TicketTypePage,
@@ -49,7 +57,16 @@ export const router = createRouter({
       props: true,
       meta: { roles: ['process_owner', 'manager'], title: 'Flow version' },
     },
-    { path: '/inbox', component: InboxPage, meta: { roles: ['agent', 'manager'], title: 'Inbox' } },
+    {
+      path: '/inbox',
+      component: InboxPage,
+      meta: { roles: ['agent', 'manager'], title: 'Inbox', nav: 'Inbox' },
+    },
+    {
+      path: '/tickets/new',
+      component: () => import('./pages/NewTicketPage.vue'),
+      meta: { roles: ['agent', 'manager', 'developer'], title: 'New ticket' },
+    },
     {
       path: '/tickets/:id',
       component: TicketPage,
@@ -59,46 +76,85 @@ export const router = createRouter({
     {
       path: '/tickets',
       component: TicketsPage,
-      meta: { roles: ['agent', 'manager', 'developer', 'process_owner'], title: 'Tickets' },
+      meta: { roles: ['agent', 'manager', 'developer', 'process_owner'], title: 'Tickets', nav: 'Tickets' },
+    },
+    {
+      path: '/incidents',
+      component: () => import('./pages/IncidentsPage.vue'),
+      meta: { roles: ['process_owner'], title: 'Incidents', nav: 'Incidents' },
+    },
+    {
+      path: '/extension-requests',
+      component: () => import('./pages/ExtensionRequestsPage.vue'),
+      meta: { roles: ['agent', 'manager'], title: 'Extension requests', nav: 'Extensions' },
+    },
+    {
+      path: '/notifications',
+      component: () => import('./pages/NotificationsPage.vue'),
+      meta: { title: 'Notifications' },
     },
     {
       path: '/dashboard',
-      component: PlaceholderPage,
-      props: {
-        title: 'Dashboard',
-        text: 'Stuck stages, per-department duration distributions over a time range, SLA attainment, handoff gaps and a heatmap on the diagram.',
-      },
-      meta: { roles: ['manager'], title: 'Dashboard' },
+      // Lazy: ECharts and the diagram viewer load only when someone opens the dashboard.
+      component: () => import('./pages/DashboardPage.vue'),
+      meta: { roles: ['manager'], title: 'Dashboard', nav: 'Dashboard' },
     },
     {
       path: '/admin',
-      component: PlaceholderPage,
-      props: {
-        title: 'Administration',
-        text: 'Departments, users and memberships, business calendars and API tokens.',
-      },
-      meta: { roles: ['admin'], title: 'Administration' },
+      component: SectionLayout,
+      meta: { roles: ['admin'], title: 'Administration', nav: 'Admin' },
+      children: [
+        { path: '', redirect: '/admin/departments' },
+        {
+          path: 'departments',
+          component: () => import('./pages/admin/DepartmentsPage.vue'),
+          meta: { title: 'Departments', nav: 'Departments' },
+        },
+        {
+          path: 'users',
+          component: () => import('./pages/admin/UsersPage.vue'),
+          meta: { title: 'Users', nav: 'Users and memberships' },
+        },
+        {
+          path: 'calendars',
+          component: () => import('./pages/admin/CalendarsPage.vue'),
+          meta: { title: 'Business calendars', nav: 'Business calendars' },
+        },
+        {
+          path: 'ticket-types',
+          component: () => import('./pages/admin/TicketTypesAdminPage.vue'),
+          meta: { title: 'Ticket types', nav: 'Ticket types' },
+        },
+      ],
     },
     {
-      path: '/:rest(.*)*',
-      component: PlaceholderPage,
-      props: { title: 'Not found', text: 'There is no page at this address.' },
+      path: '/developer',
+      component: SectionLayout,
+      meta: { roles: ['developer'], title: 'Developer', nav: 'Developer' },
+      children: [
+        { path: '', redirect: '/developer/tokens' },
+        {
+          path: 'tokens',
+          component: () => import('./pages/developer/TokensPage.vue'),
+          meta: { title: 'API tokens', nav: 'API tokens' },
+        },
+        {
+          path: 'activities',
+          component: () => import('./pages/developer/ActivitiesPage.vue'),
+          meta: { title: 'Activity catalogue', nav: 'Activity catalogue' },
+        },
+      ],
     },
+    { path: '/:rest(.*)*', component: NotFoundPage, meta: { title: 'Page not found' } },
   ],
 });
-
-export function mayOpen(route: Pick<RouteLocationNormalized, 'meta'>): boolean {
-  if (route.meta.public) return true;
-  if (!session.user) return false;
-  return !route.meta.roles || hasRole(session.user, ...route.meta.roles);
-}
 
 router.beforeEach(async (to) => {
   if (!session.checked) await loadSession();
   if (to.meta.public) return true;
   if (!session.user) return { path: '/login', query: to.path === '/' ? {} : { next: to.fullPath } };
   if (to.path === '/') return homeFor(session.user);
-  if (!mayOpen(to)) return homeFor(session.user);
+  if (!mayOpen(to.meta)) return homeFor(session.user);
   return true;
 });
 

@@ -1,6 +1,7 @@
 // Who is logged in and what the server runs on: the only app-wide state. Plain reactive data;
 // diagram instances never live here.
 import { reactive } from 'vue';
+import type { RouteMeta } from 'vue-router';
 import { api, ApiProblem } from './api/http.js';
 import type { Health, Me, Role } from './api/types.js';
 
@@ -12,30 +13,19 @@ export const session = reactive({
 });
 
 export function hasRole(user: Me | null, ...roles: Role[]): boolean {
-  return !!user && user.roles.some((r) => r === 'admin' || roles.includes(r));
+  return !!user && user.roles.some((r) => r === 'admin' || (roles as string[]).includes(r));
 }
 
-/** The server reports a non-durable runtime when it fell back to the in-memory engine. */
-export function isNotDurable(health: Health | null): boolean {
-  return health?.engine?.durable === false;
-}
-
-function meFrom(body: unknown): Me {
-  const b = body as Record<string, unknown>;
-  const user = (typeof b.user === 'object' && b.user !== null ? b.user : b) as Record<string, unknown>;
-  const departments = (user.departments ?? b.departments ?? []) as unknown[];
-  return {
-    id: String(user.id),
-    email: String(user.email ?? ''),
-    name: String(user.name ?? user.email ?? ''),
-    roles: ((user.roles ?? b.roles ?? []) as Role[]).slice(),
-    departments: departments.map((d) => (typeof d === 'string' ? d : String((d as { key: string }).key))),
-  };
+/** Whether the signed-in user may open a route with this meta (its `roles`; admins always may). */
+export function mayOpen(meta: RouteMeta): boolean {
+  if (meta.public) return true;
+  if (!session.user) return false;
+  return !meta.roles || hasRole(session.user, ...meta.roles);
 }
 
 export async function loadSession(): Promise<void> {
   try {
-    session.user = meFrom(await api.get('/api/me'));
+    session.user = await api.get<Me>('/api/me');
   } catch (err) {
     if (!(err instanceof ApiProblem) || (err.status !== 401 && err.status !== 403)) console.error(err);
     session.user = null;
@@ -47,9 +37,9 @@ export async function loadSession(): Promise<void> {
 export async function loadHealth(): Promise<void> {
   try {
     session.health = await api.get<Health>('/api/health');
-  } catch (err) {
-    // A 503 health answer still has a body worth showing.
-    session.health = { status: err instanceof ApiProblem ? err.title : 'unreachable' };
+  } catch {
+    // Unknown health shows no banner; the pages report what fails for them.
+    session.health = null;
   }
 }
 
@@ -68,8 +58,10 @@ export async function logout(): Promise<void> {
 
 /** Where a user lands after login: the first area their roles open. */
 export function homeFor(user: Me | null): string {
+  if (hasRole(user, 'admin')) return '/admin';
   if (hasRole(user, 'process_owner')) return '/flows';
   if (hasRole(user, 'agent')) return '/inbox';
   if (hasRole(user, 'manager')) return '/dashboard';
+  if (hasRole(user, 'developer')) return '/developer';
   return '/tickets';
 }

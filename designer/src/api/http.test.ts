@@ -1,44 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsOf, problemFrom } from './http.js';
+import { ApiProblem, fieldErrorsOf, messageOf, problemFrom, problemOf } from './http.js';
 
-describe('problem+json', () => {
-  it('reads title, detail, code and field errors', async () => {
-    const response = new Response(
-      JSON.stringify({
-        type: 'about:blank',
-        title: 'Invalid request',
-        status: 422,
-        detail: 'name is required',
-        code: 'validation',
-        errors: [{ path: 'body.fields.0.key', message: 'too short' }],
-      }),
-      { status: 422, headers: { 'content-type': 'application/problem+json' } },
-    );
-    const problem = await problemFrom(response, 'POST /api/ticket-types');
-    expect(problem).toMatchObject({
+const problemResponse = (body: object, status: number) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
+
+describe('problem documents', () => {
+  it('keeps the API problem document as it came', async () => {
+    const body = {
+      type: 'https://baton.dev/problems/validation-failed',
+      title: 'The request is not valid',
       status: 422,
-      title: 'Invalid request',
-      detail: 'name is required',
-      code: 'validation',
-      route: 'POST /api/ticket-types',
-    });
-    expect(problem.fieldErrors).toEqual([{ field: 'fields.0.key', message: 'too short' }]);
-    expect(problem.message).toBe('name is required');
+      detail: 'body.fields.0.key: too short',
+      code: 'validation-failed',
+      instance: '/api/ticket-types',
+      errors: [{ path: 'body.fields.0.key', message: 'too short', code: 'too_small' }],
+    };
+    const problem = await problemFrom(problemResponse(body, 422), 'POST /api/ticket-types');
+    expect(problem.problem).toEqual(body);
+    expect(problem).toMatchObject({ status: 422, route: 'POST /api/ticket-types' });
+    expect(problem.message).toBe('body.fields.0.key: too short');
+    expect(fieldErrorsOf(problem.problem)).toEqual({ 'fields.0.key': 'too short' });
   });
-  it('copes with a body that is not JSON', async () => {
+
+  it('makes one for an answer that is not a problem document (a proxy, a gateway)', async () => {
     const problem = await problemFrom(
       new Response('gateway down', { status: 502, statusText: 'Bad Gateway' }),
       'GET /api/me',
     );
-    expect(problem).toMatchObject({ status: 502, title: 'Bad Gateway', fieldErrors: [] });
+    expect(problem.problem).toMatchObject({ status: 502, title: 'Bad Gateway', code: 'unexpected-response' });
   });
-  it('accepts field errors as pointers or as a map', () => {
-    expect(fieldErrorsOf({ errors: [{ pointer: '#/defaults/priority', detail: 'unknown' }] })).toEqual([
-      { field: 'defaults.priority', message: 'unknown' },
-    ]);
-    expect(fieldErrorsOf({ errors: { name: ['required', 'too long'] } })).toEqual([
-      { field: 'name', message: 'required; too long' },
-    ]);
-    expect(fieldErrorsOf(null)).toEqual([]);
+
+  it('reads any thrown value as a problem document', () => {
+    expect(problemOf(new Error('boom'))).toMatchObject({ title: 'boom', code: 'client-error' });
+    const api = new ApiProblem(
+      { type: 't', title: 'Conflict', status: 409, detail: 'claimed', code: 'conflict', instance: '/x' },
+      'POST /x',
+    );
+    expect(problemOf(api).code).toBe('conflict');
+    expect(messageOf(api)).toBe('Conflict: claimed');
+    expect(fieldErrorsOf(null)).toEqual({});
   });
 });

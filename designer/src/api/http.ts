@@ -1,71 +1,91 @@
 // The one way the designer talks to the API: JSON over fetch with the session cookie, and every
-// failure turned into an ApiProblem built from the RFC 9457 problem+json body.
-
-export type FieldError = { field: string; message: string };
+// failure an ApiProblem carrying an RFC 9457 problem document (api/src/http/problem.ts).
+import type { Problem } from './types.js';
 
 export class ApiProblem extends Error {
   constructor(
-    readonly status: number,
-    readonly title: string,
-    readonly detail: string | undefined,
-    readonly code: string | undefined,
-    readonly fieldErrors: FieldError[],
+    readonly problem: Problem,
     readonly route: string,
   ) {
-    super(detail ?? title);
+    super(problem.detail || problem.title);
     this.name = 'ApiProblem';
   }
+  get status(): number {
+    return this.problem.status;
+  }
 }
 
-/** Field errors come as `errors: [{ field|path|pointer, message }]` or `{ field: message }`. */
-export function fieldErrorsOf(body: unknown): FieldError[] {
-  if (typeof body !== 'object' || body === null) return [];
-  const raw =
-    (body as { errors?: unknown; fields?: unknown }).errors ?? (body as { fields?: unknown }).fields;
-  if (Array.isArray(raw)) {
-    return raw.flatMap((entry): FieldError[] => {
-      if (typeof entry !== 'object' || entry === null) return [];
-      const e = entry as Record<string, unknown>;
-      const where = e.field ?? e.path ?? e.pointer ?? e.name;
-      const raw = Array.isArray(where)
-        ? where.join('.')
-        : String(where ?? '')
-            .replace(/^#?\//, '')
-            .replaceAll('/', '.');
-      // The API names request-body fields `body.<path>`; forms know them by `<path>`.
-      const field = raw.replace(/^body\./, '');
-      return [{ field, message: String(e.message ?? e.detail ?? 'invalid') }];
-    });
-  }
-  if (typeof raw === 'object' && raw !== null) {
-    return Object.entries(raw).map(([field, message]) => ({
-      field,
-      message: Array.isArray(message) ? message.join('; ') : String(message),
-    }));
-  }
-  return [];
-}
+/**
+ * A problem document made in the browser for failures that never reached the API's error
+ * handler: the network, a proxy's non-problem answer, or a bug in the designer itself.
+ */
+const browserProblem = (
+  status: number,
+  title: string,
+  detail: string,
+  code: string,
+  instance = '',
+): Problem => ({
+  type: 'about:blank',
+  title,
+  status,
+  detail,
+  code,
+  instance,
+});
+
+const isProblemResponse = (response: Response) =>
+  (response.headers.get('content-type') ?? '').startsWith('application/problem+json');
 
 export async function problemFrom(response: Response, route: string): Promise<ApiProblem> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  const title = typeof b.title === 'string' ? b.title : response.statusText || `HTTP ${response.status}`;
-  const detail =
-    typeof b.detail === 'string' ? b.detail : typeof b.message === 'string' ? b.message : undefined;
-  const code = typeof b.code === 'string' ? b.code : undefined;
-  return new ApiProblem(response.status, title, detail, code, fieldErrorsOf(body), route);
+  if (isProblemResponse(response)) return new ApiProblem((await response.json()) as Problem, route);
+  const title = response.statusText || `HTTP ${response.status}`;
+  return new ApiProblem(
+    browserProblem(
+      response.status,
+      title,
+      `${route} answered without a problem document`,
+      'unexpected-response',
+    ),
+    route,
+  );
+}
+
+/** The problem document of anything a request (or the code around it) can throw. */
+export function problemOf(err: unknown): Problem {
+  if (err instanceof ApiProblem) return err.problem;
+  return browserProblem(0, err instanceof Error ? err.message : String(err), '', 'client-error');
+}
+
+/** The form field a field error names: the API names request-body fields `body.<path>`. */
+export const formField = (path: string) => path.replace(/^body\./, '');
+
+/** A problem's field errors keyed by form field. */
+export function fieldErrorsOf(problem: Problem | null): Record<string, string> {
+  return Object.fromEntries((problem?.errors ?? []).map((e) => [formField(e.path), e.message]));
+}
+
+/** A message for a person, from anything a request can throw. */
+export function messageOf(err: unknown): string {
+  const { title, detail } = problemOf(err);
+  return detail ? `${title}: ${detail}` : title;
 }
 
 export const UNAUTHENTICATED_EVENT = 'baton:unauthenticated';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export type RequestOptions = {
+  /** Sent as `Idempotency-Key`: a repeat of the same request with it changes nothing (see README). */
+  idempotencyKey?: string;
+};
+
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const route = `${method} ${path}`;
   let response: Response;
   try {
@@ -75,11 +95,15 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
       headers: {
         accept: 'application/json, application/problem+json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (err) {
-    throw new ApiProblem(0, 'The server cannot be reached', String(err), 'network', [], route);
+    throw new ApiProblem(
+      browserProblem(0, 'The server cannot be reached', String(err), 'network', path),
+      route,
+    );
   }
   if (!response.ok) {
     // An expired session anywhere sends the user back to the login page (see main.ts).
@@ -95,14 +119,9 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
 
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, body ?? {}, options),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
-
-/** A message for a person, from anything a request can throw. */
-export function messageOf(err: unknown): string {
-  if (err instanceof ApiProblem) return err.detail ? `${err.title}: ${err.detail}` : err.title;
-  return err instanceof Error ? err.message : String(err);
-}

@@ -32,6 +32,20 @@ describe('inputs generated from an activity JSON schema', () => {
     expect(fields[3]?.type).toBe('string');
     expect(fields[3]?.choices).toEqual(['"low"', '"high"']);
   });
+  it('keeps each field’s default and format', () => {
+    const [url, headers] = fieldsFromSchema({
+      type: 'object',
+      properties: {
+        url: { type: 'string', format: 'uri' },
+        headers: { type: 'object', default: {} },
+        retry: { type: 'boolean', default: false },
+      },
+      required: ['url'],
+    });
+    expect(url).toMatchObject({ name: 'url', format: 'uri' });
+    expect(url?.defaultValue).toBeUndefined();
+    expect(headers?.defaultValue).toBe('{}');
+  });
   it('has no fields for a schema without properties', () => {
     expect(fieldsFromSchema(undefined)).toEqual([]);
     expect(fieldsFromSchema({ type: 'string' })).toEqual([]);

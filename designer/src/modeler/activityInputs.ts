@@ -15,6 +15,10 @@ export type InputField = {
   description?: string;
   /** Allowed literal values, shown as a hint (the value stays a FEEL expression). */
   choices?: string[];
+  /** The schema's default, as JSON text (what the activity takes when the input is left out). */
+  defaultValue?: string;
+  /** The schema's format (email, uri, date-time...). */
+  format?: string;
 };
 
 export type InputValue = { name: string; value: string };
@@ -35,6 +39,8 @@ export function fieldsFromSchema(schema: JsonSchema | undefined): InputField[] {
     required: required.has(name),
     ...(prop.description ? { description: prop.description } : {}),
     ...(prop.enum ? { choices: prop.enum.map((v) => JSON.stringify(v)) } : {}),
+    ...(prop.default !== undefined ? { defaultValue: JSON.stringify(prop.default) } : {}),
+    ...(prop.format ? { format: prop.format } : {}),
   }));
   return [...fields.filter((f) => f.required), ...fields.filter((f) => !f.required)];
 }

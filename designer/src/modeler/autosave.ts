@@ -7,7 +7,8 @@ export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
 export type Autosave = {
   changed: () => void;
   flush: () => Promise<void>;
-  dispose: () => void;
+  /** Drops a pending save (one in flight still finishes). */
+  cancel: () => void;
 };
 
 export function createAutosave(
@@ -47,6 +48,6 @@ export function createAutosave(
       await later.flush();
       if (inFlight) await inFlight;
     },
-    dispose: () => later.cancel(),
+    cancel: () => later.cancel(),
   };
 }

@@ -20,6 +20,9 @@ export interface DiagramElement {
   labelTarget?: DiagramElement;
   waypoints?: unknown[];
   host?: DiagramElement;
+  /** A connection's ends. */
+  source?: DiagramElement;
+  target?: DiagramElement;
 }
 
 export interface Canvas {
@@ -44,7 +47,13 @@ export interface Overlays {
   add(
     element: DiagramElement | string,
     type: string,
-    overlay: { position: Record<string, number>; html: HTMLElement | string; show?: { minZoom?: number } },
+    overlay: {
+      position: Record<string, number>;
+      html: HTMLElement | string;
+      show?: { minZoom?: number };
+      /** false: keep the overlay's size at any zoom. */
+      scale?: boolean | { min?: number; max?: number };
+    },
   ): string;
   remove(filter: { type?: string; element?: DiagramElement | string } | string): void;
 }
@@ -85,6 +94,12 @@ export interface EventBus {
   on(event: string, callback: (event: unknown) => void): void;
   on(event: string, priority: number, callback: (event: unknown) => void): void;
   off(event: string, callback: (event: unknown) => void): void;
+  fire(event: string, data?: object): unknown;
+}
+
+/** The modeler itself, as diagram-js services receive it (`bpmnjs`). */
+export interface XmlSource {
+  saveXML(options?: { format?: boolean }): Promise<{ xml?: string }>;
 }
 
 /** The services a caller may `get` from a modeler, by name. */

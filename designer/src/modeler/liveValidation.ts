@@ -1,7 +1,9 @@
-// Live validation: after every diagram change (debounced) the engine's compiler runs on the
-// current XML in the browser, and its diagnostics become markers and badges on the canvas.
+// Live validation as a diagram-js module: after every diagram change (debounced) the engine's
+// compiler runs on the current XML in the browser, its diagnostics become markers and badges on
+// the canvas, and `baton.validation.changed` tells the page what to list.
 import { compileFlow, type CompileOptions } from '@baton/engine';
-import type { Canvas, ElementRegistry, EventBus, Overlays, ServiceGetter } from './bpmnTypes.js';
+import { fireBaton } from './batonEvents.js';
+import type { Canvas, ElementRegistry, EventBus, Overlays, XmlSource } from './bpmnTypes.js';
 import { canvasElementFor } from './canvasElement.js';
 import {
   MARKER_CLASS,
@@ -14,38 +16,97 @@ import {
   type ValidationModel,
 } from './diagnostics.js';
 
-export type LiveValidationOptions = {
-  get: ServiceGetter;
-  saveXML: () => Promise<string>;
-  compileOptions: () => CompileOptions;
-  onResult: (model: ValidationModel) => void;
+/** `batonLiveValidation` in the modeler's options. */
+export type LiveValidationConfig = {
+  /** Calendars and activity types to check against, like the server will (see catalogLoader). */
+  compileOptions?: CompileOptions;
   delayMs?: number;
 };
 
-export type LiveValidation = { runNow: () => Promise<ValidationModel>; dispose: () => void };
+export class LiveValidation {
+  static $inject = [
+    'eventBus',
+    'canvas',
+    'overlays',
+    'elementRegistry',
+    'bpmnjs',
+    'config.batonLiveValidation',
+  ];
 
-export function startLiveValidation(options: LiveValidationOptions): LiveValidation {
-  const { get, saveXML, compileOptions, onResult, delayMs = 300 } = options;
-  const canvas = get<Canvas>('canvas');
-  const overlays = get<Overlays>('overlays');
-  const registry = get<ElementRegistry>('elementRegistry');
-  const eventBus = get<EventBus>('eventBus');
-
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let shown: ElementMark[] = [];
-  let generation = 0;
-  let disposed = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private shown: ElementMark[] = [];
+  private generation = 0;
+  private destroyed = false;
+  private result: ValidationModel | null = null;
   // Large diagrams compile slowly: wait at least twice as long as the last run took, so typing in
   // the panel never queues compiles back to back.
-  let lastRunMs = 0;
+  private lastRunMs = 0;
+  private readonly compileOptions: CompileOptions;
+  private readonly delayMs: number;
 
-  const labelOf = (id: string) => {
-    const bo = canvasElementFor(registry, id)?.businessObject;
+  constructor(
+    private readonly eventBus: EventBus,
+    private readonly canvas: Canvas,
+    private readonly overlays: Overlays,
+    private readonly registry: ElementRegistry,
+    private readonly bpmnjs: XmlSource,
+    config: LiveValidationConfig | undefined,
+  ) {
+    this.compileOptions = config?.compileOptions ?? {};
+    this.delayMs = config?.delayMs ?? 300;
+    const schedule = () => {
+      this.schedule();
+    };
+    eventBus.on('commandStack.changed', schedule);
+    eventBus.on('import.done', schedule);
+    eventBus.on('diagram.destroy', () => {
+      this.destroyed = true;
+      clearTimeout(this.timer);
+    });
+  }
+
+  /** Checks the diagram now; the result is shown unless a newer check started meanwhile. */
+  async runNow(): Promise<ValidationModel> {
+    const mine = ++this.generation;
+    const started = performance.now();
+    let model: ValidationModel;
+    let checked: string | undefined;
+    try {
+      const { xml } = await this.bpmnjs.saveXML({ format: true });
+      if (!xml) throw new Error('the diagram could not be written as XML');
+      checked = xml;
+      model = validationModel(await compileFlow(xml, this.compileOptions), (id) => this.labelOf(id));
+    } catch (err) {
+      model = validationModel(crashResult(err));
+    }
+    this.lastRunMs = performance.now() - started;
+    // A slower run must not overwrite the result of a newer one.
+    if (!this.destroyed && mine === this.generation) {
+      this.show(model.marks);
+      this.result = model;
+      fireBaton(this.eventBus, 'baton.validation.changed', {
+        checking: false,
+        result: model,
+        ...(checked === undefined ? {} : { xml: checked }),
+      });
+    }
+    return model;
+  }
+
+  private schedule() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.runNow(), Math.max(this.delayMs, 2 * this.lastRunMs));
+    fireBaton(this.eventBus, 'baton.validation.changed', { checking: true, result: this.result });
+  }
+
+  private labelOf(id: string): string | undefined {
+    const bo = canvasElementFor(this.registry, id)?.businessObject;
     return bo?.name ? `${bo.name}` : undefined;
-  };
+  }
 
-  function show(marks: ElementMark[]) {
-    for (const m of shown) {
+  private show(marks: ElementMark[]) {
+    const { canvas, overlays, registry } = this;
+    for (const m of this.shown) {
       if (registry.get(m.elementId)) canvas.removeMarker(m.elementId, MARKER_CLASS[m.severity]);
     }
     overlays.remove({ type: OVERLAY_TYPE });
@@ -53,8 +114,8 @@ export function startLiveValidation(options: LiveValidationOptions): LiveValidat
       ...m,
       elementId: canvasElementFor(registry, m.elementId)?.id ?? m.elementId,
     }));
-    shown = marksOnCanvas(onCanvas, (id) => !!registry.get(id));
-    for (const m of shown) {
+    this.shown = marksOnCanvas(onCanvas, (id) => !!registry.get(id));
+    for (const m of this.shown) {
       canvas.addMarker(m.elementId, MARKER_CLASS[m.severity]);
       const badge = document.createElement('div');
       badge.className = `baton-badge baton-badge--${m.severity}`;
@@ -68,40 +129,9 @@ export function startLiveValidation(options: LiveValidationOptions): LiveValidat
       });
     }
   }
-
-  async function runNow(): Promise<ValidationModel> {
-    const mine = ++generation;
-    const started = performance.now();
-    let model: ValidationModel;
-    try {
-      const xml = await saveXML();
-      model = validationModel(await compileFlow(xml, compileOptions()), labelOf);
-    } catch (err) {
-      model = validationModel(crashResult(err));
-    }
-    lastRunMs = performance.now() - started;
-    // A slower run must not overwrite the result of a newer one.
-    if (!disposed && mine === generation) {
-      show(model.marks);
-      onResult(model);
-    }
-    return model;
-  }
-
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void runNow(), Math.max(delayMs, 2 * lastRunMs));
-  };
-  eventBus.on('commandStack.changed', schedule);
-  eventBus.on('import.done', schedule);
-
-  return {
-    runNow,
-    dispose() {
-      disposed = true;
-      clearTimeout(timer);
-      eventBus.off('commandStack.changed', schedule);
-      eventBus.off('import.done', schedule);
-    },
-  };
 }
+
+export const LiveValidationModule = {
+  __init__: ['batonLiveValidation'],
+  batonLiveValidation: ['type', LiveValidation],
+};

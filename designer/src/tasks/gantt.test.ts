@@ -30,6 +30,22 @@ describe('layoutGantt', () => {
     expect(layout.height).toBe(axisHeight + 2 * rowHeight);
   });
 
+  it('counts the time on hold, shading the hold in progress of an open stage', () => {
+    const layout = layoutGantt(
+      [
+        stage('triage', 0, 30, { heldMs: 10 * 60_000, heldSince: null }),
+        stage('refund', 30, null, { heldMs: 5 * 60_000, heldSince: at(45) }),
+        stage('old', 0, 20, { heldMs: null, heldSince: null }),
+      ],
+      T0 + 60 * 60_000,
+    );
+    expect(layout.bars.map((b) => [b.taskId, b.heldMs / 60_000, b.hold])).toEqual([
+      ['triage', 10, null],
+      ['refund', 20, { x: labelWidth + (plot * 3) / 4, width: plot / 4 }],
+      ['old', 0, null],
+    ]);
+  });
+
   it('ticks on round steps, at most six, with the axis widened to whole steps', () => {
     const layout = layoutGantt([stage('a', 0, 60)], T0);
     expect(layout.ticks.map((t) => (t.at - T0) / 60_000)).toEqual([0, 15, 30, 45, 60]);

@@ -1,16 +1,14 @@
 // Lays out a ticket's stage Gantt: one row per stage, x from the first entry to the last close
 // (or now, for stages still open), and axis ticks on round steps. Pure, so the SVG component
 // only draws and the geometry is unit-tested.
-import type { SlaLevel } from '../api/types.js';
+import type { SlaLevel, Stage } from '../api/types.js';
 
-export type GanttStage = {
-  taskId: string;
-  name: string;
-  department: string | null;
-  enteredAt: string;
-  closedAt: string | null;
-  slaLevel: SlaLevel;
-};
+/** What the layout reads of a stage (its time on hold, where the read model knows it). */
+export type GanttStage = Pick<
+  Stage,
+  'taskId' | 'name' | 'department' | 'enteredAt' | 'closedAt' | 'slaLevel'
+> &
+  Partial<Pick<Stage, 'heldMs' | 'heldSince'>>;
 
 export type GanttBar = {
   taskId: string;
@@ -21,6 +19,10 @@ export type GanttBar = {
   x: number;
   y: number;
   width: number;
+  /** Time on hold (waiting on the customer) so far, the hold in progress up to now included. */
+  heldMs: number;
+  /** The hold in progress of an open stage, shaded on its bar. */
+  hold: { x: number; width: number } | null;
 };
 
 export type GanttLayout = {
@@ -58,16 +60,21 @@ export function layoutGantt(stages: GanttStage[], now: number, size: GanttSize =
   const plot = size.width - size.labelWidth;
   const xOf = (t: number) => size.labelWidth + ((t - start) / (end - start)) * plot;
 
-  const bars = spans.map(({ stage, from, to }, i) => ({
-    taskId: stage.taskId,
-    name: stage.name,
-    department: stage.department ?? '—',
-    level: stage.slaLevel,
-    open: stage.closedAt === null,
-    x: xOf(from),
-    y: size.axisHeight + i * size.rowHeight,
-    width: Math.max(MIN_BAR, xOf(to) - xOf(from)),
-  }));
+  const bars = spans.map(({ stage, from, to }, i) => {
+    const since = stage.closedAt === null && stage.heldSince ? Date.parse(stage.heldSince) : undefined;
+    return {
+      taskId: stage.taskId,
+      name: stage.name,
+      department: stage.department ?? '—',
+      level: stage.slaLevel,
+      open: stage.closedAt === null,
+      x: xOf(from),
+      y: size.axisHeight + i * size.rowHeight,
+      width: Math.max(MIN_BAR, xOf(to) - xOf(from)),
+      heldMs: (stage.heldMs ?? 0) + (since === undefined ? 0 : Math.max(0, now - since)),
+      hold: since === undefined ? null : { x: xOf(since), width: Math.max(0, xOf(to) - xOf(since)) },
+    };
+  });
 
   const ticks: GanttLayout['ticks'] = [];
   for (let t = start; t <= end; t += step) ticks.push({ x: xOf(t), at: t });

@@ -18,8 +18,8 @@ const event = (type: string, data: Record<string, unknown> = {}, extra: Partial<
 
 describe('timelineLabel', () => {
   it('names the person, the task and the outcome', () => {
-    expect(timelineLabel(event('task.completed', { outcome: 'refund' }), names)).toBe(
-      'Ada completed Triage with outcome “refund”',
+    expect(timelineLabel(event('task.completed', { outcome: 'resolved-on-call' }), names)).toBe(
+      'Ada completed Triage with outcome “Resolved on call”',
     );
     expect(timelineLabel(event('task.claimed'), names)).toBe('Ada claimed Triage');
     expect(timelineLabel(event('stage.opened', { department: 'support' }), names)).toBe(
@@ -31,6 +31,19 @@ describe('timelineLabel', () => {
     expect(timelineLabel(event('task.returned', { reason: 'wrong team' }), names)).toBe(
       'Ada returned Triage: wrong team',
     );
+  });
+
+  it('tells granted and denied extensions alike, with the time and the reason', () => {
+    expect(timelineLabel(event('task.extensionGranted', { extendByMs: 30 * 60_000 }), names)).toBe(
+      'Ada extended the deadline of Triage by 30 min',
+    );
+    expect(
+      timelineLabel(
+        event('task.extensionDenied', { extendByMs: 2 * 3_600_000, reason: 'finish today' }),
+        names,
+      ),
+    ).toBe('Ada denied 2 h more on Triage: finish today');
+    expect(timelineLabel(event('task.extensionDenied'), names)).toBe('Ada denied more time on Triage');
   });
 
   it('says whose SLA level changed, and falls back to the raw type', () => {

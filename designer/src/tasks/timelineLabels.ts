@@ -1,6 +1,7 @@
 // Ticket timeline rows in words. The raw ticket_events hold engine events (what someone did)
 // and their effects (what the engine did about it); agents read names, not ids.
 import type { TicketEvent } from '../api/types.js';
+import { outcomeLabel } from './outcomes.js';
 import { formatDuration } from './timeLeft.js';
 
 export type TimelineNames = {
@@ -28,7 +29,7 @@ export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
     case 'stage.claimed':
       return `${task} assigned to ${who}`;
     case 'task.completed':
-      return `${who} completed ${task}${d.outcome ? ` with outcome${quoted(d.outcome)}` : ''}`;
+      return `${who} completed ${task}${text(d.outcome) ? ` with outcome${quoted(outcomeLabel(text(d.outcome)!))}` : ''}`;
     case 'stage.closed':
       return `${task} closed${typeof d.totalMs === 'number' ? ` after ${formatDuration(d.totalMs)}` : ''}`;
     case 'task.transferred':
@@ -41,6 +42,8 @@ export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
       return `${task} resumed`;
     case 'task.extensionGranted':
       return `${who} extended the deadline of ${task}${typeof d.extendByMs === 'number' ? ` by ${formatDuration(d.extendByMs)}` : ''}`;
+    case 'task.extensionDenied':
+      return `${who} denied ${typeof d.extendByMs === 'number' ? `${formatDuration(d.extendByMs)} more` : 'more time'} on ${task}${because(d.reason)}`;
     case 'sla.level':
       return `${e.taskId ? task : 'Ticket'} SLA reached ${String(d.level)}`;
     case 'timer.fired':

@@ -1,7 +1,8 @@
 // Editing a ticket type's custom fields: pure helpers behind the form.
-import type { FieldDefinition, FieldType } from '../api/types.js';
+import { FIELD_KEY } from '@baton/engine';
+import type { FieldDefinition } from '../api/types.js';
 
-export const FIELD_TYPES: FieldType[] = ['text', 'textarea', 'number', 'boolean', 'select', 'date', 'email'];
+export { FIELD_TYPES } from '@baton/engine';
 
 /** A stable id from a name: lower-case ASCII letters and digits joined by `-` (the API's slug). */
 export function slugify(label: string, joiner: '-' | '_' = '-'): string {
@@ -25,7 +26,7 @@ export function fieldProblems(fields: FieldDefinition[]): Record<string, string>
   const problems: Record<string, string> = {};
   const seen = new Map<string, number>();
   fields.forEach((f, i) => {
-    if (!/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(f.key))
+    if (!FIELD_KEY.test(f.key))
       problems[`fields.${i}.key`] = 'key must start with a letter and use letters, digits or _ (at most 63)';
     else if (seen.has(f.key))
       problems[`fields.${i}.key`] = `key "${f.key}" is already used by field ${(seen.get(f.key) ?? 0) + 1}`;

@@ -2,7 +2,12 @@
 // (`batonCatalog`); the modeler page fills it before the first import and never makes it reactive.
 import type { ActivityType, Calendar, Department } from '../../api/types.js';
 
-export type BatonCatalog = { departments: Department[]; calendars: Calendar[]; activities: ActivityType[] };
+/** The parts of the directory the panel and the validator read. */
+export type BatonCatalog = {
+  departments: Pick<Department, 'key' | 'name'>[];
+  calendars: Pick<Calendar, 'key' | 'name' | 'spec'>[];
+  activities: ActivityType[];
+};
 
 export const emptyCatalog = (): BatonCatalog => ({ departments: [], calendars: [], activities: [] });
 

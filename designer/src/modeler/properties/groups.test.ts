@@ -14,11 +14,14 @@ const catalog: BatonCatalog = {
     {
       type: 'email-customer',
       title: 'Email the customer',
+      description: 'Sends the customer an e-mail',
       inputSchema: {
         type: 'object',
         properties: { subject: { type: 'string' }, to: { type: 'string' } },
         required: ['to'],
       },
+      retries: 3,
+      timeoutMs: 30_000,
     },
   ],
 };

@@ -163,14 +163,11 @@ export function batonGroups(element: DiagramElement, catalog: BatonCatalog): Gro
               options: () => activityOptions(catalog),
             },
             text('baton-retries', 'retries', 'Retries', {
-              placeholder: activity?.retries !== undefined ? `${activity.retries} (activity default)` : '3',
+              placeholder: activity ? `${activity.retries} (activity default)` : '3',
               validate: (v: string) => positiveIntegerError('retries', v),
             }),
             text('baton-timeout', 'timeout', 'Timeout (ISO duration)', {
-              placeholder:
-                activity?.timeoutMs !== undefined
-                  ? `${isoSeconds(activity.timeoutMs)} (activity default)`
-                  : 'PT1M',
+              placeholder: activity ? `${isoSeconds(activity.timeoutMs)} (activity default)` : 'PT1M',
               validate: isoDurationError,
             }),
           ],

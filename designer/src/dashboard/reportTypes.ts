@@ -1,0 +1,22 @@
+// The report answers the dashboard reads, as the generated API types declare them. Kept beside
+// the dashboard (not in api/types.ts) because only the dashboard reads them.
+import type { paths } from '../api/schema.js';
+import type { Answer } from '../api/types.js';
+
+export type RangePreset = NonNullable<
+  NonNullable<paths['/api/reports/sla']['get']['parameters']['query']>['range']
+>;
+/** What a duration report measures: elapsed, work (elapsed minus time on hold) or waiting (on hold). */
+export type DurationMeasure = StageDurations['measure'];
+export type StageDurations = Answer<'/api/reports/stage-durations', 'get'>;
+export type DurationGroup = StageDurations['groups'][number];
+export type SlaTarget = StageDurations['targets'][number];
+export type SlaReport = Answer<'/api/reports/sla', 'get'>;
+export type DepartmentSla = SlaReport['departments'][number];
+export type HandoffReport = Answer<'/api/reports/handoffs', 'get'>;
+export type Handoff = HandoffReport['handoffs'][number];
+export type LoadReport = Answer<'/api/reports/load', 'get'>;
+export type StuckStages = Answer<'/api/stages/stuck', 'get'>;
+export type StuckStage = StuckStages['items'][number];
+export type Heatmap = Answer<'/api/flow-versions/{id}/heatmap', 'get'>;
+export type HeatmapElement = Heatmap['elements'][number];
