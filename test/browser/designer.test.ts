@@ -11,6 +11,7 @@ import { calendars, departments, hashPassword, users, type Role } from '@baton/d
 import { createTestDatabase, type TestDatabase } from '@baton/db/testing';
 import { routeSize } from './bundleSize.js';
 import { findChromium, launchChromium } from './chromium.js';
+import { watchCspViolations } from './csp.js';
 import { largeFlowXml } from './largeDiagram.js';
 import { REPO_ROOT, RESULTS, startBaton, type RunningServer } from './server.js';
 
@@ -40,11 +41,14 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
+  /** What the Content-Security-Policy blocked, over the whole suite (must stay empty). */
+  let cspViolations: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(RESULTS, { recursive: true });
     database = await createTestDatabase();
-    server = await startBaton({ databaseUrl: database.url });
+    // In memory on purpose: this suite checks the not-durable banner (the inbox suite runs on Temporal).
+    server = await startBaton({ databaseUrl: database.url, runtime: 'in-memory' });
     // After the server started (and migrated/seeded what it wanted), add what this test needs.
     await database.db
       .insert(departments)
@@ -79,6 +83,7 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     page.on('pageerror', (err) =>
       pageErrors.push(err.message + ' @ ' + (err.stack ?? '').split('\n').slice(1, 4).join(' / ')),
     );
+    cspViolations = await watchCspViolations(page);
   });
 
   afterAll(async () => {
@@ -263,6 +268,7 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     await page.goto(typeUrl);
     await page.locator('[data-test=versions] li[data-version="1"]').waitFor();
     expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 
   it('shows each role its areas and the not-durable banner when the engine runs in memory', async () => {
@@ -270,16 +276,16 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
       engine: { durable: boolean };
     };
     const expected: Record<string, string[]> = {
-      process_owner: ['Flows', 'Tickets'],
-      agent: ['Inbox', 'Tickets'],
-      manager: ['Inbox', 'Tickets', 'Dashboard'], // GET /api/tasks serves managers too
-      admin: ['Flows', 'Inbox', 'Tickets', 'Dashboard', 'Admin'],
+      process_owner: ['Flows', 'Tickets', 'Incidents'],
+      agent: ['Inbox', 'Tickets', 'Extensions'],
+      manager: ['Inbox', 'Tickets', 'Extensions', 'Dashboard'], // GET /api/tasks serves managers too
+      admin: ['Flows', 'Inbox', 'Tickets', 'Incidents', 'Extensions', 'Dashboard', 'Admin', 'Developer'],
     };
     const landing: Record<string, RegExp> = {
       process_owner: /\/flows$/,
       agent: /\/inbox$/,
       manager: /\/dashboard$/,
-      admin: /\/flows$/,
+      admin: /\/admin\/departments$/,
     };
     for (const [role, email] of Object.entries(ROLE_USERS)) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -429,6 +435,7 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     await shot('condition');
     expect(await savedXml()).toContain('baton:notify="assignee,lead,manager"');
     expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 
   it('opens a 500-element diagram in the modeler within 1.3x of the viewer alone, and reports the route size', async () => {
@@ -516,5 +523,29 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     );
     expect(Math.min(...rounds.map((r) => r.ratio))).toBeLessThanOrEqual(GOAL_RATIO);
     expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('runs the designer and the API docs under the Content-Security-Policy with no violation', async () => {
+    // Everything above ran under the policy; this says the policy was there and is watched.
+    const shell = await page.goto(`${server.url}/flows`);
+    const policy = (await shell?.allHeaders())?.['content-security-policy'] ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    await page.locator('[data-test=create-ticket-type]').waitFor();
+    await page.evaluate(() => {
+      const inline = document.createElement('script');
+      inline.textContent = 'window.__inlineRan = true';
+      document.body.append(inline);
+    });
+    await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => '__inlineRan' in window)).toBe(false);
+    cspViolations.length = 0;
+
+    await page.goto(`${server.url}/api/docs`);
+    await page.locator('#ops h2').first().waitFor();
+    expect(await page.locator('#ops details').count()).toBeGreaterThan(30);
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 });

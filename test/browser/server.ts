@@ -1,36 +1,47 @@
 // Starts the real Baton server the way `pnpm start` does (scripts/start.mjs: builds the designer,
 // then API + designer on one port) against a given database, and stops it again.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freeTestPort } from '@baton/db/testing';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Screenshots and other artefacts of the browser tests (git-ignored). */
 export const RESULTS = path.join(REPO_ROOT, 'test-results');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 export type RunningServer = { url: string; output: () => string; stop: () => Promise<void> };
+
+/** The dev server `pnpm start` ran in a data folder, if it left one running. */
+function devServerPid(dataDir: string): number | undefined {
+  try {
+    return (
+      JSON.parse(readFileSync(path.join(dataDir, 'temporal', 'server.json'), 'utf8')) as { pid: number }
+    ).pid;
+  } catch {
+    return undefined;
+  }
+}
 
 export async function startBaton(options: {
   databaseUrl: string;
+  /** 'temporal' (default): the local dev server `pnpm start` runs, on free ports; 'in-memory': not durable. */
+  runtime?: 'temporal' | 'in-memory';
+  /** Seed the months of demo history a first start writes (off unless a test reads it: it takes seconds). */
+  history?: boolean;
   timeoutMs?: number;
 }): Promise<RunningServer> {
-  const port = await freePort();
+  const port = await freeTestPort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'baton-browser-'));
+  const runtime =
+    options.runtime === 'in-memory'
+      ? { BATON_RUNTIME: 'in-memory' }
+      : {
+          BATON_RUNTIME: 'temporal',
+          BATON_TEMPORAL_PORT: String(await freeTestPort()),
+          BATON_TEMPORAL_UI: 'off',
+        };
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: REPO_ROOT,
@@ -42,6 +53,8 @@ export async function startBaton(options: {
       DATABASE_URL: options.databaseUrl,
       BATON_DATA_DIR: dataDir,
       NODE_ENV: 'production',
+      BATON_SEED_HISTORY: options.history ? 'on' : 'off',
+      ...runtime,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -59,6 +72,16 @@ export async function startBaton(options: {
       const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
+    }
+    // The dev server runs in a process group of its own (Ctrl-C must not reach it before the
+    // worker drains); Baton stops it on SIGTERM, and this ends it should Baton have been killed.
+    const leftover = devServerPid(dataDir);
+    if (leftover) {
+      try {
+        process.kill(-leftover, 'SIGKILL');
+      } catch {
+        // stopped by Baton, as it should be
+      }
     }
     rmSync(dataDir, { recursive: true, force: true });
   };

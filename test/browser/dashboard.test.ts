@@ -1,0 +1,296 @@
+// The managers' dashboard end to end in a real Chromium against the real server (scripts/start.mjs
+// on a fresh database, with the demo history a first start seeds): the seeded manager, who belongs
+// to no department, signs in and lands on it; an overdue stage is in the stuck list (linking to
+// its ticket) and on the flow heatmap; every range preset draws its charts from the seeded
+// figures, the table view shows the API's numbers, and a CSV download holds the table's rows.
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '@baton/db/testing';
+import { findChromium, launchChromium } from './chromium.js';
+import { watchCspViolations } from './csp.js';
+import { RESULTS, startBaton, type RunningServer } from './server.js';
+
+const chromiumCheck = findChromium();
+if (chromiumCheck.skipReason) console.warn(`[dashboard browser test] skipped: ${chromiumCheck.skipReason}`);
+
+const MANAGER = { email: 'manager@baton.local', password: 'baton-manager' };
+const PRESETS = [
+  'today',
+  'yesterday',
+  'this-week',
+  'last-week',
+  'this-month',
+  'last-month',
+  'this-year',
+  'last-year',
+] as const;
+/** Whole past periods: the 13 months of history always fill them, whenever the test runs. */
+const ALWAYS_FILLED = ['last-week', 'last-month', 'last-year'];
+/** Panels drawn from the range's closed stages. */
+const RANGE_CHARTS = ['sla', 'durations', 'bands', 'handoffs'];
+
+type Group = { department: string | null; count: number };
+type Stuck = { items: { ticketId: string; globalTaskId: string; elementId: string; ticketNumber: number }[] };
+
+/** Parses the CSV the dashboard writes (RFC 4180: CRLF line ends, quoted cells, "" for a quote). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      endCell();
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+      endCell();
+      rows.push(row);
+      row = [];
+      i++;
+    } else {
+      cell += c;
+    }
+  }
+  return rows;
+}
+
+describe.skipIf(!!chromiumCheck.skipReason)('the managers’ dashboard in the browser', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let cookie: string;
+  const pageErrors: string[] = [];
+  let cspViolations: string[] = [];
+
+  const api = async <T>(route: string): Promise<T> => {
+    const res = await fetch(`${server.url}${route}`, { headers: { cookie } });
+    if (!res.ok) throw new Error(`GET ${route}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const panel = (id: string) => page.locator(`[data-test=panel-${id}]`);
+  /** A panel has drawn its chart (an SVG from ECharts) or said it has nothing. */
+  const settled = (id: string) => panel(id).locator('[data-test=chart] svg, [data-test=panel-empty]').first();
+
+  beforeAll(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    database = await createTestDatabase();
+    server = await startBaton({ databaseUrl: database.url, history: true });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(MANAGER),
+    });
+    expect(login.status).toBe(200);
+    cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+
+    browser = await launchChromium(chromiumCheck.path as string);
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    cspViolations = await watchCspViolations(page);
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.goto(`${server.url}/login`);
+    await page.fill('input[name=email]', MANAGER.email);
+    await page.fill('input[name=password]', MANAGER.password);
+    await page.press('input[name=password]', 'Enter');
+    await page.waitForURL(/\/dashboard$/); // a manager lands on the dashboard
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  it('lists an overdue stage in the stuck stages, linking to its ticket, and on the flow heatmap', async () => {
+    const stuck = await api<Stuck>('/api/stages/stuck?level=overdue');
+    expect(stuck.items.length).toBeGreaterThan(0);
+    const first = stuck.items[0]!;
+    const row = panel('stuck').locator(`tr[data-test-stuck="${first.globalTaskId}"]`);
+    await row.waitFor();
+    // Most overdue first, as the API sorts them.
+    expect(await panel('stuck').locator('tbody tr').first().getAttribute('data-test-stuck')).toBe(
+      first.globalTaskId,
+    );
+    expect(await row.locator('a').getAttribute('href')).toBe(`/tickets/${first.ticketId}`);
+    expect(await panel('stuck').locator('tbody tr').count()).toBe(stuck.items.length);
+
+    // On the heatmap of that ticket's flow version, its task counts at least this overdue stage.
+    const ticket = await api<{ type: { id: string }; flowVersionId: string }>(
+      `/api/tickets/${first.ticketId}`,
+    );
+    await page.getByLabel('Flow', { exact: true }).selectOption(ticket.type.id);
+    await page.getByLabel('Version', { exact: true }).selectOption(ticket.flowVersionId);
+    const badge = panel('heatmap').locator(`[data-test=heat-badge][data-element="${first.elementId}"]`);
+    await badge.waitFor();
+    expect(Number(await badge.getAttribute('data-overdue'))).toBeGreaterThanOrEqual(1);
+    expect(await badge.textContent()).toMatch(/\d+ open · (p90 .+|no p90 yet) · \d+ overdue/);
+    const heat = await api<{ elements: { elementId: string; overdue: number; openNow: number }[] }>(
+      `/api/flow-versions/${ticket.flowVersionId}/heatmap?range=this-month`,
+    );
+    const figures = heat.elements.find((e) => e.elementId === first.elementId)!;
+    expect(await badge.textContent()).toContain(`${figures.openNow} open`);
+    expect(await badge.textContent()).toContain(`${figures.overdue} overdue`);
+    await page.screenshot({ path: path.join(RESULTS, 'dashboard.png') });
+
+    // The row's link opens the ticket.
+    await row.locator('a').click();
+    await page.waitForURL(new RegExp(`/tickets/${first.ticketId}$`));
+    await page.locator('[data-test=ticket-heading]').waitFor();
+    expect(await page.locator('[data-test=ticket-heading]').textContent()).toContain(
+      `#${first.ticketNumber}`,
+    );
+    await page.goBack();
+    await page.waitForURL(/\/dashboard/);
+  });
+
+  it('draws every preset’s charts from the seeded figures, with the range in the URL', async () => {
+    for (const preset of PRESETS) {
+      await page.getByLabel('Time range').selectOption(preset);
+      await page.waitForURL((url) => (url.searchParams.get('range') ?? 'this-month') === preset);
+      const { groups } = await api<{ groups: Group[] }>(`/api/reports/stage-durations?range=${preset}`);
+      if (ALWAYS_FILLED.includes(preset)) expect([preset, groups.length > 0]).toEqual([preset, true]);
+      for (const id of RANGE_CHARTS) await settled(id).waitFor();
+      if (groups.length === 0) {
+        expect(await panel('durations').locator('[data-test=panel-empty]').textContent()).toContain(
+          'pick a longer range',
+        );
+        continue;
+      }
+      for (const id of [...RANGE_CHARTS, 'department-load', 'agent-load'])
+        expect([preset, id, await panel(id).locator('[data-test=chart] svg').count()]).toEqual([
+          preset,
+          id,
+          1,
+        ]);
+      // The ECharts SVG holds the departments' bars: one rect per department and percentile at least.
+      expect(await panel('durations').locator('[data-test=chart] svg path').count()).toBeGreaterThan(
+        groups.length,
+      );
+
+      // The table view shows the API's counts per department (polled: the answer for the new range may still be on its way).
+      await panel('durations').locator('[data-test=show-table]').click();
+      const counts = panel('durations').locator('[data-test=panel-table] tbody tr td:nth-child(2)');
+      await expect
+        .poll(async () => (await counts.allTextContents()).map(Number).sort())
+        .toEqual(groups.map((g) => g.count).sort());
+      await panel('durations').locator('[data-test=show-chart]').click();
+      await page.screenshot({ path: path.join(RESULTS, `dashboard-${preset}.png`) });
+    }
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('measures durations as elapsed, work or waiting time, the choice kept in the URL', async () => {
+    await page.getByLabel('Time range').selectOption('last-month');
+    await settled('durations').waitFor();
+    const durations = panel('durations');
+    expect(await durations.locator('[data-test=measure-elapsed]').getAttribute('aria-pressed')).toBe('true');
+    const p50s: Record<string, string[]> = {};
+    for (const measure of ['work', 'waiting', 'elapsed'] as const) {
+      await durations.locator(`[data-test=measure-${measure}]`).click();
+      await page.waitForURL((url) => (url.searchParams.get('measure') ?? 'elapsed') === measure);
+      expect(await durations.locator(`[data-test=measure-${measure}]`).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+      await expect
+        .poll(async () => durations.locator('[data-test=durations-note]').textContent())
+        .toContain({ elapsed: 'elapsed time', work: 'work time', waiting: 'time on hold' }[measure]);
+      // The table shows the API's figures for that measure (business time, the dashboard's default).
+      const { groups } = await api<{ groups: Group[] }>(
+        `/api/reports/stage-durations?range=last-month&clock=business&measure=${measure}`,
+      );
+      await durations.locator('[data-test=show-table]').click();
+      const counts = durations.locator('[data-test=panel-table] tbody tr td:nth-child(2)');
+      await expect
+        .poll(async () => (await counts.allTextContents()).map(Number).sort())
+        .toEqual(groups.map((g) => g.count).sort());
+      p50s[measure] = await durations
+        .locator('[data-test=panel-table] tbody tr td:nth-child(4)')
+        .allTextContents();
+      await durations.locator('[data-test=show-chart]').click();
+    }
+    // The demo history records no holds: nothing waited, and work is all of the elapsed time.
+    expect(p50s.work).toEqual(p50s.elapsed);
+    expect(p50s.waiting).not.toEqual(p50s.elapsed);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('downloads a panel as CSV with the rows its table shows', async () => {
+    await page.getByLabel('Time range').selectOption('last-month');
+    await settled('sla').waitFor();
+    await panel('sla').locator('[data-test=show-table]').click();
+    const table = panel('sla').locator('[data-test=panel-table]');
+    await table.waitFor();
+    const header = await table.locator('thead th').allTextContents();
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent?.trim() ?? '')),
+      );
+    expect(rows.length).toBeGreaterThan(0);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel('sla').locator('[data-test=download-csv]').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('sla-attainment-last-month.csv');
+    const csv = parseCsv(readFileSync((await download.path())!, 'utf8'));
+    expect(csv[0]).toEqual(header.map((h) => h.trim()));
+    // The table shows an empty cell as "—"; the CSV leaves it empty.
+    expect(csv.slice(1)).toEqual(rows.map((r) => r.map((c) => (c === '—' ? '' : c))));
+  });
+
+  it('keeps a custom range in the URL, so a link reproduces the view', async () => {
+    const lastMonth = await api<{ range: { from: string; timeZone: string } }>(
+      '/api/reports/sla?range=last-month',
+    );
+    const day = (iso: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: lastMonth.range.timeZone }).format(new Date(iso));
+    const from = day(lastMonth.range.from);
+    const to = day(new Date(Date.parse(lastMonth.range.from) + 6 * 86_400_000).toISOString());
+    await page.getByLabel('Time range').selectOption('custom');
+    await page.locator('[data-test=range-incomplete]').waitFor();
+    await page.getByLabel('From').fill(from);
+    await page.getByLabel('To').fill(to);
+    await page.waitForURL(
+      (url) => url.searchParams.get('from') === from && url.searchParams.get('to') === to,
+    );
+    await settled('durations').waitFor();
+    const link = page.url();
+
+    // Someone else opens the link: signs in first, then sees the same view.
+    const again = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await again.goto(link);
+    await again.waitForURL(/\/login\?next=/);
+    await again.fill('input[name=email]', MANAGER.email);
+    await again.fill('input[name=password]', MANAGER.password);
+    await again.press('input[name=password]', 'Enter');
+    await again.waitForURL((url) => url.searchParams.get('from') === from);
+    expect(await again.getByLabel('Time range').inputValue()).toBe('custom');
+    expect(await again.getByLabel('From').inputValue()).toBe(from);
+    await again.locator('[data-test=range-text]').waitFor();
+    expect(await again.locator('[data-test=range-text]').textContent()).toBe(
+      await page.locator('[data-test=range-text]').textContent(),
+    );
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+});
