@@ -78,6 +78,9 @@ const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api'
   cwd: root,
   stdio: 'inherit',
 });
-// Ctrl-C reaches both processes through the terminal; a SIGTERM sent to this one is passed on.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+// A terminal's Ctrl-C already reaches the API (same process group); relaying it as well covers a
+// signal sent to this process alone (kill, a supervisor). The API counts signals that close
+// together as one press and shuts down once, in order. This process stays until the API has
+// stopped everything it started (Postgres, the Temporal dev server), then exits with its code.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
