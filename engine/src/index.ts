@@ -8,6 +8,7 @@ export {
   openIncidents,
   openTasks,
   explainSla,
+  flowOfRun,
   type SlaExplanation,
 } from './interpreter/index.js';
 export {

@@ -9,6 +9,7 @@ export {
   openIncidents,
   openTasks,
   explainSla,
+  flowOfRun,
   type SlaExplanation,
 } from './interpreter/index.js';
 export { addBusinessTime, businessTimeBetween, businessSegments } from './calendar/index.js';

@@ -32,7 +32,9 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const SLA_LEVELS = ['ok', 'warning', 'overdue', 'severe'] as const satisfies readonly SlaLevel[];
 
 /** Final statuses: nothing can be done with such a ticket any more. */
-export const isFinishedTicketStatus = (status: string) => status === 'done' || status === 'cancelled';
+export const FINISHED_TICKET_STATUSES = ['done', 'cancelled'] as const satisfies readonly TicketStatus[];
+export const isFinishedTicketStatus = (status: string) =>
+  (FINISHED_TICKET_STATUSES as readonly string[]).includes(status);
 
 /**
  * The variables every ticket's run starts with besides its form fields, which are top-level

@@ -234,7 +234,16 @@ export type RunEvent =
    * into the variables first (the ticket's corrected data), then the token stuck there moves
    * again from where it stopped. A retry that fails again opens a new incident.
    */
-  | { type: 'incident.retried'; incidentId: string; actor: Actor; fields?: Record<string, unknown> };
+  | { type: 'incident.retried'; incidentId: string; actor: Actor; fields?: Record<string, unknown> }
+  /**
+   * Business calendars the run's flow uses were edited (a holiday added, hours changed): the run
+   * counts on `calendars` from now on instead of the copies compiled into its flow. Open clocks
+   * on a changed calendar keep the business time they counted so far (the past is not
+   * re-measured) and get new deadlines for what is left; closed clocks never change. `reason`
+   * says why, for the timeline ("calendar 'office' edited by …"). Keys must be calendars the flow
+   * uses.
+   */
+  | { type: 'calendars.changed'; calendars: Record<string, CalendarSpec>; reason: string; actor?: Actor };
 
 export type RunEventType = RunEvent['type'];
 
@@ -286,6 +295,15 @@ export type Effect =
       slaLevel: SlaLevel;
     }
   | { type: 'sla.level'; taskId?: string; level: ReachedSlaLevel; at: number }
+  /** A calendar change moved an open clock's deadline (taskId absent: the ticket's clock). */
+  | {
+      type: 'sla.recalculated';
+      taskId?: string;
+      fromDueAt: number;
+      toDueAt: number;
+      reason: string;
+      at: number;
+    }
   | { type: 'notify'; to: Recipient[]; template: string; taskId?: string }
   | { type: 'ticket.completed'; at: number; outcome: 'done' | 'cancelled' }
   /** The flow cannot go on at `elementId` (see Incident); the ticket waits for someone to act. */
@@ -324,6 +342,8 @@ export type TaskView = {
 
 export type Pause = { from: number; to?: number; reason: string };
 export type Extension = { at: number; byMs: number; by: string };
+/** A deadline moved by a calendar change; the first one's `fromDueAt` is the original deadline. */
+export type Recalculation = { at: number; fromDueAt: number; toDueAt: number; reason: string };
 
 /** The deadlines of one SLA clock, with what moved them. */
 export type SlaClock = {
@@ -345,6 +365,8 @@ export type SlaClock = {
   runningSince?: number;
   /** Internal: when the clock stopped for good (task closed, ticket finished). */
   stoppedAt?: number;
+  /** Deadlines moved by calendar changes, oldest first (absent: none). */
+  recalculations?: Recalculation[];
 };
 
 export type TaskState = {
@@ -489,4 +511,9 @@ export type RunInternals = {
    * and in states carried from before incidents existed: there it counts as not holding.
    */
   conditionIncidents?: true;
+  /**
+   * Calendars edited since the flow was compiled (calendars.changed), by key: they replace the
+   * flow's own copies for this run. Absent: none edited.
+   */
+  calendars?: Record<string, CalendarSpec>;
 };

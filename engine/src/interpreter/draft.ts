@@ -97,6 +97,7 @@ export function beginDraft(flow: Flow, state: RunState, now: number): Draft {
   };
   if (from.lastTask !== undefined) internal.lastTask = from.lastTask;
   if (from.conditionIncidents) internal.conditionIncidents = true;
+  if (from.calendars !== undefined) internal.calendars = from.calendars;
   const draft: RunState = {
     v: state.v,
     ticketId: state.ticketId,

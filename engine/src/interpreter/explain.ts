@@ -13,11 +13,15 @@ export type SlaExplanation = {
   segments: { from: number; to: number }[];
   pauses: { from: number; to?: number; reason: string }[];
   extensions: { at: number; byMs: number; by: string }[];
+  /** Deadlines moved by calendar changes, oldest first; the first `fromDueAt` is the original. */
+  recalculations: { at: number; fromDueAt: number; toDueAt: number; reason: string }[];
 };
 
 /**
  * Explains a clock as of `now`: the spans it ran (start to now or to when it stopped, minus
- * pauses), cut to the calendar's open hours; their sum is the consumed business time.
+ * pauses), cut to the calendar's open hours; their sum is the consumed business time. `flow` is
+ * the run's (flowOfRun): after a calendar change the segments are cut by the calendar as it is
+ * now, while consumedMs keeps what the old one counted before the change.
  */
 export function explainSla(flow: Flow, clock: SlaClock, now: number): SlaExplanation {
   const consumed = consumedMs(flow, clock, now);
@@ -38,6 +42,7 @@ export function explainSla(flow: Flow, clock: SlaClock, now: number): SlaExplana
     segments,
     pauses: clock.pauses.map((p) => ({ ...p })),
     extensions: clock.extensions.map((e) => ({ ...e })),
+    recalculations: (clock.recalculations ?? []).map((r) => ({ ...r })),
   };
 }
 

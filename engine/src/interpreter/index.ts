@@ -2,3 +2,4 @@
 export { startRun, applyEvent } from './run.js';
 export { openIncidents, openTasks } from './views.js';
 export { explainSla, type SlaExplanation } from './explain.js';
+export { flowOfRun } from './run-calendars.js';

@@ -57,6 +57,11 @@
  * - Rejections (`<code>: <message>`, see RejectCode) return the input state object and no
  *   effects. A malformed event is `invalid`; an unexpected error inside the engine is reported
  *   the same way instead of throwing (the properties assert it never happens).
+ * - `calendars.changed` replaces the run's copies of the named calendars (flowOfRun): each open,
+ *   running clock on one keeps the business time counted so far and gets new deadlines for the
+ *   rest on the new calendar (`sla.recalculated`, timers re-armed, the move kept in the clock's
+ *   `recalculations`); held clocks count on it when they resume; closed clocks never change.
+ *   Flow timers (boundary, catch) already armed keep their instants.
  * - The fast path of FEEL (feel/fast-path.ts) answers plain comparisons; feelin the rest.
  */
 import type { Flow, RunEvent, RunInput, RunState, Step, TokenState } from '../types.js';
@@ -74,6 +79,8 @@ import {
   setVariables,
   type Draft,
 } from './draft.js';
+import { changeCalendars } from './calendar-change.js';
+import { flowOfRun } from './run-calendars.js';
 import { armClock, startClock, taskRecipients } from './sla.js';
 import { applyTaskEvent, resume } from './tasks.js';
 import {
@@ -126,7 +133,9 @@ export function startRun(flow: Flow, input: RunInput, now: number): Step {
 }
 
 export function applyEvent(flow: Flow, state: RunState, event: RunEvent, now: number): Step {
-  const d = beginDraft(flow, state, now);
+  // The draft counts on the run's calendars; calendars.changed needs the flow as compiled, to
+  // check the keys it names.
+  const d = beginDraft(event.type === 'calendars.changed' ? flow : flowOfRun(flow, state), state, now);
   try {
     if (state.status !== 'running') reject('conflict', `ticket ${state.ticketId} is already ${state.status}`);
     dispatch(d, event);
@@ -163,6 +172,8 @@ function dispatch(d: Draft, event: RunEvent): void {
       return finishTicket(d, 'cancelled');
     case 'incident.retried':
       return retryIncident(d, event.incidentId, event.fields);
+    case 'calendars.changed':
+      return changeCalendars(d, event);
     default:
       if (
         typeof event !== 'object' ||

@@ -67,6 +67,7 @@ function withoutDeadlines(clock: SlaClock, running = true): SlaClock {
   };
   if (clock.calendar !== undefined) next.calendar = clock.calendar;
   if (running && clock.runningSince !== undefined) next.runningSince = clock.runningSince;
+  if (clock.recalculations !== undefined) next.recalculations = clock.recalculations;
   return next;
 }
 
@@ -193,6 +194,40 @@ export function extendClock(flow: Flow, clock: SlaClock, now: number, byMs: numb
       ? extended
       : copyOf(extended, { consumedMs: consumed, runningSince: now });
   return withDeadlines(flow, copyOf(rebased, { level }));
+}
+
+/**
+ * The clock after its calendar changed at `now` (`before` and `after`: the run's flow with the
+ * old and the new calendars). The business time counted so far stays as the old calendar
+ * measured it (the clock is rebased at `now`, so the new one never re-measures the past); the
+ * levels not yet reached get new deadlines on the new calendar, those reached keep theirs.
+ * `moved` says whether a deadline changed. Undefined for a held or stopped clock: a held clock
+ * counts on the new calendar when it resumes.
+ */
+export function recalculateClock(
+  before: Flow,
+  after: Flow,
+  clock: SlaClock,
+  now: number,
+  reason: string,
+): { clock: SlaClock; moved: boolean } | undefined {
+  if (clock.runningSince === undefined || clock.stoppedAt !== undefined || clock.dueAt === undefined)
+    return undefined;
+  const rebased = withoutDeadlines(clock);
+  rebased.consumedMs = consumedMs(before, clock, now);
+  rebased.runningSince = now;
+  const next = setDeadlines(after, rebased);
+  if (RANK[clock.level] >= RANK.warning) next.warningAt = clock.warningAt as number;
+  if (RANK[clock.level] >= RANK.overdue) next.dueAt = clock.dueAt;
+  if (RANK[clock.level] >= RANK.severe) next.severeAt = clock.severeAt as number;
+  const moved =
+    next.warningAt !== clock.warningAt || next.dueAt !== clock.dueAt || next.severeAt !== clock.severeAt;
+  if (moved)
+    next.recalculations = [
+      ...(clock.recalculations ?? []),
+      { at: now, fromDueAt: clock.dueAt, toDueAt: next.dueAt as number, reason },
+    ];
+  return { clock: next, moved };
 }
 
 /**
