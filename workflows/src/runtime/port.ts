@@ -12,8 +12,14 @@ export type TicketInput = {
   createdBy?: string;
 };
 
-/** The actions on a ticket's work a runtime accepts: the task.* events and incident retries. */
-export type TaskEvent = Extract<RunEvent, { type: `task.${string}` | 'incident.retried' }>;
+/**
+ * The actions on a ticket's work a runtime accepts: the task.* events, incident retries and
+ * calendar changes (which re-target the open clocks).
+ */
+export type TaskEvent = Extract<
+  RunEvent,
+  { type: `task.${string}` | 'incident.retried' | 'calendars.changed' }
+>;
 
 export type RuntimeMode = 'temporal' | 'in-memory';
 

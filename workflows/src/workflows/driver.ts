@@ -14,6 +14,7 @@ import {
   applyEvent,
   businessTimeBetween,
   explainSla,
+  flowOfRun,
   openTasks,
   startRun,
 } from '@baton/engine/run';
@@ -182,7 +183,7 @@ function stageRecord(flow: Flow, run: RunState, task: TaskState, effects: Effect
         e.type === 'stage.closed' && e.taskId === task.taskId,
     );
     if (closed) record.slaLevel = closed.slaLevel;
-    record.durations = durations(flow, task, task.closedAt, closed);
+    record.durations = durations(flowOfRun(flow, run), task, task.closedAt, closed);
   }
   return record;
 }
@@ -217,6 +218,14 @@ function durations(
 }
 
 function eventEntry(event: RunEvent, at: number): TimelineRecord {
+  // The timeline names the calendars that changed; their specs are the admin's calendar page's.
+  if (event.type === 'calendars.changed')
+    return {
+      type: event.type,
+      at,
+      data: { calendars: Object.keys(event.calendars), reason: event.reason },
+      ...(event.actor ? { actorId: event.actor.userId } : {}),
+    };
   const { type, ...rest } = event;
   const data: Record<string, unknown> = { ...rest };
   delete data.actor;
@@ -249,6 +258,10 @@ function effectEntry(effect: Effect, now: number): TimelineRecord {
         ...(effect.taskId ? { taskId: effect.taskId } : {}),
         data: { level: effect.level },
       };
+    case 'sla.recalculated': {
+      const { type, at, taskId, ...data } = effect;
+      return { type, at, ...(taskId ? { taskId } : {}), data };
+    }
     case 'notify':
       return {
         type: 'notification',
@@ -409,7 +422,8 @@ async function flush(batch: Batch, ports: DriverPorts): Promise<DriverState> {
 }
 
 /** The query answer: state, open tasks, and why each SLA deadline is where it is. */
-export function liveState(flow: Flow, run: RunState, now: number): LiveState {
+export function liveState(compiled: Flow, run: RunState, now: number): LiveState {
+  const flow = flowOfRun(compiled, run);
   const tasks: LiveState['sla']['tasks'] = {};
   for (const task of Object.values(run.tasks)) {
     if (task.status === 'open' && task.sla) tasks[task.taskId] = explainSla(flow, task.sla, now);

@@ -76,6 +76,8 @@ export const grantExtension = defineUpdate<ActResult, [EventOf<'task.extensionGr
 export const denyExtension = defineUpdate<ActResult, [EventOf<'task.extensionDenied'>]>('denyExtension');
 /** An owner retries a ticket's incident (after correcting its fields). */
 export const retryIncident = defineUpdate<ActResult, [EventOf<'incident.retried'>]>('retryIncident');
+/** Edited calendars reach the ticket: its open clocks get new deadlines (see the engine's run.ts). */
+export const changeCalendars = defineUpdate<ActResult, [EventOf<'calendars.changed'>]>('changeCalendars');
 export const cancelTicket = defineUpdate<ActResult, [{ actor: Actor; reason?: string }]>('cancelTicket');
 /** Sent with the start (Update-with-Start): answers once the first step is recorded. */
 export const ticketStarted = defineUpdate<StartedTicket, []>('ticketStarted');
@@ -96,6 +98,7 @@ export const taskUpdates = {
   'task.extensionGranted': grantExtension,
   'task.extensionDenied': denyExtension,
   'incident.retried': retryIncident,
+  'calendars.changed': changeCalendars,
 } as const;
 
 /** Who cancels a ticket that was cancelled from Temporal's own UI or CLI. */

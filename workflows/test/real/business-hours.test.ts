@@ -1,7 +1,8 @@
 // Multi-day business-hour SLAs on Temporal's time-skipping test server: the seeded office
 // calendar (Shanghai, 09:00-12:00 and 13:00-18:00) across New Year's Day and a weekend, and a
 // Berlin calendar across the switch to summer time. Each ladder level (reminder, warning,
-// overdue, severe, and the whole ticket's) must be reached at the instant worked out by hand.
+// overdue, severe, and the whole ticket's) must be reached at the instant worked out by hand; an
+// edited calendar re-arms an open clock's timers at the new instants.
 import { ticketEvents } from '@baton/db';
 import type { Flow } from '@baton/engine';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -157,5 +158,56 @@ describe.skipIf(!env)('business-hour SLA ladders on the time-skipping server', (
       expect(Math.abs((await reached(ticketId, task.taskId, level)) - expected[level])).toBeLessThan(
         CLOSE_MS,
       );
+  }, 120_000);
+
+  it('re-arms an open clock when its calendar is edited: the old deadline passes quietly, the new one fires', async () => {
+    const office = {
+      timeZone: 'UTC',
+      week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]])),
+    } as unknown as Flow['calendars'][string];
+    const ids = { typeId: 'edited', flowVersionId: 'fv_edited_1' };
+    const flow = await deployFlow(rig, ids, oneTaskXml({ sla: 'PT4H', calendar: 'edited' }), {
+      edited: office,
+    });
+    const ticketId = `bh-edited-${process.pid}`;
+    await skipTo(Date.parse('2027-04-05T09:00:00Z')); // a Monday
+    await rig.runtime.startTicket({
+      flow,
+      ticket: { ticketId, ...ids, variables: { title: 'Edited calendar' } },
+    });
+    const task = (await rig.runtime.readState(ticketId))!.tasks[0]!;
+    expect(Math.abs(task.dueAt! - Date.parse('2027-04-05T13:00:00Z'))).toBeLessThan(CLOSE_MS);
+
+    // At 10:00, 1 h counted, the office now opens 09:00-12:00: the 3 h left are Monday 10-12
+    // and Tuesday 09-10 (a deadline at a closing time would move to the next opening by the
+    // milliseconds a workflow task takes).
+    await skipTo(Date.parse('2027-04-05T10:00:00Z'));
+    const shorter = {
+      ...office,
+      week: Object.fromEntries(Object.keys(office.week).map((d) => [d, [['09:00', '12:00']]])),
+    };
+    const changed = await rig.runtime.act(ticketId, {
+      type: 'calendars.changed',
+      calendars: { edited: shorter as Flow['calendars'][string] },
+      reason: "calendar 'edited' was edited",
+    });
+    expect(changed.ok).toBe(true);
+    const newDue = Date.parse('2027-04-06T10:00:00Z');
+    expect(Math.abs((await rig.runtime.readState(ticketId))!.tasks[0]!.dueAt! - newDue)).toBeLessThan(
+      CLOSE_MS,
+    );
+    const recalculated = async () =>
+      (
+        await rig.t.db
+          .select()
+          .from(ticketEvents)
+          .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.type, 'sla.recalculated')))
+      ).map((e) => e.data);
+    await expect.poll(recalculated).toHaveLength(1);
+
+    await skipTo(Date.parse('2027-04-05T13:01:00Z')); // the old deadline
+    expect((await levels(ticketId)).filter((l) => l.level === 'overdue')).toEqual([]);
+    await skipTo(newDue + MIN);
+    expect(Math.abs((await reached(ticketId, task.taskId, 'overdue')) - newDue)).toBeLessThan(CLOSE_MS);
   }, 120_000);
 });
