@@ -84,13 +84,12 @@ describe.skipIf(!!chromiumCheck.skipReason)('admin and developer pages in the br
     page.screenshot({ path: path.join(RESULTS, `admin-${name}.png`) });
 
   /** A JSON API call with a bearer token or a signed-in user's cookie (from the test, not the page). */
+  const cookieOf = async (who: Who) =>
+    (await (await signedIn(who)).cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   const apiAs = async (auth: { token?: string; who?: Who }, route: string) => {
     const headers: Record<string, string> = {};
     if (auth.token) headers.authorization = `Bearer ${auth.token}`;
-    if (auth.who)
-      headers.cookie = (await (await signedIn(auth.who)).cookies())
-        .map((c) => `${c.name}=${c.value}`)
-        .join('; ');
+    if (auth.who) headers.cookie = await cookieOf(auth.who);
     return fetch(`${server.url}${route}`, { headers });
   };
 
@@ -203,6 +202,21 @@ describe.skipIf(!!chromiumCheck.skipReason)('admin and developer pages in the br
   });
 
   it('previews a deadline in business hours, and adding a holiday on its day moves it', async () => {
+    // A call-centre ticket counts on the office calendar: saving the calendar reaches it.
+    const created = await fetch(`${server.url}/api/tickets`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: server.url,
+        cookie: await cookieOf('admin'),
+      },
+      body: JSON.stringify({
+        typeId: 'call-centre',
+        title: 'Calendar edit reaches me',
+        fields: { callerPhone: '13800000000', description: 'No signal' },
+      }),
+    });
+    expect(created.status).toBe(201);
     const page = await open('admin');
     await page.goto(`${server.url}/admin/calendars?calendar=office`);
     const preview = page.locator('[data-test=calendar-preview]');
@@ -229,6 +243,14 @@ describe.skipIf(!!chromiumCheck.skipReason)('admin and developer pages in the br
     await page.fill('[aria-label="Monday hours 2 from"]', '13:00');
     await page.click('[data-test=save-calendar]');
     await page.locator('.calendar-editor .ok:text("Saved")').waitFor();
+    // Every running ticket on the calendar took the change, the one made above among them.
+    const reach = /^Saved; (\d+) of (\d+) running tickets? recalculated$/.exec(
+      ((await page.locator('[data-test=calendar-saved]').textContent()) ?? '').replace(/\s+/g, ' ').trim(),
+    );
+    expect(reach).not.toBeNull();
+    expect(Number(reach![1])).toBe(Number(reach![2]));
+    expect(Number(reach![2])).toBeGreaterThanOrEqual(1);
+    await shot(page, 'calendar-saved');
     const stored = (await (await apiAs({ who: 'admin' }, '/api/calendars')).json()) as {
       items: { key: string; spec: { holidays?: string[] } }[];
     };

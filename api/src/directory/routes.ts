@@ -5,6 +5,7 @@ import type { AppDeps } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
 import { CalendarSpecSchema, ManagerScopeSchema, PersonFields, RoleSchema, Slug } from '../http/schemas.js';
 import type { PrincipalCache } from '../auth/principal-cache.js';
+import { reachRunningTickets } from './calendar-changes.js';
 import { listCalendars, saveCalendar } from './calendars.js';
 import { createDepartment, listDepartments, updateDepartment } from './departments.js';
 import {
@@ -57,6 +58,13 @@ const UserSchema = z
 const CalendarSchema = z
   .object({ key: z.string(), name: z.string(), spec: CalendarSpecSchema, isDefault: z.boolean() })
   .openapi('Calendar');
+const SavedCalendarSchema = CalendarSchema.extend({
+  runningTickets: z.object({
+    total: z.number().int(),
+    reached: z.number().int(),
+    failed: z.array(z.object({ ticketId: z.string(), error: z.string() })),
+  }),
+}).openapi('SavedCalendar');
 
 /**
  * `principals` is the credentials cache: a change to someone's roles, manager scope, memberships,
@@ -247,7 +255,8 @@ export function directoryRoutes(deps: AppDeps, principals: PrincipalCache) {
       path: '/calendars',
       tags: ['directory'],
       summary: 'Create or replace a business calendar',
-      description: 'Making a calendar the default clears the flag on the others.',
+      description:
+        'Making a calendar the default clears the flag on the others. Running tickets timed on the calendar get it at once: each open clock keeps the business time it counted and gets new deadlines for the rest (a timeline entry says from when to when and why); closed clocks never change; tickets started later count on it from the start. `runningTickets` says how many running tickets it reached, and lists those it could not (retry by saving again: a repeat moves nothing twice).',
       request: {
         body: jsonBody(
           z.strictObject({
@@ -258,9 +267,13 @@ export function directoryRoutes(deps: AppDeps, principals: PrincipalCache) {
           }),
         ),
       },
-      responses: { 201: jsonResponse(CalendarSchema, 'Saved') },
+      responses: { 201: jsonResponse(SavedCalendarSchema, 'Saved') },
     }),
-    async (c) => c.json(await saveCalendar(db, c.req.valid('json'), new Date(deps.config.now())), 201),
+    async (c) => {
+      const saved = await saveCalendar(db, c.req.valid('json'), new Date(deps.config.now()));
+      const runningTickets = await reachRunningTickets(deps, principalOf(c), saved.key, saved.spec);
+      return c.json({ ...saved, runningTickets }, 201);
+    },
   );
 
   return app;

@@ -86,10 +86,16 @@ export const SlaExplanationSchema = z
     }),
     pauses: z.array(z.object({ from: EpochMs, to: EpochMs.optional(), reason: z.string() })),
     extensions: z.array(z.object({ at: EpochMs, byMs: z.number(), by: z.string() })),
+    recalculations: z
+      .array(z.object({ at: EpochMs, fromDueAt: EpochMs, toDueAt: EpochMs, reason: z.string() }))
+      .openapi({
+        description:
+          'Deadlines moved by calendar edits, oldest first; the first `fromDueAt` is the original deadline',
+      }),
   })
   .openapi('SlaExplanation', {
     description:
-      'Why the deadline of an SLA clock is where it is: the business time counted, pauses, extensions.',
+      'Why the deadline of an SLA clock is where it is: the business time counted, pauses, extensions, calendar edits.',
   }) satisfies z.ZodType<SlaExplanation>;
 
 export const ExtensionStatusSchema = z.enum(EXTENSION_STATUSES).openapi('ExtensionStatus');

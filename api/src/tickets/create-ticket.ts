@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Category, Flow, Priority } from '@baton/engine';
 import { loggableError, ticketTypes, type FieldDefinition } from '@baton/db';
 import type { StartedTicket } from '@baton/workflows';
+import { currentCalendars } from '../directory/calendar-changes.js';
 import { latestFlowVersion } from '../flows/flow-versions.js';
 import type { AppDeps, Principal } from '../http/env.js';
 import { invalid } from '../http/problem.js';
@@ -68,7 +69,7 @@ export async function createTicket(
   // Temporal, even if this process dies now) always ends up with its row.
   try {
     const started = await deps.runtime.startTicket({
-      flow: version.compiled as Flow,
+      flow: await currentCalendars(deps.db, version.compiled as Flow),
       ticket: {
         ticketId: ticket.id,
         typeId: type.id,

@@ -2044,7 +2044,7 @@ export interface paths {
     put?: never;
     /**
      * Create or replace a business calendar
-     * @description Making a calendar the default clears the flag on the others.
+     * @description Making a calendar the default clears the flag on the others. Running tickets timed on the calendar get it at once: each open clock keeps the business time it counted and gets new deadlines for the rest (a timeline entry says from when to when and why); closed clocks never change; tickets started later count on it from the start. `runningTickets` says how many running tickets it reached, and lists those it could not (retry by saving again: a repeat moves nothing twice).
      *
      *     Roles: admin.
      */
@@ -2074,7 +2074,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Calendar'];
+            'application/json': components['schemas']['SavedCalendar'];
           };
         };
         /** @description Malformed request (`malformed-json`, `bad-request`) */
@@ -7058,6 +7058,16 @@ export interface components {
       };
       holidays?: string[];
     };
+    SavedCalendar: components['schemas']['Calendar'] & {
+      runningTickets: {
+        total: number;
+        reached: number;
+        failed: {
+          ticketId: string;
+          error: string;
+        }[];
+      };
+    };
     TicketType: {
       id: string;
       name: string;
@@ -7159,7 +7169,7 @@ export interface components {
      * @enum {string}
      */
     SlaLevel: 'ok' | 'warning' | 'overdue' | 'severe';
-    /** @description Why the deadline of an SLA clock is where it is: the business time counted, pauses, extensions. */
+    /** @description Why the deadline of an SLA clock is where it is: the business time counted, pauses, extensions, calendar edits. */
     SlaExplanation: {
       /** @description The target, with granted extensions, in business time */
       targetMs: number;
@@ -7188,6 +7198,16 @@ export interface components {
         at: number;
         byMs: number;
         by: string;
+      }[];
+      /** @description Deadlines moved by calendar edits, oldest first; the first `fromDueAt` is the original deadline */
+      recalculations: {
+        /** @description Epoch milliseconds */
+        at: number;
+        /** @description Epoch milliseconds */
+        fromDueAt: number;
+        /** @description Epoch milliseconds */
+        toDueAt: number;
+        reason: string;
       }[];
     };
     OpenTask: {

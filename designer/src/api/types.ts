@@ -38,6 +38,7 @@ export type Me = Schemas['Me'];
 export type Health = Schemas['Health'];
 export type Department = Schemas['Department'];
 export type Calendar = Schemas['Calendar'];
+export type SavedCalendar = Schemas['SavedCalendar'];
 export type User = Schemas['User'];
 export type FieldDefinition = Schemas['FieldDefinition'];
 export type FieldType = FieldDefinition['type'];

@@ -52,6 +52,27 @@ describe('timelineLabel', () => {
     );
     expect(timelineLabel(event('something.new'), names)).toBe('something.new');
   });
+
+  it('says a calendar edit moved a deadline, from when to when and why', () => {
+    const moved = event('sla.recalculated', {
+      fromDueAt: Date.parse('2026-03-16T10:00:00Z'),
+      toDueAt: Date.parse('2026-03-17T09:15:00Z'),
+      reason: "calendar 'office' was edited",
+    });
+    const label = timelineLabel(moved, names);
+    const parts = /^Deadline of Triage moved from (.+) to (.+) because calendar 'office' was edited$/.exec(
+      label,
+    );
+    expect(parts).not.toBeNull();
+    expect(parts![1]).not.toBe(parts![2]);
+    expect(timelineLabel({ ...moved, taskId: null }, names)).toMatch(/^Ticket deadline moved from /);
+    expect(
+      timelineLabel(
+        event('calendars.changed', { calendars: ['office'], reason: "calendar 'office' was edited" }),
+        names,
+      ),
+    ).toBe("Calendar “office” changed: calendar 'office' was edited");
+  });
 });
 
 describe('withoutEchoes', () => {

@@ -14,6 +14,14 @@ export type TimelineNames = {
 const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 const quoted = (value: unknown) => (text(value) ? ` “${text(value)}”` : '');
 const because = (value: unknown) => (text(value) ? `: ${text(value)}` : '');
+const deadline = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const when = (value: unknown) => (typeof value === 'number' ? deadline.format(value) : 'an earlier time');
 
 export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
   const task = names.task(e.taskId);
@@ -46,6 +54,10 @@ export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
       return `${who} denied ${typeof d.extendByMs === 'number' ? `${formatDuration(d.extendByMs)} more` : 'more time'} on ${task}${because(d.reason)}`;
     case 'sla.level':
       return `${e.taskId ? task : 'Ticket'} SLA reached ${String(d.level)}`;
+    case 'sla.recalculated':
+      return `${e.taskId ? `Deadline of ${task}` : 'Ticket deadline'} moved from ${when(d.fromDueAt)} to ${when(d.toDueAt)}${text(d.reason) ? ` because ${text(d.reason)}` : ''}`;
+    case 'calendars.changed':
+      return `${Array.isArray(d.calendars) && d.calendars.length === 1 ? `Calendar “${String(d.calendars[0])}”` : 'Calendars'} changed${because(d.reason)}`;
     case 'timer.fired':
       return 'Timer fired';
     case 'activity.started':
