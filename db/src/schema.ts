@@ -248,6 +248,12 @@ export const tickets = pgTable(
      * a write from an older, already replaced attempt changes nothing.
      */
     recordFence: bigint('record_fence', { mode: 'number' }),
+    /**
+     * Workflow time of the attempt that wrote last. Retried attempts of one workflow task share a
+     * history length (Temporal attaches their task events without writing them), so between equal
+     * fences the later attempt wins.
+     */
+    recordFenceAt: bigint('record_fence_at', { mode: 'number' }),
     /** Changes with the ticket's detail; see ticketDetailVersions. The API's detail cache keys on it. */
     detailVersion: bigint('detail_version', { mode: 'number' })
       .notNull()

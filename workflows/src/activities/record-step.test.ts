@@ -193,6 +193,47 @@ describe('recordStep', () => {
     expect(sent.every((n) => n.sentAt !== null && n.error === null)).toBe(true);
   });
 
+  it('keeps the write of the attempt Temporal kept, also between retries of one workflow task', async () => {
+    // A retried workflow task can pick another winner among racing claims; its attempts share a
+    // history length, and the replaced attempt's local activity may commit after the retry's.
+    const claimedBy = (assignee: string, fence: number, fenceAt: number): RecordStepInput => {
+      const first = started('tk-fence');
+      return {
+        ...first,
+        seq: 1,
+        at: fenceAt,
+        fence,
+        fenceAt,
+        stages: first.stages.map((stage) => ({ ...stage, assignee, claimedAt: fenceAt })),
+        timeline: [{ type: 'task.claimed', at: fenceAt, actorId: assignee, taskId: 'task-1', data: {} }],
+      };
+    };
+    const assignee = async () =>
+      (await t.db.select().from(stages).where(eq(stages.ticketId, 'tk-fence')))[0]?.assigneeId;
+    await recordStep(ctx, { ...started('tk-fence'), fence: 10, fenceAt: T0 });
+    expect(await recordStep(ctx, claimedBy('bob', 12, T0 + 5_000))).toMatchObject({ stale: false });
+    expect(await recordStep(ctx, claimedBy('alice', 12, T0 + 2_000))).toMatchObject({ stale: true });
+    expect(await assignee()).toBe('bob');
+    expect(await recordStep(ctx, claimedBy('alice', 11, T0 + 9_000))).toMatchObject({ stale: true });
+    expect(await assignee()).toBe('bob');
+    // Steps of the same attempt carry the same fence and go in.
+    expect(await recordStep(ctx, { ...claimedBy('bob', 12, T0 + 5_000), seq: 2 })).toMatchObject({
+      stale: false,
+    });
+    // A longer history is a later workflow task, whatever its clock says.
+    expect(await recordStep(ctx, claimedBy('carol', 14, T0 + 1_000))).toMatchObject({ stale: false });
+    expect(await assignee()).toBe('carol');
+    const claimsOnTimeline = await t.db
+      .select()
+      .from(ticketEvents)
+      .where(eq(ticketEvents.ticketId, 'tk-fence'));
+    expect(claimsOnTimeline.filter((e) => e.type === 'task.claimed').map((e) => e.actorId)).toEqual([
+      'carol',
+    ]);
+    // The assignee tests below count open stages: this one is not theirs.
+    await t.db.delete(stages).where(eq(stages.ticketId, 'tk-fence'));
+  });
+
   it('refuses a step for a ticket that has no row, writing nothing', async () => {
     const orphan = { ...started('tk-missing') };
     delete orphan.ticket;

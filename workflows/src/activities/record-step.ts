@@ -105,6 +105,16 @@ const STAGE_UPDATES = {
   handedOverBy: sql.raw('excluded.handed_over_by'),
 };
 
+/** A write whose attempt Temporal has replaced: a shorter history, or the same one computed earlier. */
+function fromReplacedAttempt(
+  input: Pick<RecordStepInput, 'fence' | 'fenceAt'>,
+  stored: { recordFence: number | null; recordFenceAt: number | null },
+): boolean {
+  if (input.fence === undefined || stored.recordFence === null) return false;
+  if (input.fence !== stored.recordFence) return input.fence < stored.recordFence;
+  return input.fenceAt !== undefined && stored.recordFenceAt !== null && input.fenceAt < stored.recordFenceAt;
+}
+
 export type RecordedStep = {
   /** E-mails this write put in the outbox (sent by the outbox relay). */
   pendingEmails: number;
@@ -125,15 +135,23 @@ export async function recordStep(ctx: ActivityContext, input: RecordStepInput): 
         customer: tickets.customer,
         lastSeq: tickets.lastSeq,
         recordFence: tickets.recordFence,
+        recordFenceAt: tickets.recordFenceAt,
         hasSteps: sql<boolean>`exists (select 1 from ${ticketEvents} where ${ticketEvents.ticketId} = ${ticketId})`,
       })
       .from(tickets)
       .where(eq(tickets.id, ticketId))
       .for('update');
     if (!ticket) throw new DataError(`recordStep: ticket ${ticketId} has no tickets row (seq ${seq})`);
-    if (input.fence !== undefined && ticket.recordFence !== null && input.fence < ticket.recordFence) {
+    if (fromReplacedAttempt(input, ticket)) {
       ctx.log.warn(
-        { ticketId, seq, fence: input.fence, storedFence: ticket.recordFence },
+        {
+          ticketId,
+          seq,
+          fence: input.fence,
+          fenceAt: input.fenceAt,
+          storedFence: ticket.recordFence,
+          storedFenceAt: ticket.recordFenceAt,
+        },
         'ignored a read-model write from a replaced workflow task attempt',
       );
       return { pendingEmails: 0, stale: true };
@@ -181,7 +199,9 @@ export async function recordStep(ctx: ActivityContext, input: RecordStepInput): 
             : sql`${tickets.closedAt}`
           : null,
         lastSeq: seq,
-        ...(input.fence !== undefined ? { recordFence: input.fence } : {}),
+        ...(input.fence !== undefined
+          ? { recordFence: input.fence, recordFenceAt: input.fenceAt ?? null }
+          : {}),
         updatedAt: new Date(input.at),
       })
       .where(eq(tickets.id, ticketId));

@@ -72,6 +72,13 @@ export type RecordStepInput = {
    * has already replaced (a stalled worker waking up) and changes nothing. Absent in memory.
    */
   fence?: number;
+  /**
+   * Workflow time of the attempt that computed the step. Attempts of one retried workflow task
+   * share a history length (Temporal attaches a transient or speculative task's events without
+   * writing them), so between equal fences the later attempt wins. Absent in memory and in
+   * writes scheduled before this field existed.
+   */
+  fenceAt?: number;
   at: number;
   /** Only on the first step: lets the activity create the tickets row if the API has not. */
   ticket?: TicketInput;

@@ -186,7 +186,9 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       // activities/record-step.ts).
       record: (steps: RecordStepInput[]) => {
         const fence = runsBefore * FENCE_RUN_STRIDE + workflowInfo().historyLength;
-        const fenced = steps.map((step) => ({ ...step, fence }));
+        // Workflow time is the attempt's start: a retry of the same task starts later.
+        const fenceAt = Date.now();
+        const fenced = steps.map((step) => ({ ...step, fence, fenceAt }));
         return readModelCall('recordSteps', (activities) => activities.recordSteps(fenced));
       },
       pickAssignee: (request) =>
