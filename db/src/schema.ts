@@ -294,6 +294,13 @@ export const stages = pgTable(
     outcome: text('outcome'),
     slaTargetMs: ms('sla_target_ms'),
     slaCalendar: text('sla_calendar'),
+    /**
+     * Time granted by extensions, summed (0: none), and once closed the business time the clock
+     * counted: a stage met its original target when that is within sla_target_ms, and met it only
+     * thanks to an extension when it is above. Null: recorded before these were kept.
+     */
+    slaExtendedMs: ms('sla_extended_ms'),
+    slaConsumedMs: ms('sla_consumed_ms'),
     dueAt: ts('due_at'),
     slaLevel: text('sla_level').$type<SlaLevel>().notNull().default('ok'),
     /** Wall-clock durations: queue = entered..claimed, work = claimed..closed, total = entered..closed. */

@@ -99,7 +99,10 @@ describe('generateHistory', () => {
     for (const s of closed) {
       expect(s.totalMs).toBe(s.closedAt! - s.enteredAt);
       expect(s.businessTotalMs!).toBeLessThanOrEqual(s.totalMs!);
-      const ratio = s.businessTotalMs! / s.slaTargetMs!;
+      // The clock stops on hold: the level is of the time counted, the hold apart.
+      expect(s.heldMs).toBeLessThanOrEqual(s.totalMs!);
+      expect(s.businessHeldMs).toBeLessThanOrEqual(s.businessTotalMs!);
+      const ratio = (s.businessTotalMs! - s.businessHeldMs!) / s.slaTargetMs!;
       const level = ratio >= 1.3 ? 'severe' : ratio >= 1 ? 'overdue' : ratio >= 0.8 ? 'warning' : 'ok';
       expect(s.slaLevel).toBe(level);
     }
@@ -117,6 +120,21 @@ describe('generateHistory', () => {
       expect(times).toEqual([...times].sort((a, b) => a - b));
       expect(ticket.status === 'done').toBe(ticket.closedAt !== null);
     }
+  });
+
+  it('puts some stages on hold before they close, one agent per department far more than the others', () => {
+    const closed = history.stages.filter((s) => s.closedAt !== null);
+    const held = closed.filter((s) => s.heldMs! > 0);
+    expect(held.length / closed.length).toBeGreaterThan(0.05);
+    expect(held.length / closed.length).toBeLessThan(0.3);
+    expect(history.events.filter((e) => e.type === 'task.held')).toHaveLength(held.length);
+    expect(history.events.filter((e) => e.type === 'task.resumed')).toHaveLength(held.length);
+    const shareOf = (stages: typeof closed) =>
+      stages.reduce((sum, s) => sum + s.heldMs!, 0) / stages.reduce((sum, s) => sum + s.totalMs!, 0);
+    const support = closed.filter((s) => s.department === 'support' && s.assigneeId !== null);
+    const first = support.filter((s) => s.assigneeId === input.agents.support![0]);
+    const others = support.filter((s) => s.assigneeId !== input.agents.support![0]);
+    expect(shareOf(first)).toBeGreaterThan(2 * shareOf(others));
   });
 
   it('leaves stages open now, some of them overdue, for the stuck list', () => {

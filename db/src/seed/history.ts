@@ -87,6 +87,9 @@ export type StageRow = {
   /** Present once closed: wall-clock total and business total (queue is zero: claimed on opening). */
   totalMs: number | null;
   businessTotalMs: number | null;
+  /** Once closed: time on hold waiting on the customer, wall-clock and business (0: never held). */
+  heldMs: number | null;
+  businessHeldMs: number | null;
 };
 
 export type EventRow = {
@@ -262,11 +265,30 @@ function simulateTicket(history: History, ticket: TicketContext, input: HistoryI
     if (stage.closesAt > input.now) break; // still open now
 
     const row = stage.row;
-    const closedAt = stage.closesAt;
+    // Some stages wait on the customer once the work is done (a confirmation asked for): on hold,
+    // their clock stopped, so the level stays what the work reached.
+    const waitMs = waitOnCustomer(row, input, random);
+    const heldFrom = stage.closesAt;
+    const held = waitMs > 0 && heldFrom + waitMs <= input.now;
+    const closedAt = held ? heldFrom + waitMs : stage.closesAt;
+    row.heldMs = held ? waitMs : 0;
+    row.businessHeldMs = held ? stage.clock.between(heldFrom, closedAt) : 0;
+    if (held) {
+      const task = { actorId: row.assigneeId, taskId: row.taskId };
+      steps.push(
+        {
+          at: heldFrom,
+          entries: [
+            { type: 'task.held', at: heldFrom, ...task, data: { reason: 'waiting for the customer' } },
+          ],
+        },
+        { at: closedAt, entries: [{ type: 'task.resumed', at: closedAt, ...task, data: {} }] },
+      );
+    }
     row.closedAt = closedAt;
     row.outcome = visit.transferTo ? 'transferred' : visit.outcome;
     row.totalMs = closedAt - row.enteredAt;
-    row.businessTotalMs = stage.businessMs;
+    row.businessTotalMs = stage.businessMs + row.businessHeldMs;
     row.slaLevel = stage.sla ? levelAfter(stage.sla, stage.businessMs) : 'ok';
     const actor = row.assigneeId;
     const trigger: Entry = visit.transferTo
@@ -301,6 +323,8 @@ function simulateTicket(history: History, ticket: TicketContext, input: HistoryI
             outcome: row.outcome,
             totalMs: row.totalMs,
             businessMs: row.businessTotalMs,
+            heldMs: row.heldMs,
+            businessHeldMs: row.businessHeldMs,
             slaLevel: row.slaLevel,
           },
         },
@@ -364,6 +388,18 @@ function simulateTicket(history: History, ticket: TicketContext, input: HistoryI
     slaLevel: ticketLevel,
     lastSeq: steps.length,
   });
+}
+
+/**
+ * How long a closing stage waits on the customer (0: not at all). One agent per department (the
+ * first listed) puts far more on hold than the others, the way a clock gets gamed, so the demo's
+ * waiting report has an outlier to flag.
+ */
+function waitOnCustomer(row: StageRow, input: HistoryInput, random: Random): number {
+  const people = (row.department && input.agents[row.department]) || [];
+  const holdsOften = people.length > 1 && row.assigneeId === people[0];
+  if (!random.chance(holdsOften ? 0.55 : 0.1)) return 0;
+  return Math.max(10 * MINUTE, Math.round(random.logNormal(3 * 60 * MINUTE, 0.9) / 1000) * 1000);
 }
 
 const levelStep = (at: number, taskId: string | undefined, level: (typeof LEVELS)[number]): Step => ({
@@ -432,8 +468,10 @@ function openStage(
     slaLevel: openLevel,
     totalMs: null,
     businessTotalMs: null,
+    heldMs: null,
+    businessHeldMs: null,
   };
-  return { row, closesAt, businessMs, sla, levelSteps };
+  return { row, closesAt, businessMs, sla, levelSteps, clock };
 }
 
 /**

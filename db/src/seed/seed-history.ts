@@ -161,6 +161,16 @@ async function insertHistory(client: PoolClient, history: History): Promise<void
       ['outcome', 'text', (s) => s.outcome],
       ['sla_target_ms', 'bigint', (s) => s.slaTargetMs],
       ['sla_calendar', 'text', (s) => s.slaCalendar],
+      // The simulated history grants no extensions; its clocks stopped while a stage was on hold.
+      ['sla_extended_ms', 'bigint', (s) => (s.slaTargetMs === null ? null : 0)],
+      [
+        'sla_consumed_ms',
+        'bigint',
+        (s) =>
+          s.slaTargetMs === null || s.businessTotalMs === null
+            ? null
+            : s.businessTotalMs - (s.businessHeldMs ?? 0),
+      ],
       ['due_at', 'timestamptz', (s) => iso(s.dueAt)],
       ['sla_level', 'text', (s) => s.slaLevel],
       // Claimed as it opened (automatic assignment): no queue time, all of it work; never claimed: all queue.
@@ -170,6 +180,8 @@ async function insertHistory(client: PoolClient, history: History): Promise<void
       ['business_queue_ms', 'bigint', (s) => queued(s, s.businessTotalMs)],
       ['business_work_ms', 'bigint', (s) => worked(s, s.businessTotalMs)],
       ['business_total_ms', 'bigint', (s) => s.businessTotalMs],
+      ['held_ms', 'bigint', (s) => s.heldMs],
+      ['business_held_ms', 'bigint', (s) => s.businessHeldMs],
     ],
     history.stages,
   );
