@@ -150,6 +150,30 @@ describe('planStart / planEvent', () => {
     });
     expect(closed.heldSince).toBeUndefined();
   });
+
+  it('records the time extensions granted and, once closed, the business time the clock counted', () => {
+    let state = planStart(flow, ticket, T0).driver;
+    const taskId = Object.keys(state.run.tasks)[0]!;
+    const sam = support('sam');
+    const lead = { userId: 'lena', departments: ['support'], roles: ['lead'] };
+    const step = (event: Parameters<typeof planEvent>[2], at: number) => {
+      const planned = planEvent(flow, state, event, at);
+      expect(planned.rejected).toBeUndefined();
+      state = planned.driver;
+      return planned.record!.stages.find((stage) => stage.taskId === taskId)!;
+    };
+    expect(step({ type: 'task.claimed', taskId, actor: sam }, T0 + MIN)).toMatchObject({ slaExtendedMs: 0 });
+    step({ type: 'task.extensionGranted', taskId, actor: lead, extendByMs: 20 * MIN }, T0 + 2 * MIN);
+    step({ type: 'task.held', taskId, actor: sam, reason: 'asked' }, T0 + 3 * MIN);
+    const open = step({ type: 'task.resumed', taskId, actor: sam }, T0 + 5 * MIN);
+    expect(open.slaConsumedMs).toBeUndefined();
+    const closed = step(
+      { type: 'task.completed', taskId, actor: sam, outcome: 'resolved-on-call' },
+      T0 + 9 * MIN,
+    );
+    // 9 minutes open, 2 of them on hold (Monday morning, open hours in Shanghai).
+    expect(closed).toMatchObject({ slaExtendedMs: 20 * MIN, slaConsumedMs: 7 * MIN });
+  });
 });
 
 describe('dueTimers', () => {

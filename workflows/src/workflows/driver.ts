@@ -173,7 +173,9 @@ function stageRecord(flow: Flow, run: RunState, task: TaskState, effects: Effect
   if (task.status === 'open' && task.held !== undefined) record.heldSince = task.held.since;
   if (task.sla) {
     record.slaTargetMs = task.sla.targetMs;
+    record.slaExtendedMs = task.sla.extensions.reduce((sum, extension) => sum + extension.byMs, 0);
     if (task.sla.calendar) record.slaCalendar = task.sla.calendar;
+    if (task.status === 'closed') record.slaConsumedMs = task.sla.consumedMs;
     if (task.sla.dueAt !== undefined) record.dueAt = task.sla.dueAt;
   }
   if (task.status === 'closed' && task.closedAt !== undefined) {

@@ -19,6 +19,9 @@ export type StageRecord = {
   outcome?: string;
   slaTargetMs?: number;
   slaCalendar?: string;
+  /** Extensions granted, summed (with a clock); once closed, the business time its clock counted. */
+  slaExtendedMs?: number;
+  slaConsumedMs?: number;
   dueAt?: number;
   slaLevel: SlaLevel;
   /**
