@@ -360,6 +360,7 @@ const cases: Case[] = [
   { name: 'GET /reports/handoffs', allowed: REPORT_READERS, request: () => ['GET', '/api/reports/handoffs'] },
   { name: 'GET /reports/sla', allowed: REPORT_READERS, request: () => ['GET', '/api/reports/sla'] },
   { name: 'GET /reports/load', allowed: REPORT_READERS, request: () => ['GET', '/api/reports/load'] },
+  { name: 'GET /reports/waiting', allowed: REPORT_READERS, request: () => ['GET', '/api/reports/waiting'] },
   { name: 'GET /stages/stuck', allowed: REPORT_READERS, request: () => ['GET', '/api/stages/stuck'] },
   {
     name: 'GET /stages/stuck?department=refunds',

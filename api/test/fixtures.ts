@@ -40,6 +40,9 @@ export type StageSpec = {
   businessHeldMinutes?: number;
   slaLevel?: 'ok' | 'warning' | 'overdue' | 'severe';
   slaTargetMinutes?: number;
+  /** Extensions granted and the business time the clock counted; absent = unknown (null). */
+  slaExtendedMinutes?: number;
+  slaConsumedMinutes?: number;
   dueAt?: string;
   assigneeId?: string;
   claimedAt?: string;
@@ -66,6 +69,8 @@ export async function insertStages(h: Harness, specs: StageSpec[]) {
         businessHeldMs: s.businessHeldMinutes === undefined ? null : s.businessHeldMinutes * MIN,
         slaLevel: s.slaLevel ?? 'ok',
         slaTargetMs: s.slaTargetMinutes === undefined ? null : s.slaTargetMinutes * MIN,
+        slaExtendedMs: s.slaExtendedMinutes === undefined ? null : s.slaExtendedMinutes * MIN,
+        slaConsumedMs: s.slaConsumedMinutes === undefined ? null : s.slaConsumedMinutes * MIN,
         dueAt: s.dueAt ? new Date(s.dueAt) : null,
       };
     }),

@@ -1,5 +1,5 @@
 // Reports against hand-computed expectations on stages inserted directly.
-import { apiTokens, calendars, flowVersions, memberships, ticketTypes, users } from '@baton/db';
+import { apiTokens, calendars, flowVersions, memberships, tickets, ticketTypes, users } from '@baton/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSecret, sha256 } from '../src/auth/secrets.js';
@@ -484,9 +484,106 @@ describe('SLA per department', () => {
       overdue: 1,
       severe: 1,
       attainment: 0.5,
+      // Rows recorded before counted time was kept count as met without an extension.
+      metAfterExtension: 0,
+      originalAttainment: 0.5,
       openOverdueNow: 2,
       openSevereNow: 1,
     });
+  });
+
+  it('tells stages that met the original target from those that met it only after an extension', async () => {
+    const day = '2026-03-14';
+    await insertTicket(h, 'x1');
+    /** Closed refunds stage with a 60 min target, +30 min granted, counting `counted` min. */
+    const extended = (taskId: string, hour: string, counted: number, slaLevel: 'ok' | 'overdue') => ({
+      ticketId: 'x1',
+      taskId,
+      department: 'refunds',
+      enteredAt: `${day}T${hour}:00:00Z`,
+      minutes: counted,
+      slaLevel,
+      slaTargetMinutes: 60,
+      slaExtendedMinutes: 30,
+      slaConsumedMinutes: counted,
+    });
+    await insertStages(h, [
+      // Met the original target: the extension was granted but not needed.
+      extended('in-time', '08', 50, 'ok'),
+      // Closed at ok only thanks to the +30 min.
+      extended('extended', '09', 80, 'ok'),
+      // Overdue even with the extension.
+      extended('late', '11', 120, 'overdue'),
+    ]);
+    try {
+      const { departments } = await get<{ departments: Record<string, unknown>[] }>(
+        `/api/reports/sla?range=custom&from=${day}&to=${day}`,
+      );
+      expect(departments.find((d) => d.department === 'refunds')).toMatchObject({
+        withTarget: 3,
+        met: 2,
+        metAfterExtension: 1,
+        overdue: 1,
+        attainment: 2 / 3,
+        originalAttainment: 1 / 3,
+      });
+    } finally {
+      await h.t.db.delete(tickets).where(eq(tickets.id, 'x1'));
+    }
+  });
+});
+
+describe('waiting on customers', () => {
+  it("gives each department's and agent's waiting share and flags the one far above its peers", async () => {
+    const day = '2026-03-13';
+    await insertTicket(h, 'w1');
+    /** Six closed one-hour stages, `held` minutes of each on hold. */
+    const hours = (department: string, held: number, assigneeId?: string) =>
+      Array.from({ length: 6 }, (_, i) => ({
+        ticketId: 'w1',
+        taskId: `${department}-${assigneeId ?? 'nobody'}-${i}`,
+        department,
+        enteredAt: `${day}T0${i + 1}:00:00Z`,
+        minutes: 60,
+        heldMinutes: held,
+        ...(assigneeId ? { assigneeId } : {}),
+      }));
+    await insertStages(h, [
+      ...hours('refunds', 6, 'u-agent'),
+      ...hours('refunds', 36, 'u-otherAgent'),
+      ...hours('support', 3),
+    ]);
+    try {
+      type Figures = {
+        stages: number;
+        held: number;
+        waitingMs: number;
+        waitingShare: number;
+        outlier: boolean;
+      };
+      const report = await get<{
+        departments: (Figures & { department: string })[];
+        agents: (Figures & { department: string; userId: string })[];
+      }>(`/api/reports/waiting?range=custom&from=${day}&to=${day}`);
+      expect(report.departments.map((d) => [d.department, d.stages, d.waitingShare, d.outlier])).toEqual([
+        ['refunds', 12, 0.35, true],
+        ['support', 6, 0.05, false],
+      ]);
+      expect(
+        report.agents.map((a) => [a.department, a.userId, a.waitingMs, a.waitingShare, a.outlier]),
+      ).toEqual([
+        ['refunds', 'u-otherAgent', 216 * MIN, 0.6, true],
+        ['refunds', 'u-agent', 36 * MIN, 0.1, false],
+      ]);
+      // A lead of support sees support only.
+      const lead = await get<{ departments: { department: string }[] }>(
+        `/api/reports/waiting?range=custom&from=${day}&to=${day}`,
+        'lead',
+      );
+      expect(lead.departments.map((d) => d.department)).toEqual(['support']);
+    } finally {
+      await h.t.db.delete(tickets).where(eq(tickets.id, 'w1'));
+    }
   });
 });
 

@@ -1,4 +1,5 @@
-// Report routes: stage durations, handoffs, SLA attainment, load, stuck stages, flow heatmap.
+// Report routes: stage durations, handoffs, SLA attainment, load, waiting on customers, stuck
+// stages, flow heatmap.
 import { reportDepartments } from '../access/report-scope.js';
 import { REPORT_READERS } from '../access/roles.js';
 import type { AppDeps, Principal } from '../http/env.js';
@@ -16,6 +17,8 @@ import { slaTargets } from './sla-targets.js';
 import { DURATION_CLOCKS, DURATION_MEASURES } from './measures.js';
 import { stageDurations } from './stage-durations.js';
 import { STUCK_LEVELS, stuckStages } from './stuck.js';
+import { waiting } from './waiting.js';
+import { MIN_STAGES_FOR_OUTLIER } from './waiting-outliers.js';
 import { organisationTimeZone } from './time-zone.js';
 
 const RangeQuery = z.object({
@@ -198,7 +201,8 @@ export function reportRoutes(deps: AppDeps) {
       path: '/reports/sla',
       tags: ['reports'],
       summary: 'SLA attainment per department (closed stages in the range) and breaches open now',
-      description: 'A stage met its target when it closed at level ok or warning.',
+      description:
+        'A stage met its target when it closed at level ok or warning. metAfterExtension: of those, the ones whose clock counted more than the original target (they met it only thanks to an extension); originalAttainment leaves them out.',
       request: { query: RangeQuery },
       responses: {
         200: jsonResponse(
@@ -210,10 +214,12 @@ export function reportRoutes(deps: AppDeps) {
                 closed: z.number().int(),
                 withTarget: z.number().int(),
                 met: z.number().int(),
+                metAfterExtension: z.number().int(),
                 warning: z.number().int(),
                 overdue: z.number().int(),
                 severe: z.number().int(),
                 attainment: z.number().nullable(),
+                originalAttainment: z.number().nullable(),
                 openOverdueNow: z.number().int(),
                 openSevereNow: z.number().int(),
               }),
@@ -273,6 +279,50 @@ export function reportRoutes(deps: AppDeps) {
       const answer = await withReportSession(deps.pool, (client) =>
         load(client, { now: new Date(deps.config.now()), ...filter }),
       );
+      return c.json({ range: rangeJson(range), ...answer }, 200);
+    },
+  );
+
+  const WaitingFigures = {
+    stages: z.number().int().openapi({ description: 'Stages closed in the range' }),
+    held: z.number().int().openapi({ description: 'Of those, how many were ever on hold' }),
+    elapsedMs: ms,
+    waitingMs: ms,
+    waitingShare: z.number().nullable().openapi({ description: 'waitingMs / elapsedMs' }),
+    outlier: z.boolean().openapi({
+      description: `Waiting share at least twice its peers' median and 15 points above it, over at least ${MIN_STAGES_FOR_OUTLIER} stages`,
+    }),
+  };
+  app.openapi(
+    defineRoute(REPORT_READERS, {
+      method: 'get',
+      path: '/reports/waiting',
+      tags: ['reports'],
+      summary: 'Time waiting on the customer (on hold) per department and per agent, with outliers flagged',
+      description:
+        "Over the stages closed in the range, wall-clock time. A department is compared with the other departments, an agent with the other agents of the same department: a share far above its peers' is how an SLA clock gets gamed. Stages recorded before hold time was kept count as no waiting.",
+      request: { query: RangeQuery },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            range: RangeSchema,
+            departments: z.array(z.object({ department: z.string().nullable(), ...WaitingFigures })),
+            agents: z.array(
+              z.object({
+                department: z.string().nullable(),
+                userId: z.string(),
+                name: z.string(),
+                ...WaitingFigures,
+              }),
+            ),
+          }),
+          'Per department and per agent',
+        ),
+      },
+    }),
+    async (c) => {
+      const { range, filter } = await scopeOf(principalOf(c), c.req.valid('query'));
+      const answer = await withReportSession(deps.pool, (client) => waiting(client, filter));
       return c.json({ range: rangeJson(range), ...answer }, 200);
     },
   );
