@@ -5925,7 +5925,7 @@ export interface paths {
     };
     /**
      * SLA attainment per department (closed stages in the range) and breaches open now
-     * @description A stage met its target when it closed at level ok or warning.
+     * @description A stage met its target when it closed at level ok or warning. metAfterExtension: of those, the ones whose clock counted more than the original target (they met it only thanks to an extension); originalAttainment leaves them out.
      *
      *     Roles: admin, manager, process_owner, developer, agent.
      */
@@ -5969,10 +5969,12 @@ export interface paths {
                 closed: number;
                 withTarget: number;
                 met: number;
+                metAfterExtension: number;
                 warning: number;
                 overdue: number;
                 severe: number;
                 attainment: number | null;
+                originalAttainment: number | null;
                 openOverdueNow: number;
                 openSevereNow: number;
               }[];
@@ -6123,6 +6125,171 @@ export interface paths {
                 openTickets: number;
                 overdue: number;
                 closed: number;
+              }[];
+            };
+          };
+        };
+        /** @description Malformed request (`malformed-json`, `bad-request`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not authenticated (`unauthenticated`) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller may not do this (`forbidden`) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unknown resource (`not-found`) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The resource changed or is held by someone else (`conflict`) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large (`payload-too-large`) */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input (`validation-failed`), with `errors[]` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited (`rate-limited`) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/waiting': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Time waiting on the customer (on hold) per department and per agent, with outliers flagged
+     * @description Over the stages closed in the range, wall-clock time. A department is compared with the other departments, an agent with the other agents of the same department: a share far above its peers' is how an SLA clock gets gamed. Stages recorded before hold time was kept count as no waiting.
+     *
+     *     Roles: admin, manager, process_owner, developer, agent.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Evaluated in the organisation's time zone (BATON_TIME_ZONE, else the default calendar's, else UTC). */
+          range?:
+            | 'today'
+            | 'yesterday'
+            | 'this-week'
+            | 'last-week'
+            | 'this-month'
+            | 'last-month'
+            | 'this-year'
+            | 'last-year'
+            | 'custom';
+          /** @description range=custom: YYYY-MM-DD (local day start) or ISO date-time */
+          from?: string;
+          /** @description range=custom: YYYY-MM-DD (through the end of that day) or ISO date-time */
+          to?: string;
+          department?: string;
+          typeId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Per department and per agent */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              range: components['schemas']['ReportRange'];
+              departments: {
+                department: string | null;
+                /** @description Stages closed in the range */
+                stages: number;
+                /** @description Of those, how many were ever on hold */
+                held: number;
+                /** @description milliseconds */
+                elapsedMs: number;
+                /** @description milliseconds */
+                waitingMs: number;
+                /** @description waitingMs / elapsedMs */
+                waitingShare: number | null;
+                /** @description Waiting share at least twice its peers' median and 15 points above it, over at least 5 stages */
+                outlier: boolean;
+              }[];
+              agents: {
+                department: string | null;
+                userId: string;
+                name: string;
+                /** @description Stages closed in the range */
+                stages: number;
+                /** @description Of those, how many were ever on hold */
+                held: number;
+                /** @description milliseconds */
+                elapsedMs: number;
+                /** @description milliseconds */
+                waitingMs: number;
+                /** @description waitingMs / elapsedMs */
+                waitingShare: number | null;
+                /** @description Waiting share at least twice its peers' median and 15 points above it, over at least 5 stages */
+                outlier: boolean;
               }[];
             };
           };

@@ -10,6 +10,7 @@ import {
   durationsOption,
   handoffOption,
   slaOption,
+  waitingOption,
 } from '../dashboard/chartOptions.js';
 import type { DashboardQuery } from '../dashboard/rangeQuery.js';
 import {
@@ -21,6 +22,7 @@ import {
   slaTable,
   stuckTable,
   targetsByDepartment,
+  waitingTable,
 } from '../dashboard/tables.js';
 import type { useDashboardReports } from './useDashboardReports.js';
 
@@ -56,6 +58,7 @@ export function useDashboardCharts(reports: Reports, view: Ref<DashboardQuery>) 
   const sla = computed(() => reports.sla.data.value?.departments.filter((d) => d.withTarget > 0));
   const handoffs = computed(() => reports.handoffs.data.value?.handoffs);
   const load = computed(() => reports.load.data.value);
+  const waiting = computed(() => reports.waiting.data.value);
 
   return {
     durations: {
@@ -70,7 +73,7 @@ export function useDashboardCharts(reports: Reports, view: Ref<DashboardQuery>) 
     sla: {
       table: computed(() => (sla.value ? slaTable(sla.value, name.value) : undefined)),
       option: computed(() => slaOption(sla.value ?? [], name.value)),
-      height: computed(() => 60 + 30 * (sla.value?.length ?? 0)),
+      height: computed(() => 84 + 30 * (sla.value?.length ?? 0)),
     },
     handoffs: {
       table: computed(() => (handoffs.value ? handoffTable(handoffs.value, name.value) : undefined)),
@@ -87,6 +90,13 @@ export function useDashboardCharts(reports: Reports, view: Ref<DashboardQuery>) 
       table: computed(() => (load.value ? agentLoadTable(load.value.agents) : undefined)),
       option: computed(() => agentLoadOption(load.value?.agents ?? [])),
       height: computed(() => 60 + 26 * Math.min(12, load.value?.agents.length ?? 0)),
+    },
+    waiting: {
+      table: computed(() => (waiting.value ? waitingTable(waiting.value, name.value) : undefined)),
+      option: computed(() => waitingOption(waiting.value?.departments ?? [], name.value)),
+      height: computed(() => 40 + 30 * (waiting.value?.departments.length ?? 0)),
+      /** The agents flagged, for the note under the chart. */
+      outliers: computed(() => (waiting.value?.agents ?? []).filter((a) => a.outlier)),
     },
     stuck: {
       table: computed(() => {

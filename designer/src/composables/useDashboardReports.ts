@@ -1,6 +1,6 @@
 // The dashboard's figures for a view: stage durations in business and wall-clock time (of the
 // view's measure: elapsed, work or waiting), SLA
-// attainment, handoffs and load for its range and type, and the stuck stages (now, whatever the
+// attainment, handoffs, load and time waiting on customers for its range and type, and the stuck stages (now, whatever the
 // range). Each is its own resource, so one slow or refused report never blanks the others.
 import { computed, type Ref } from 'vue';
 import { api } from '../api/http.js';
@@ -12,6 +12,7 @@ import type {
   SlaReport,
   StageDurations,
   StuckStages,
+  WaitingReport,
 } from '../dashboard/reportTypes.js';
 import { departmentNamer } from '../dashboard/tables.js';
 import { useResource } from './useResource.js';
@@ -58,6 +59,7 @@ export function useDashboardReports(view: Ref<DashboardQuery>) {
     sla: report<SlaReport>('/api/reports/sla'),
     handoffs: report<HandoffReport>('/api/reports/handoffs'),
     load: report<LoadReport>('/api/reports/load'),
+    waiting: report<WaitingReport>('/api/reports/waiting'),
     stuck: useResource(() => api.get<StuckStages>('/api/stages/stuck?level=overdue&limit=100'), {
       refreshMs: STUCK_REFRESH_MS,
     }),

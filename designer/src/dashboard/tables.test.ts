@@ -54,7 +54,7 @@ describe('dashboard tables', () => {
     expect(table.rows[1]).toMatchObject({ department: 'No department', target: null, wallP50: null });
   });
 
-  it('splits met stages into on time and after the warning', () => {
+  it('tells stages that met the original target from those met after an extension', () => {
     const [row] = slaTable(
       [
         {
@@ -62,10 +62,12 @@ describe('dashboard tables', () => {
           closed: 12,
           withTarget: 10,
           met: 7,
+          metAfterExtension: 3,
           warning: 2,
           overdue: 2,
           severe: 1,
           attainment: 0.7,
+          originalAttainment: 0.4,
           openOverdueNow: 3,
           openSevereNow: 1,
         },
@@ -74,9 +76,11 @@ describe('dashboard tables', () => {
     ).rows;
     expect(row).toEqual({
       department: 'Refunds',
+      originalAttainment: '40.0 %',
       attainment: '70.0 %',
       withTarget: 10,
-      ok: 5,
+      original: 4,
+      extended: 3,
       warning: 2,
       overdue: 2,
       severe: 1,

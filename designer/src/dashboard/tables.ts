@@ -9,6 +9,8 @@ import type {
   LoadReport,
   SlaTarget,
   StuckStage,
+  WaitingFigures,
+  WaitingReport,
 } from './reportTypes.js';
 
 export type Cell = string | number | null;
@@ -106,24 +108,56 @@ export function slaTable(departments: readonly DepartmentSla[], name: Department
   return {
     columns: [
       { key: 'department', label: 'Department' },
-      { key: 'attainment', label: 'Attainment', numeric: true },
+      { key: 'originalAttainment', label: 'Met the original target', numeric: true },
+      { key: 'attainment', label: 'Met, extensions included', numeric: true },
       { key: 'withTarget', label: 'Closed with a target', numeric: true },
-      { key: 'ok', label: 'Met', numeric: true },
-      { key: 'warning', label: 'Met after warning', numeric: true },
+      { key: 'original', label: 'Met in time', numeric: true },
+      { key: 'extended', label: 'Met after an extension', numeric: true },
+      { key: 'warning', label: 'Met after the warning', numeric: true },
       { key: 'overdue', label: 'Overdue', numeric: true },
       { key: 'severe', label: 'Severely overdue', numeric: true },
       { key: 'openOverdueNow', label: 'Open overdue now', numeric: true },
     ],
     rows: departments.map((d) => ({
       department: name(d.department),
+      originalAttainment: percent(d.originalAttainment),
       attainment: percent(d.attainment),
       withTarget: d.withTarget,
-      ok: d.met - d.warning,
+      original: d.met - d.metAfterExtension,
+      extended: d.metAfterExtension,
       warning: d.warning,
       overdue: d.overdue,
       severe: d.severe,
       openOverdueNow: d.openOverdueNow,
     })),
+  };
+}
+
+/** Departments, then agents: the share of their closed stages' time spent waiting on the customer. */
+export function waitingTable(report: WaitingReport, name: DepartmentName): TableModel {
+  const row = (who: string, department: string | null, w: WaitingFigures) => ({
+    who,
+    department: name(department),
+    stages: w.stages,
+    held: w.held,
+    waiting: duration(w.waitingMs),
+    share: percent(w.waitingShare),
+    outlier: w.outlier ? 'Far above its peers' : null,
+  });
+  return {
+    columns: [
+      { key: 'who', label: 'Department or agent' },
+      { key: 'department', label: 'Department' },
+      { key: 'stages', label: 'Closed stages', numeric: true },
+      { key: 'held', label: 'Put on hold', numeric: true },
+      { key: 'waiting', label: 'Waiting on the customer', numeric: true },
+      { key: 'share', label: 'Share of elapsed time', numeric: true },
+      { key: 'outlier', label: 'Flag' },
+    ],
+    rows: [
+      ...report.departments.map((d) => row(name(d.department), d.department, d)),
+      ...report.agents.map((a) => row(a.name, a.department, a)),
+    ],
   };
 }
 
