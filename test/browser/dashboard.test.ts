@@ -29,7 +29,7 @@ const PRESETS = [
 /** Whole past periods: the 13 months of history always fill them, whenever the test runs. */
 const ALWAYS_FILLED = ['last-week', 'last-month', 'last-year'];
 /** Panels drawn from the range's closed stages. */
-const RANGE_CHARTS = ['sla', 'durations', 'bands', 'handoffs'];
+const RANGE_CHARTS = ['sla', 'durations', 'bands', 'handoffs', 'waiting'];
 
 type Group = { department: string | null; count: number };
 type Stuck = { items: { ticketId: string; globalTaskId: string; elementId: string; ticketNumber: number }[] };
@@ -227,9 +227,39 @@ describe.skipIf(!!chromiumCheck.skipReason)('the managers’ dashboard in the br
         .allTextContents();
       await durations.locator('[data-test=show-chart]').click();
     }
-    // The demo history records no holds: nothing waited, and work is all of the elapsed time.
-    expect(p50s.work).toEqual(p50s.elapsed);
+    // The demo history puts some stages on hold: waiting is a small part of the elapsed time.
     expect(p50s.waiting).not.toEqual(p50s.elapsed);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows the time waiting on customers per department and names the agents far above their peers', async () => {
+    await page.getByLabel('Time range').selectOption('last-month');
+    type Waiting = { waitingShare: number | null; outlier: boolean; department: string | null };
+    const report = await api<{ departments: Waiting[]; agents: (Waiting & { name: string })[] }>(
+      '/api/reports/waiting?range=last-month',
+    );
+    const flagged = report.agents.filter((a) => a.outlier).map((a) => a.name);
+    // The demo history has one agent per department who puts far more on hold than the others.
+    expect(flagged.length).toBeGreaterThan(0);
+    const waiting = panel('waiting');
+    await settled('waiting').waitFor();
+    await expect
+      .poll(async () => waiting.locator('[data-test=waiting-outlier]').allTextContents())
+      .toEqual(flagged);
+    await waiting.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(RESULTS, 'dashboard-waiting.png') });
+    await waiting.locator('[data-test=show-table]').click();
+    const rows = waiting.locator('[data-test=panel-table] tbody tr');
+    await expect.poll(() => rows.count()).toBe(report.departments.length + report.agents.length);
+    const shares = await waiting
+      .locator('[data-test=panel-table] tbody tr td:nth-child(6)')
+      .allTextContents();
+    expect(shares.slice(0, report.departments.length)).toEqual(
+      report.departments.map((d) =>
+        d.waitingShare === null ? '—' : `${(d.waitingShare * 100).toFixed(1)} %`,
+      ),
+    );
+    await waiting.locator('[data-test=show-chart]').click();
     expect(pageErrors).toEqual([]);
   });
 
@@ -268,8 +298,8 @@ describe.skipIf(!!chromiumCheck.skipReason)('the managers’ dashboard in the br
     const to = day(new Date(Date.parse(lastMonth.range.from) + 6 * 86_400_000).toISOString());
     await page.getByLabel('Time range').selectOption('custom');
     await page.locator('[data-test=range-incomplete]').waitFor();
-    await page.getByLabel('From').fill(from);
-    await page.getByLabel('To').fill(to);
+    await page.getByLabel('From', { exact: true }).fill(from);
+    await page.getByLabel('To', { exact: true }).fill(to);
     await page.waitForURL(
       (url) => url.searchParams.get('from') === from && url.searchParams.get('to') === to,
     );
@@ -285,7 +315,7 @@ describe.skipIf(!!chromiumCheck.skipReason)('the managers’ dashboard in the br
     await again.press('input[name=password]', 'Enter');
     await again.waitForURL((url) => url.searchParams.get('from') === from);
     expect(await again.getByLabel('Time range').inputValue()).toBe('custom');
-    expect(await again.getByLabel('From').inputValue()).toBe(from);
+    expect(await again.getByLabel('From', { exact: true }).inputValue()).toBe(from);
     await again.locator('[data-test=range-text]').waitFor();
     expect(await again.locator('[data-test=range-text]').textContent()).toBe(
       await page.locator('[data-test=range-text]').textContent(),
