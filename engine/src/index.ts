@@ -9,6 +9,7 @@ export {
   openTasks,
   explainSla,
   flowOfRun,
+  type LedgerSegment,
   type SlaExplanation,
 } from './interpreter/index.js';
 export {

@@ -10,6 +10,7 @@ export {
   openTasks,
   explainSla,
   flowOfRun,
+  type LedgerSegment,
   type SlaExplanation,
 } from './interpreter/index.js';
 export { addBusinessTime, businessTimeBetween, businessSegments } from './calendar/index.js';

@@ -1,7 +1,21 @@
 import { businessSegments } from '../calendar/index.js';
-import type { Flow, SlaClock } from '../types.js';
+import type { CalendarSpec, Flow, SlaClock } from '../types.js';
 import { consumedMs, effectiveTargetMs } from './sla.js';
 import { calendarOf } from './time.js';
+
+/**
+ * One stretch of a clock's life: counting (running in open hours), closed (running, but outside
+ * the calendar's open hours, so nothing counted) or paused (on hold, with the hold's reason).
+ * A clock's ledger is these stretches in order, end to end from its start to now (or to when it
+ * stopped): their lengths add up to the elapsed time, the counting ones to the time counted.
+ */
+export type LedgerSegment = {
+  kind: 'counting' | 'closed' | 'paused';
+  from: number;
+  to: number;
+  /** Paused: why (the hold's reason). */
+  reason?: string;
+};
 
 /** Why an SLA clock's deadlines are where they are: business segments counted, pauses, extensions. */
 export type SlaExplanation = {
@@ -10,7 +24,9 @@ export type SlaExplanation = {
   dueAt?: number;
   consumedMs: number;
   remainingMs: number;
+  /** The counting stretches of the ledger. */
   segments: { from: number; to: number }[];
+  ledger: LedgerSegment[];
   pauses: { from: number; to?: number; reason: string }[];
   extensions: { at: number; byMs: number; by: string }[];
   /** Deadlines moved by calendar changes, oldest first; the first `fromDueAt` is the original. */
@@ -18,44 +34,55 @@ export type SlaExplanation = {
 };
 
 /**
- * Explains a clock as of `now`: the spans it ran (start to now or to when it stopped, minus
- * pauses), cut to the calendar's open hours; their sum is the consumed business time. `flow` is
- * the run's (flowOfRun): after a calendar change the segments are cut by the calendar as it is
- * now, while consumedMs keeps what the old one counted before the change.
+ * Explains a clock as of `now`: its ledger from the start to now or to when it stopped, the
+ * running spans cut to the calendar's open hours; the counting stretches add up to the consumed
+ * business time. `flow` is the run's (flowOfRun): after a calendar change the stretches are cut by
+ * the calendar as it is now, while consumedMs keeps what the old one counted before the change.
  */
 export function explainSla(flow: Flow, clock: SlaClock, now: number): SlaExplanation {
   const consumed = consumedMs(flow, clock, now);
   const target = effectiveTargetMs(clock);
-  const calendar = calendarOf(flow, clock.calendar);
-  const segments: { from: number; to: number }[] = [];
-  for (const [from, to] of runningSpans(clock, now)) {
-    if (to <= from) continue;
-    if (calendar === undefined) segments.push({ from, to });
-    else segments.push(...businessSegments(from, to, calendar));
-  }
+  const ledger = ledgerOf(clock, calendarOf(flow, clock.calendar), now);
   return {
     targetMs: target,
     ...(clock.calendar === undefined ? {} : { calendar: clock.calendar }),
     ...(clock.dueAt === undefined ? {} : { dueAt: clock.dueAt }),
     consumedMs: consumed,
     remainingMs: Math.max(0, target - consumed),
-    segments,
+    segments: ledger.filter((s) => s.kind === 'counting').map((s) => ({ from: s.from, to: s.to })),
+    ledger,
     pauses: clock.pauses.map((p) => ({ ...p })),
     extensions: clock.extensions.map((e) => ({ ...e })),
     recalculations: (clock.recalculations ?? []).map((r) => ({ ...r })),
   };
 }
 
-/** [from, to) spans during which the clock counted. */
-function runningSpans(clock: SlaClock, at: number): [number, number][] {
-  const now = clock.stoppedAt === undefined ? at : Math.min(at, clock.stoppedAt);
-  const spans: [number, number][] = [];
+/** The clock's stretches up to `at` (or to when it stopped), in order and end to end. */
+function ledgerOf(clock: SlaClock, calendar: CalendarSpec | undefined, at: number): LedgerSegment[] {
+  const end = clock.stoppedAt === undefined ? at : Math.min(at, clock.stoppedAt);
+  const ledger: LedgerSegment[] = [];
+  const put = (kind: LedgerSegment['kind'], from: number, to: number, reason?: string) => {
+    if (to > from) ledger.push(reason === undefined ? { kind, from, to } : { kind, from, to, reason });
+  };
+  const running = (from: number, to: number) => {
+    if (calendar === undefined) return put('counting', from, to);
+    let cursor = from;
+    for (const open of businessSegments(from, to, calendar)) {
+      put('closed', cursor, open.from);
+      put('counting', open.from, open.to);
+      cursor = open.to;
+    }
+    put('closed', cursor, to);
+  };
   let from = clock.startedAt;
   for (const pause of clock.pauses) {
-    spans.push([from, Math.min(pause.from, now)]);
-    if (pause.to === undefined || pause.to >= now) return spans;
-    from = pause.to;
+    running(from, Math.min(pause.from, end));
+    if (pause.from >= end) return ledger;
+    const resumed = pause.to === undefined ? end : Math.min(pause.to, end);
+    put('paused', pause.from, resumed, pause.reason);
+    if (resumed >= end) return ledger;
+    from = resumed;
   }
-  spans.push([from, now]);
-  return spans;
+  running(from, end);
+  return ledger;
 }

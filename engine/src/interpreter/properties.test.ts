@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { referenceBusinessTime } from '../calendar/slow-reference.js';
-import type { Actor, CalendarSpec, Flow, RunEvent, RunState, Step } from '../types.js';
-import { applyEvent, explainSla, openTasks, startRun } from './index.js';
+import type { Actor, CalendarSpec, Flow, RunEvent, RunState, SlaClock, Step } from '../types.js';
+import { applyEvent, explainSla, type LedgerSegment, openTasks, startRun } from './index.js';
 import { ENGINE_ERROR } from './run.js';
 import { admin, agent, manager } from './testing/actors.js';
 import { flowBuilder, HOUR, sla } from './testing/flow-builder.js';
@@ -256,12 +256,34 @@ describe.each(flows)('interpreter properties (%s flow)', (_name, makeFlow) => {
           if (clock === undefined) continue;
           const explained = explainSla(flow, clock, later);
           expect(explained.segments.reduce((sum, s) => sum + s.to - s.from, 0)).toBe(explained.consumedMs);
+          expectLedgerEndToEnd(explained.ledger, clock, later);
         }
       }),
       { numRuns: 200 },
     );
   });
 });
+
+/**
+ * A clock's ledger covers its life end to end: from its start to `at` (or to when it stopped), no
+ * gap, no overlap, no empty stretch; its paused stretches are the clock's pauses, cut at the end.
+ */
+function expectLedgerEndToEnd(ledger: LedgerSegment[], clock: SlaClock, at: number): void {
+  const end = clock.stoppedAt === undefined ? at : Math.min(at, clock.stoppedAt);
+  let cursor = clock.startedAt;
+  for (const stretch of ledger) {
+    expect(stretch.from).toBe(cursor);
+    expect(stretch.to).toBeGreaterThan(stretch.from);
+    cursor = stretch.to;
+  }
+  expect(cursor).toBe(Math.max(clock.startedAt, end));
+  const paused = ledger.filter((s) => s.kind === 'paused');
+  const pauses = clock.pauses
+    .filter((p) => p.from < end)
+    .map((p) => ({ from: p.from, to: Math.min(p.to ?? end, end), reason: p.reason }))
+    .filter((p) => p.to > p.from);
+  expect(paused).toEqual(pauses.map((p) => ({ kind: 'paused', ...p })));
+}
 
 /** Opening hours with a lunch break and a weekend, so holds fall inside and outside them. */
 const OFFICE: CalendarSpec = {
@@ -326,6 +348,47 @@ describe.each(flows)('held time (%s flow, on a business calendar)', (_name, make
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it("a clock's ledger adds up: stretches end to end, counting ones = the oracle's business time = time counted", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('refund', 'fault', 'other'),
+        fc.array(minuteChoice, { maxLength: 40 }),
+        fc.integer({ min: 0, max: 30 }),
+        (category, choices, hoursLater) => {
+          const trace = simulate(flow, category, choices);
+          const state = trace.steps.at(-1)?.state ?? trace.start.state;
+          const at = (trace.events.at(-1)?.at ?? T0) + hoursLater * HOUR;
+          const again = replay(flow, category, trace.events).at(-1)?.state ?? trace.start.state;
+          const replayed = [again.ticketSla, ...Object.values(again.tasks).map((t) => t.sla)].map(
+            (c) => c && explainSla(flow, c, at).ledger,
+          );
+          for (const clock of [state.ticketSla, ...Object.values(state.tasks).map((t) => t.sla)]) {
+            if (clock === undefined) continue;
+            const { ledger, consumedMs } = explainSla(flow, clock, at);
+            expectLedgerEndToEnd(ledger, clock, at);
+            const counting = ledger.filter((s) => s.kind === 'counting');
+            const closed = ledger.filter((s) => s.kind === 'closed');
+            const length = (stretches: LedgerSegment[]) =>
+              stretches.reduce((sum, s) => sum + s.to - s.from, 0);
+            expect(length(counting)).toBe(consumedMs);
+            const oracle = (stretches: LedgerSegment[]) =>
+              stretches.reduce((sum, s) => sum + referenceBusinessTime(s.from, s.to, OFFICE), 0);
+            expect(oracle(counting)).toBe(length(counting));
+            // Closed stretches can span weekends: the oracle checks their first and last minutes,
+            // where a cut in the wrong place would show.
+            for (const stretch of closed) {
+              expect(referenceBusinessTime(stretch.from, stretch.from + MINUTE_MS, OFFICE)).toBe(0);
+              expect(referenceBusinessTime(stretch.to - MINUTE_MS, stretch.to, OFFICE)).toBe(0);
+            }
+            // Replaying the same events gives the same ledger.
+            expect(replayed).toContainEqual(ledger);
+          }
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });

@@ -386,5 +386,14 @@ describe('explainSla', () => {
       remainingMs: 2 * HOUR,
       pauses: [{ from: T0 + 2 * HOUR, to: T0 + 3 * HOUR, reason: 'customer' }],
     });
+    // The ledger: Monday 09-11 counted, on hold 11-12, counted until 17:00, closed overnight,
+    // counted Tuesday 09-10, then the task closed and the clock with it.
+    expect(explained.ledger).toEqual([
+      { kind: 'counting', from: T0, to: T0 + 2 * HOUR },
+      { kind: 'paused', from: T0 + 2 * HOUR, to: T0 + 3 * HOUR, reason: 'customer' },
+      { kind: 'counting', from: T0 + 3 * HOUR, to: T0 + 8 * HOUR },
+      { kind: 'closed', from: T0 + 8 * HOUR, to: T0 + 24 * HOUR },
+      { kind: 'counting', from: T0 + 24 * HOUR, to: T0 + 25 * HOUR },
+    ]);
   });
 });
