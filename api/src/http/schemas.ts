@@ -84,6 +84,19 @@ export const SlaExplanationSchema = z
     segments: z.array(z.object({ from: EpochMs, to: EpochMs })).openapi({
       description: 'The spans counted: running, not paused, inside the open hours of the calendar',
     }),
+    ledger: z
+      .array(
+        z.object({
+          kind: z.enum(['counting', 'closed', 'paused']),
+          from: EpochMs,
+          to: EpochMs,
+          reason: z.string().optional().openapi({ description: 'paused: the reason of the hold' }),
+        }),
+      )
+      .openapi({
+        description:
+          "The clock's life end to end, from its start to now or to when it stopped: counting (running in open hours), closed (running outside them: nothing counted) and paused (on hold) stretches. Their lengths add up to the elapsed time, the counting ones to consumedMs.",
+      }),
     pauses: z.array(z.object({ from: EpochMs, to: EpochMs.optional(), reason: z.string() })),
     extensions: z.array(z.object({ at: EpochMs, byMs: z.number(), by: z.string() })),
     recalculations: z

@@ -7353,6 +7353,17 @@ export interface components {
         /** @description Epoch milliseconds */
         to: number;
       }[];
+      /** @description The clock's life end to end, from its start to now or to when it stopped: counting (running in open hours), closed (running outside them: nothing counted) and paused (on hold) stretches. Their lengths add up to the elapsed time, the counting ones to consumedMs. */
+      ledger: {
+        /** @enum {string} */
+        kind: 'counting' | 'closed' | 'paused';
+        /** @description Epoch milliseconds */
+        from: number;
+        /** @description Epoch milliseconds */
+        to: number;
+        /** @description paused: the reason of the hold */
+        reason?: string;
+      }[];
       pauses: {
         /** @description Epoch milliseconds */
         from: number;
