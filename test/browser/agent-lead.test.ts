@@ -265,6 +265,18 @@ describe.skipIf(!!chromiumCheck.skipReason)('agents and leads in the browser', (
     expect(await task.locator('[data-test=deadline-pauses]').textContent()).toContain(
       'waiting for the customer’s photo',
     );
+    // The clock's ledger as a bar: counted, then on hold (with its reason), counted again, and
+    // what is left until the deadline.
+    const ledger = task.locator('[data-test=clock-ledger]');
+    expect(
+      await ledger.locator('.piece').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-kind'))),
+    ).toEqual(expect.arrayContaining(['counting', 'paused', 'left']));
+    expect(await ledger.locator('[data-kind=paused]').getAttribute('title')).toContain(
+      'On hold, clock stopped',
+    );
+    expect(await ledger.locator('[data-kind=paused]').getAttribute('title')).toContain(
+      'waiting for the customer’s photo',
+    );
     expect((await detail('sam', ticket.id)).openTasks[0]).toMatchObject({ held: false });
   });
 
@@ -301,6 +313,10 @@ describe.skipIf(!!chromiumCheck.skipReason)('agents and leads in the browser', (
     expect(await task.locator('[data-test=deadline-extensions]').textContent()).toContain(
       '+45 min by Lena Wu',
     );
+    expect(await task.locator('[data-test=ledger-extension]').getAttribute('title')).toBe(
+      '+45 min granted by Lena Wu',
+    );
+    await shot(sam, 'ticket-clock-ledger.png');
 
     await ask(20, 'and a little more');
     await lena.reload();
