@@ -185,6 +185,13 @@ export type Flow = {
   entryTasks: Record<string, string>;
   /** Default calendar key (process `baton:calendar`). */
   calendar?: string;
+  /**
+   * The calendar of each department that keeps its own hours (the directory's, given when a
+   * ticket starts; keys in `calendars`). A task's clock counts on its department's, whatever the
+   * task names (the calendar follows the owner), and the ticket's clock on the calendar of the
+   * department holding the ticket, switching when the ticket moves. Absent: the flow's calendars.
+   */
+  departmentCalendars?: Record<string, string>;
   /** Whole-ticket resolution target (process `baton:ticketSla`). */
   ticketSla?: SlaSpec;
   /** Every calendar the flow refers to, embedded so a run needs nothing else. */
@@ -367,6 +374,11 @@ export type SlaClock = {
   stoppedAt?: number;
   /** Deadlines moved by calendar changes, oldest first (absent: none). */
   recalculations?: Recalculation[];
+  /**
+   * The calendars the clock counted on, each from when it took over (the first from the start),
+   * when it switched calendars as the ticket moved between departments. Absent: one all along.
+   */
+  calendarSince?: { from: number; calendar?: string }[];
 };
 
 export type TaskState = {

@@ -2,10 +2,10 @@
 // changed calendar get new deadlines (sla.recalculated for each that moved, timers re-armed);
 // from then on every business-time sum of the run uses the edited calendars (flowOfRun).
 import { calendarSpecErrors } from '../calendar/index.js';
-import type { CalendarSpec, Effect, Flow, RunEvent, SlaClock } from '../types.js';
+import type { CalendarSpec, Flow, RunEvent, SlaClock } from '../types.js';
 import { copyOf, putTask, reject, type Draft } from './draft.js';
 import { flowOfRun } from './run-calendars.js';
-import { armClock, disarmClock, recalculateClock } from './sla.js';
+import { armClock, disarmClock, recalculateClock, recalculatedEffect } from './sla.js';
 
 type CalendarsChanged = Extract<RunEvent, { type: 'calendars.changed' }>;
 
@@ -20,7 +20,7 @@ export function changeCalendars(d: Draft, event: CalendarsChanged): void {
     if (recalculation?.moved) {
       disarmClock(d, taskId);
       armClock(d, recalculation.clock, taskId);
-      d.effects.push(recalculated(clock, recalculation.clock, event.reason, d.now, taskId));
+      d.effects.push(recalculatedEffect(clock, recalculation.clock, event.reason, d.now, taskId));
     }
     return recalculation?.clock;
   };
@@ -34,21 +34,6 @@ export function changeCalendars(d: Draft, event: CalendarsChanged): void {
   const ticketSla = retarget(d.state.ticketSla, undefined);
   if (ticketSla !== undefined) d.state.ticketSla = ticketSla;
 }
-
-const recalculated = (
-  from: SlaClock,
-  to: SlaClock,
-  reason: string,
-  at: number,
-  taskId?: string,
-): Extract<Effect, { type: 'sla.recalculated' }> => ({
-  type: 'sla.recalculated',
-  ...(taskId === undefined ? {} : { taskId }),
-  fromDueAt: from.dueAt as number,
-  toDueAt: to.dueAt as number,
-  reason,
-  at,
-});
 
 /** The event's calendars, each a valid spec of a calendar the flow uses; refuses the event otherwise. */
 function checkedCalendars(flow: Flow, event: CalendarsChanged): Record<string, CalendarSpec> {

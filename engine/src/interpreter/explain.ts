@@ -1,5 +1,5 @@
 import { businessSegments } from '../calendar/index.js';
-import type { CalendarSpec, Flow, SlaClock } from '../types.js';
+import type { Flow, SlaClock } from '../types.js';
 import { consumedMs, effectiveTargetMs } from './sla.js';
 import { calendarOf } from './time.js';
 
@@ -15,6 +15,8 @@ export type LedgerSegment = {
   to: number;
   /** Paused: why (the hold's reason). */
   reason?: string;
+  /** Counting and closed: the calendar in force (absent: wall-clock time). */
+  calendar?: string;
 };
 
 /** Why an SLA clock's deadlines are where they are: business segments counted, pauses, extensions. */
@@ -42,7 +44,7 @@ export type SlaExplanation = {
 export function explainSla(flow: Flow, clock: SlaClock, now: number): SlaExplanation {
   const consumed = consumedMs(flow, clock, now);
   const target = effectiveTargetMs(clock);
-  const ledger = ledgerOf(clock, calendarOf(flow, clock.calendar), now);
+  const ledger = ledgerOf(flow, clock, now);
   return {
     targetMs: target,
     ...(clock.calendar === undefined ? {} : { calendar: clock.calendar }),
@@ -58,28 +60,39 @@ export function explainSla(flow: Flow, clock: SlaClock, now: number): SlaExplana
 }
 
 /** The clock's stretches up to `at` (or to when it stopped), in order and end to end. */
-function ledgerOf(clock: SlaClock, calendar: CalendarSpec | undefined, at: number): LedgerSegment[] {
+function ledgerOf(flow: Flow, clock: SlaClock, at: number): LedgerSegment[] {
   const end = clock.stoppedAt === undefined ? at : Math.min(at, clock.stoppedAt);
+  const periods = clock.calendarSince ?? [{ from: clock.startedAt, calendar: clock.calendar }];
   const ledger: LedgerSegment[] = [];
-  const put = (kind: LedgerSegment['kind'], from: number, to: number, reason?: string) => {
-    if (to > from) ledger.push(reason === undefined ? { kind, from, to } : { kind, from, to, reason });
+  const put = (segment: LedgerSegment) => {
+    if (segment.to > segment.from) ledger.push(segment);
   };
-  const running = (from: number, to: number) => {
-    if (calendar === undefined) return put('counting', from, to);
+  /** Running from `from` to `to` on one calendar: open hours count, the rest is closed. */
+  const onCalendar = (from: number, to: number, key: string | undefined) => {
+    if (to <= from) return;
+    const spec = calendarOf(flow, key);
+    const on = key === undefined ? {} : { calendar: key };
+    if (spec === undefined) return put({ kind: 'counting', from, to, ...on });
     let cursor = from;
-    for (const open of businessSegments(from, to, calendar)) {
-      put('closed', cursor, open.from);
-      put('counting', open.from, open.to);
+    for (const open of businessSegments(from, to, spec)) {
+      put({ kind: 'closed', from: cursor, to: open.from, ...on });
+      put({ kind: 'counting', from: open.from, to: open.to, ...on });
       cursor = open.to;
     }
-    put('closed', cursor, to);
+    put({ kind: 'closed', from: cursor, to, ...on });
+  };
+  const running = (from: number, to: number) => {
+    periods.forEach((period, i) => {
+      const next = periods[i + 1]?.from ?? Infinity;
+      onCalendar(Math.max(from, period.from), Math.min(to, next), period.calendar);
+    });
   };
   let from = clock.startedAt;
   for (const pause of clock.pauses) {
     running(from, Math.min(pause.from, end));
     if (pause.from >= end) return ledger;
     const resumed = pause.to === undefined ? end : Math.min(pause.to, end);
-    put('paused', pause.from, resumed, pause.reason);
+    put({ kind: 'paused', from: pause.from, to: resumed, reason: pause.reason });
     if (resumed >= end) return ledger;
     from = resumed;
   }

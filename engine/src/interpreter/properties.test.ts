@@ -350,6 +350,26 @@ describe.each(flows)('held time (%s flow, on a business calendar)', (_name, make
       { numRuns: 150 },
     );
   });
+});
+
+/** A second team's hours, another zone and a Saturday: a ticket moving there switches calendars. */
+const SHIFT: CalendarSpec = {
+  timeZone: 'America/New_York',
+  week: Object.fromEntries(
+    (['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const).map((day) => [day, [['08:00', '20:00']]]),
+  ),
+};
+
+/** The flow with refunds, faults and after-sales keeping the shift's hours, the rest the office's. */
+const withDepartmentCalendars = (makeFlow: () => Flow): Flow => ({
+  ...makeFlow(),
+  calendar: 'office',
+  calendars: { office: OFFICE, shift: SHIFT },
+  departmentCalendars: { refunds: 'shift', faults: 'shift', 'after-sales': 'shift' },
+});
+
+describe.each(flows)('clock ledgers across department calendars (%s flow)', (_name, makeFlow) => {
+  const flow = withDepartmentCalendars(makeFlow);
 
   it("a clock's ledger adds up: stretches end to end, counting ones = the oracle's business time = time counted", () => {
     fc.assert(
@@ -369,19 +389,23 @@ describe.each(flows)('held time (%s flow, on a business calendar)', (_name, make
             if (clock === undefined) continue;
             const { ledger, consumedMs } = explainSla(flow, clock, at);
             expectLedgerEndToEnd(ledger, clock, at);
+            // Each stretch on the calendar in force then: the task's department's, or for the
+            // ticket's clock the department holding the ticket.
+            expect(ledger.every((s) => s.kind === 'paused' || s.calendar !== undefined)).toBe(true);
             const counting = ledger.filter((s) => s.kind === 'counting');
             const closed = ledger.filter((s) => s.kind === 'closed');
             const length = (stretches: LedgerSegment[]) =>
               stretches.reduce((sum, s) => sum + s.to - s.from, 0);
             expect(length(counting)).toBe(consumedMs);
+            const specOf = (s: LedgerSegment) => flow.calendars[s.calendar!]!;
             const oracle = (stretches: LedgerSegment[]) =>
-              stretches.reduce((sum, s) => sum + referenceBusinessTime(s.from, s.to, OFFICE), 0);
+              stretches.reduce((sum, s) => sum + referenceBusinessTime(s.from, s.to, specOf(s)), 0);
             expect(oracle(counting)).toBe(length(counting));
             // Closed stretches can span weekends: the oracle checks their first and last minutes,
             // where a cut in the wrong place would show.
             for (const stretch of closed) {
-              expect(referenceBusinessTime(stretch.from, stretch.from + MINUTE_MS, OFFICE)).toBe(0);
-              expect(referenceBusinessTime(stretch.to - MINUTE_MS, stretch.to, OFFICE)).toBe(0);
+              expect(referenceBusinessTime(stretch.from, stretch.from + MINUTE_MS, specOf(stretch))).toBe(0);
+              expect(referenceBusinessTime(stretch.to - MINUTE_MS, stretch.to, specOf(stretch))).toBe(0);
             }
             // Replaying the same events gives the same ledger.
             expect(replayed).toContainEqual(ledger);
@@ -390,5 +414,39 @@ describe.each(flows)('held time (%s flow, on a business calendar)', (_name, make
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+// The flows whose tickets move from support into the departments keeping the shift's hours.
+describe.each(flows.slice(0, 2))('the ticket clock following the department (%s flow)', (_name, makeFlow) => {
+  const flow = withDepartmentCalendars(makeFlow);
+
+  it('a ticket that moved into a department with other hours counts on them from then on', () => {
+    let switched = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom('refund', 'fault'),
+        fc.array(minuteChoice, { maxLength: 40 }),
+        (category, choices) => {
+          const trace = simulate(flow, category, choices);
+          const state = trace.steps.at(-1)?.state ?? trace.start.state;
+          const clock = state.ticketSla;
+          if (clock?.calendarSince === undefined) return;
+          switched += 1;
+          // Office first, then the calendar of each department the ticket moved to, in order.
+          expect(clock.calendarSince[0]).toEqual({ from: clock.startedAt, calendar: 'office' });
+          expect(clock.calendar).toBe(clock.calendarSince.at(-1)!.calendar);
+          const opened = trace.steps.flatMap((step) => step.effects.filter((e) => e.type === 'stage.opened'));
+          for (const change of clock.calendarSince.slice(1)) {
+            const stage = opened.filter((e) => e.at <= change.from).at(-1);
+            const department = stage?.department;
+            expect(change.calendar).toBe(flow.departmentCalendars![department ?? ''] ?? 'office');
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+    // The scenarios route refunds and faults away from support: some tickets did switch.
+    expect(switched).toBeGreaterThan(0);
   });
 });

@@ -389,11 +389,11 @@ describe('explainSla', () => {
     // The ledger: Monday 09-11 counted, on hold 11-12, counted until 17:00, closed overnight,
     // counted Tuesday 09-10, then the task closed and the clock with it.
     expect(explained.ledger).toEqual([
-      { kind: 'counting', from: T0, to: T0 + 2 * HOUR },
+      { kind: 'counting', from: T0, to: T0 + 2 * HOUR, calendar: 'office' },
       { kind: 'paused', from: T0 + 2 * HOUR, to: T0 + 3 * HOUR, reason: 'customer' },
-      { kind: 'counting', from: T0 + 3 * HOUR, to: T0 + 8 * HOUR },
-      { kind: 'closed', from: T0 + 8 * HOUR, to: T0 + 24 * HOUR },
-      { kind: 'counting', from: T0 + 24 * HOUR, to: T0 + 25 * HOUR },
+      { kind: 'counting', from: T0 + 3 * HOUR, to: T0 + 8 * HOUR, calendar: 'office' },
+      { kind: 'closed', from: T0 + 8 * HOUR, to: T0 + 24 * HOUR, calendar: 'office' },
+      { kind: 'counting', from: T0 + 24 * HOUR, to: T0 + 25 * HOUR, calendar: 'office' },
     ]);
   });
 });

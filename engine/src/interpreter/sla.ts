@@ -1,7 +1,7 @@
 // SLA clocks: a target in business time, consumed while the clock runs (not while held),
 // stretched by extensions, with warning / overdue / severe deadlines at fractions of the target.
 // A level is reached only when the timer armed for it fires.
-import type { Flow, ReachedSlaLevel, SlaClock, SlaSpec, TaskState, TimerState } from '../types.js';
+import type { Effect, Flow, ReachedSlaLevel, SlaClock, SlaSpec, TaskState, TimerState } from '../types.js';
 import { cancelTimersWhere, copyOf, putTimer, type Draft } from './draft.js';
 import { addTimes, timeBetween } from './time.js';
 
@@ -68,11 +68,21 @@ function withoutDeadlines(clock: SlaClock, running = true): SlaClock {
   if (clock.calendar !== undefined) next.calendar = clock.calendar;
   if (running && clock.runningSince !== undefined) next.runningSince = clock.runningSince;
   if (clock.recalculations !== undefined) next.recalculations = clock.recalculations;
+  if (clock.calendarSince !== undefined) next.calendarSince = clock.calendarSince;
   return next;
 }
 
-export function startClock(flow: Flow, spec: SlaSpec, now: number): SlaClock {
-  const calendar = spec.calendar ?? flow.calendar;
+/**
+ * The calendar a clock of `spec` counts on while `department` holds the work: the department's
+ * own hours where it keeps them (the calendar follows the owner), else the spec's, else the flow's.
+ */
+export function clockCalendar(flow: Flow, spec: SlaSpec, department: string | undefined): string | undefined {
+  const departmentCalendar = department === undefined ? undefined : flow.departmentCalendars?.[department];
+  return departmentCalendar ?? spec.calendar ?? flow.calendar;
+}
+
+export function startClock(flow: Flow, spec: SlaSpec, now: number, department?: string): SlaClock {
+  const calendar = clockCalendar(flow, spec, department);
   const clock: SlaClock = {
     targetMs: spec.targetMs,
     startedAt: now,
@@ -216,7 +226,48 @@ export function recalculateClock(
   const rebased = withoutDeadlines(clock);
   rebased.consumedMs = consumedMs(before, clock, now);
   rebased.runningSince = now;
-  const next = setDeadlines(after, rebased);
+  return retargeted(clock, setDeadlines(after, rebased), now, reason);
+}
+
+/**
+ * The clock counting on `calendar` from `now` on (the ticket moved to a department that keeps
+ * other hours). The time counted so far stays as the old calendar measured it; a running clock's
+ * levels not yet reached get deadlines on the new one (`moved`, with a recalculation, when one
+ * changed); a held clock counts on the new calendar when it resumes. Undefined when nothing
+ * changes: the same calendar, or a stopped clock.
+ */
+export function switchCalendar(
+  flow: Flow,
+  clock: SlaClock,
+  now: number,
+  calendar: string | undefined,
+  reason: string,
+): { clock: SlaClock; moved: boolean } | undefined {
+  if (clock.stoppedAt !== undefined || clock.calendar === calendar) return undefined;
+  const running = clock.runningSince !== undefined;
+  const next = withoutDeadlines(clock, running);
+  next.consumedMs = consumedMs(flow, clock, now);
+  if (running) next.runningSince = now;
+  if (calendar === undefined) delete next.calendar;
+  else next.calendar = calendar;
+  // Opened in the same instant as the clock (the ticket's first task): it starts on this calendar.
+  const history = clock.calendarSince ?? [{ from: clock.startedAt, calendar: clock.calendar }];
+  const since = history.filter((entry) => entry.from < now);
+  next.calendarSince = [...since, calendar === undefined ? { from: now } : { from: now, calendar }];
+  if (since.length === 0) delete next.calendarSince;
+  if (!running) return { clock: next, moved: false };
+  const fresh = since.length === 0 && next.consumedMs === 0;
+  const retargetedClock = setDeadlines(flow, next);
+  return fresh ? { clock: retargetedClock, moved: false } : retargeted(clock, retargetedClock, now, reason);
+}
+
+/** `next` keeps the deadlines of the levels `clock` already reached; a move is recorded. */
+function retargeted(
+  clock: SlaClock,
+  next: SlaClock,
+  now: number,
+  reason: string,
+): { clock: SlaClock; moved: boolean } {
   if (RANK[clock.level] >= RANK.warning) next.warningAt = clock.warningAt as number;
   if (RANK[clock.level] >= RANK.overdue) next.dueAt = clock.dueAt;
   if (RANK[clock.level] >= RANK.severe) next.severeAt = clock.severeAt as number;
@@ -225,10 +276,26 @@ export function recalculateClock(
   if (moved)
     next.recalculations = [
       ...(clock.recalculations ?? []),
-      { at: now, fromDueAt: clock.dueAt, toDueAt: next.dueAt as number, reason },
+      { at: now, fromDueAt: clock.dueAt as number, toDueAt: next.dueAt as number, reason },
     ];
   return { clock: next, moved };
 }
+
+/** The effect saying a clock's deadline moved from `from`'s to `to`'s, and why. */
+export const recalculatedEffect = (
+  from: SlaClock,
+  to: SlaClock,
+  reason: string,
+  at: number,
+  taskId?: string,
+): Extract<Effect, { type: 'sla.recalculated' }> => ({
+  type: 'sla.recalculated',
+  ...(taskId === undefined ? {} : { taskId }),
+  fromDueAt: from.dueAt as number,
+  toDueAt: to.dueAt as number,
+  reason,
+  at,
+});
 
 /**
  * Who hears about a task reaching a level, each level adding the next person responsible for the

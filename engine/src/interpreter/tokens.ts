@@ -37,6 +37,7 @@ import {
 } from './draft.js';
 import { heldTimeAt, stageCalendar } from './holds.js';
 import { armClock, disarmClock, finishClock, startClock } from './sla.js';
+import { followHoldingDepartment } from './ticket-clock.js';
 import { timeBetween, timerDueAt } from './time.js';
 import { incidentIdAt } from './views.js';
 
@@ -125,7 +126,7 @@ function waiting(token: TokenState, wait: TokenWait): TokenState {
 
 function enterUserTask(d: Draft, token: TokenState, node: UserTaskNode): void {
   const taskId = nextId(d, 'task', 't');
-  const clock = node.sla === undefined ? undefined : startClock(d.flow, node.sla, d.now);
+  const clock = node.sla === undefined ? undefined : startClock(d.flow, node.sla, d.now, node.department);
   const task: TaskState = {
     taskId,
     elementId: node.id,
@@ -148,6 +149,7 @@ function enterUserTask(d: Draft, token: TokenState, node: UserTaskNode): void {
   putTask(d, task);
   putToken(d, waiting(token, { kind: 'task', taskId }));
   d.effects.push(opened);
+  followHoldingDepartment(d, node.department);
   if (clock !== undefined) armClock(d, clock, taskId);
   armBoundaries(d, token, node.boundaries, taskId);
 }
