@@ -100,6 +100,11 @@ export const departments = pgTable(
     }),
     /** Contact address for the department (notifications to `group:<key>` fall back to it). */
     email: text('email'),
+    /**
+     * The department's own business hours: its tasks' clocks count on this calendar (unless a task
+     * names one), and the ticket's clock while the department holds the ticket. Null: the flow's.
+     */
+    calendarKey: text('calendar_key').references((): AnyPgColumn => calendars.key, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   // Keys appear in BPMN attributes (baton:department, baton:transferTo lists, group:KEY): keep them plain.
