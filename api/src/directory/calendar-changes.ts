@@ -1,9 +1,10 @@
 // A saved calendar reaches the tickets it times: running tickets get it as a calendars.changed
 // event (their open clocks re-targeted inside their runs, each move on their timelines), and a
-// ticket started later counts on it from its first step (currentCalendars).
-import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+// ticket started later counts on it from its first step (currentCalendars), as on the calendars
+// its departments keep.
+import { and, eq, inArray, isNotNull, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { FINISHED_TICKET_STATUSES, type CalendarSpec, type Flow } from '@baton/engine';
-import { calendars, flowVersions, tickets, loggableError } from '@baton/db';
+import { calendars, departments, flowVersions, tickets, loggableError } from '@baton/db';
 import { actorFor } from '../access/task-access.js';
 import type { AppDeps, Database, Principal } from '../http/env.js';
 
@@ -34,7 +35,12 @@ export async function reachRunningTickets(
       and(
         notInArray(tickets.status, [...FINISHED_TICKET_STATUSES]),
         isNull(tickets.importedFrom),
-        sql`(${flowVersions.compiled} -> 'calendars') ? ${key}`,
+        or(
+          sql`(${flowVersions.compiled} -> 'calendars') ? ${key}`,
+          // A department keeping these hours: its tickets got the calendar when they started.
+          sql`exists (select 1 from ${departments} d where d.calendar_key = ${key}
+            and (${flowVersions.compiled} -> 'departments') ? d.key)`,
+        ),
       ),
     );
   const event = {
@@ -69,16 +75,30 @@ export async function reachRunningTickets(
   return reach;
 }
 
-/** The flow with its calendars as they are saved now (a ticket started today counts on today's). */
+/**
+ * The flow with its calendars as they are saved now (a ticket started today counts on today's),
+ * and the calendars of its departments that keep their own hours (Flow.departmentCalendars).
+ */
 export async function currentCalendars(db: Database, flow: Flow): Promise<Flow> {
-  const keys = Object.keys(flow.calendars);
+  const own =
+    flow.departments.length === 0
+      ? []
+      : await db
+          .select({ department: departments.key, calendar: departments.calendarKey })
+          .from(departments)
+          .where(and(inArray(departments.key, flow.departments), isNotNull(departments.calendarKey)));
+  const departmentCalendars = Object.fromEntries(own.map((row) => [row.department, row.calendar as string]));
+  const keys = [...new Set([...Object.keys(flow.calendars), ...Object.values(departmentCalendars)])];
   if (keys.length === 0) return flow;
   const saved = await db
     .select({ key: calendars.key, spec: calendars.spec })
     .from(calendars)
     .where(inArray(calendars.key, keys));
-  if (saved.length === 0) return flow;
   const current: Record<string, CalendarSpec> = { ...flow.calendars };
   for (const row of saved) current[row.key] = row.spec as CalendarSpec;
-  return { ...flow, calendars: current };
+  return {
+    ...flow,
+    calendars: current,
+    ...(own.length > 0 ? { departmentCalendars } : {}),
+  };
 }

@@ -1,6 +1,6 @@
-// Departments with their lead, manager and members.
+// Departments with their lead, manager, calendar and members.
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { departments, memberships, users } from '@baton/db';
+import { calendars, departments, memberships, users } from '@baton/db';
 import type { Database } from '../http/env.js';
 import { conflict, invalid, notFound, type FieldError } from '../http/problem.js';
 
@@ -11,6 +11,8 @@ export type DepartmentPeople = {
   leadUserId?: string | null;
   /** Answers for the department (its manager notifications and severe escalations); a manager. */
   managerUserId?: string | null;
+  /** The department's own business hours (a saved calendar); null: the flow's. */
+  calendarKey?: string | null;
 };
 export type NewDepartment = DepartmentPeople & { key: string; name: string; email?: string | null };
 export type DepartmentChange = DepartmentPeople & { name?: string; email?: string | null };
@@ -30,16 +32,26 @@ export function listDepartments(db: Queryable, key?: string) {
     .orderBy(asc(departments.key));
 }
 
-/** Field errors for a lead who is no active user and a manager who is no active manager. */
+/**
+ * Field errors for a lead who is no active user, a manager who is no active manager and a calendar
+ * that does not exist.
+ */
 async function peopleErrors(db: Queryable, people: DepartmentPeople): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  if (people.calendarKey) {
+    const [calendar] = await db
+      .select({ key: calendars.key })
+      .from(calendars)
+      .where(eq(calendars.key, people.calendarKey));
+    if (!calendar) errors.push({ path: 'body.calendarKey', message: `no calendar '${people.calendarKey}'` });
+  }
   const ids = [people.leadUserId, people.managerUserId].filter((id): id is string => !!id);
-  if (ids.length === 0) return [];
+  if (ids.length === 0) return errors;
   const found = await db
     .select({ id: users.id, roles: users.roles })
     .from(users)
     .where(and(inArray(users.id, ids), eq(users.active, true)));
   const byId = new Map(found.map((u) => [u.id, u.roles]));
-  const errors: FieldError[] = [];
   if (people.leadUserId && !byId.has(people.leadUserId))
     errors.push({ path: 'body.leadUserId', message: `no active user '${people.leadUserId}'` });
   if (people.managerUserId) {
@@ -57,7 +69,8 @@ async function peopleErrors(db: Queryable, people: DepartmentPeople): Promise<Fi
 
 async function refuseUnknownPeople(db: Queryable, people: DepartmentPeople) {
   const errors = await peopleErrors(db, people);
-  if (errors.length) throw invalid('the department names a person who cannot take that part', errors);
+  if (errors.length)
+    throw invalid('the department names a person or a calendar that cannot take that part', errors);
 }
 
 /** Creates the department; its lead becomes a member. */
@@ -72,6 +85,7 @@ export async function createDepartment(db: Database, department: NewDepartment) 
         leadUserId: department.leadUserId ?? null,
         managerUserId: department.managerUserId ?? null,
         email: department.email ?? null,
+        calendarKey: department.calendarKey ?? null,
       })
       .onConflictDoNothing({ target: departments.key })
       .returning({ key: departments.key });
@@ -98,6 +112,7 @@ export async function updateDepartment(db: Database, key: string, change: Depart
       ...(change.email !== undefined ? { email: change.email } : {}),
       ...(change.leadUserId !== undefined ? { leadUserId: change.leadUserId } : {}),
       ...(change.managerUserId !== undefined ? { managerUserId: change.managerUserId } : {}),
+      ...(change.calendarKey !== undefined ? { calendarKey: change.calendarKey } : {}),
     };
     const updated =
       Object.keys(set).length > 0

@@ -27,6 +27,10 @@ const DepartmentSchema = z
         "The manager who answers for the department: its tasks' manager notifications and severe SLA escalations reach them (every manager when null).",
     }),
     email: z.string().nullable(),
+    calendarKey: z.string().nullable().openapi({
+      description:
+        "The department's own business hours: its tasks' SLA clocks count on this calendar unless a task names one, and so does the ticket's clock while the department holds the ticket (null: the flow's calendar). Applies to tickets started after it is set.",
+    }),
     members: z.array(z.string()),
   })
   .openapi('Department');
@@ -45,6 +49,12 @@ const DepartmentPeople = {
     .optional()
     .openapi({ description: 'An active user with the manager role.' }),
   email: z.email().max(320).nullable().optional(),
+  calendarKey: z
+    .string()
+    .max(100)
+    .nullable()
+    .optional()
+    .openapi({ description: 'A saved calendar (null: the flow’s calendar)' }),
 };
 const UserParams = z.object({ id: z.string().min(1).max(200) });
 const Password = z.string().min(10, 'at least 10 characters').max(1024);

@@ -91,6 +91,10 @@ export const SlaExplanationSchema = z
           from: EpochMs,
           to: EpochMs,
           reason: z.string().optional().openapi({ description: 'paused: the reason of the hold' }),
+          calendar: z.string().optional().openapi({
+            description:
+              'counting and closed: the calendar in force then (absent: wall-clock time); it changes where the ticket moved to a department keeping other hours',
+          }),
         }),
       )
       .openapi({

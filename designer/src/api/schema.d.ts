@@ -1036,6 +1036,8 @@ export interface paths {
             managerUserId?: string | null;
             /** Format: email */
             email?: string | null;
+            /** @description A saved calendar (null: the flow’s calendar) */
+            calendarKey?: string | null;
           };
         };
       };
@@ -1167,6 +1169,8 @@ export interface paths {
             managerUserId?: string | null;
             /** Format: email */
             email?: string | null;
+            /** @description A saved calendar (null: the flow’s calendar) */
+            calendarKey?: string | null;
           };
         };
       };
@@ -7190,6 +7194,8 @@ export interface components {
       /** @description The manager who answers for the department: its tasks' manager notifications and severe SLA escalations reach them (every manager when null). */
       managerUserId: string | null;
       email: string | null;
+      /** @description The department's own business hours: its tasks' SLA clocks count on this calendar unless a task names one, and so does the ticket's clock while the department holds the ticket (null: the flow's calendar). Applies to tickets started after it is set. */
+      calendarKey: string | null;
       members: string[];
     };
     User: {
@@ -7363,6 +7369,8 @@ export interface components {
         to: number;
         /** @description paused: the reason of the hold */
         reason?: string;
+        /** @description counting and closed: the calendar in force then (absent: wall-clock time); it changes where the ticket moved to a department keeping other hours */
+        calendar?: string;
       }[];
       pauses: {
         /** @description Epoch milliseconds */
