@@ -22,6 +22,7 @@ const dept = (key: string, leadUserId: string | null, managerUserId: string | nu
   leadUserId,
   managerUserId,
   email: null,
+  calendarKey: null,
   members: [],
 });
 
