@@ -135,16 +135,22 @@ describe.skipIf(!!chromiumCheck.skipReason)('admin and developer pages in the br
     await page.keyboard.press('Control+a');
     await page.keyboard.type('Call-back team (EU)');
     await form.locator('select[name=manager]').selectOption({ label: 'Mia Manager (manager@baton.local)' });
+    // Its own business hours: the saved calendars are offered, the flow's is the default.
+    const hours = form.locator('select[name=calendar]');
+    expect(await hours.inputValue()).toBe('');
+    await hours.selectOption('office');
     await shot(page, 'department-edit');
     await form.locator('input[name=name]').press('Enter');
     await expect.poll(() => row.textContent()).toContain('Mia Manager');
     const departments = (await (await apiAs({ who: 'admin' }, '/api/departments')).json()) as {
-      items: { key: string; name: string; managerUserId: string | null }[];
+      items: { key: string; name: string; managerUserId: string | null; calendarKey: string | null }[];
     };
     expect(departments.items.find((d) => d.key === 'callback')).toMatchObject({
       name: 'Call-back team (EU)',
       managerUserId: expect.any(String),
+      calendarKey: 'office',
     });
+    expect(await row.locator('[data-test=department-calendar]').textContent()).not.toBe("the flow's");
   });
 
   it('lets an admin add a user to a department', async () => {

@@ -1,8 +1,9 @@
 // Multi-day business-hour SLAs on Temporal's time-skipping test server: the seeded office
 // calendar (Shanghai, 09:00-12:00 and 13:00-18:00) across New Year's Day and a weekend, and a
 // Berlin calendar across the switch to summer time. Each ladder level (reminder, warning,
-// overdue, severe, and the whole ticket's) must be reached at the instant worked out by hand; an
-// edited calendar re-arms an open clock's timers at the new instants.
+// overdue, severe, and the whole ticket's) must be reached at the instant worked out by hand; a
+// ticket dispatched to a department with its own hours counts on them; an edited calendar
+// re-arms an open clock's timers at the new instants.
 import { ticketEvents } from '@baton/db';
 import type { Flow } from '@baton/engine';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -209,5 +210,62 @@ describe.skipIf(!env)('business-hour SLA ladders on the time-skipping server', (
     expect((await levels(ticketId)).filter((l) => l.level === 'overdue')).toEqual([]);
     await skipTo(newDue + MIN);
     expect(Math.abs((await reached(ticketId, task.taskId, 'overdue')) - newDue)).toBeLessThan(CLOSE_MS);
+  }, 120_000);
+
+  it("counts a ticket dispatched to a department with its own hours on them: the fault stage and the rest of the ticket's clock", async () => {
+    // Faults is a Berlin team (Mon-Fri 09:00-17:00, 07:00-15:00 UTC in April); the rest of the
+    // call centre keeps the Shanghai office's hours.
+    const flow: Flow = structuredClone(rig.callCentre);
+    flow.calendars.berlin = {
+      timeZone: 'Europe/Berlin',
+      week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]])),
+    } as unknown as Flow['calendars'][string];
+    flow.departmentCalendars = { faults: 'berlin' };
+    const ticketId = `bh-departments-${process.pid}`;
+    await skipTo(Date.parse('2027-04-12T01:00:00Z')); // Monday 09:00 in Shanghai
+    await rig.runtime.startTicket({
+      flow,
+      ticket: {
+        ticketId,
+        typeId: CALL_CENTRE.typeId,
+        flowVersionId: CALL_CENTRE.flowVersionId,
+        variables: { title: 'Fault for the Berlin team', category: 'fault', priority: 'high' },
+      },
+    });
+    const record = (await rig.runtime.readState(ticketId))!.tasks[0]!;
+    await skipTo(Date.parse('2027-04-12T02:00:00Z')); // 10:00 in Shanghai, 04:00 in Berlin
+    const dispatched = await rig.runtime.act(ticketId, {
+      type: 'task.completed',
+      taskId: record.taskId,
+      actor: agent(record.assignee!, 'support'),
+      outcome: 'dispatch',
+    });
+    expect(dispatched.ok).toBe(true);
+    const fault = (await rig.runtime.readState(ticketId))!.tasks.find((t) => t.elementId === 'Task_Fault')!;
+    // 8 working hours from Berlin's opening at 07:00 UTC.
+    const faultDue = Date.parse('2027-04-12T15:00:00Z');
+    expect(Math.abs(fault.dueAt! - faultDue)).toBeLessThan(CLOSE_MS);
+    // The ticket: 1 h counted in Shanghai, 23 h left on Berlin's 8 h days: Monday, Tuesday and
+    // Wednesday 07:00-14:00 UTC.
+    const ticketDue = Date.parse('2027-04-14T14:00:00Z');
+
+    await skipTo(Date.parse('2027-04-12T14:59:00Z'));
+    expect(
+      (await levels(ticketId)).filter((l) => l.taskId === fault.taskId && l.level === 'overdue'),
+    ).toEqual([]);
+    await skipTo(faultDue + MIN);
+    expect(Math.abs((await reached(ticketId, fault.taskId, 'overdue')) - faultDue)).toBeLessThan(CLOSE_MS);
+    await skipTo(ticketDue + MIN);
+    expect(Math.abs((await reached(ticketId, null, 'overdue')) - ticketDue)).toBeLessThan(CLOSE_MS);
+    const moves = (
+      await rig.t.db
+        .select()
+        .from(ticketEvents)
+        .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.type, 'sla.recalculated')))
+    ).map((e) => e.data as { toDueAt: number; reason: string });
+    expect(moves).toEqual([
+      expect.objectContaining({ reason: "the ticket moved to faults, whose hours are calendar 'berlin'" }),
+    ]);
+    expect(Math.abs(moves[0]!.toDueAt - ticketDue)).toBeLessThan(CLOSE_MS);
   }, 120_000);
 });
