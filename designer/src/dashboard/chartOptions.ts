@@ -260,6 +260,17 @@ function bandColour(bands: readonly { upToMs: number | null }[], index: number, 
   return COLOURS.accent;
 }
 
+/** A second category axis on the right of a horizontal bar chart: one bold label per bar. */
+const rightLabels = (labels: string[], color: string) => ({
+  type: 'category' as const,
+  data: labels,
+  inverse: true,
+  position: 'right' as const,
+  axisLine: { show: false },
+  axisTick: { show: false },
+  axisLabel: { color, fontWeight: 600 },
+});
+
 /**
  * Closed stages with a target per department, 100 % stacked: met the original target, met only
  * after an extension, overdue, severe. The figure on the right is the original attainment.
@@ -294,17 +305,12 @@ export function slaOption(departments: readonly DepartmentSla[], name: Departmen
     },
     yAxis: [
       { type: 'category', data: categories, inverse: true, axisLabel: categoryLabel(120) },
-      {
-        type: 'category',
-        data: shown.map((d) =>
+      rightLabels(
+        shown.map((d) =>
           d.originalAttainment === null ? '—' : `${Math.round(d.originalAttainment * 100)} %`,
         ),
-        inverse: true,
-        position: 'right',
-        axisLine: { show: false },
-        axisTick: { show: false },
-        axisLabel: { color: COLOURS.text, fontWeight: 600 },
-      },
+        COLOURS.text,
+      ),
     ],
     series: [
       part('Met the original target', COLOURS.ok, (d) => d.met - d.metAfterExtension),
@@ -341,15 +347,10 @@ export function waitingOption(departments: readonly WaitingFigures[], name: Depa
         inverse: true,
         axisLabel: categoryLabel(120),
       },
-      {
-        type: 'category',
-        data: shown.map((d) => (d.outlier ? '⚑ outlier' : '')),
-        inverse: true,
-        position: 'right',
-        axisLine: { show: false },
-        axisTick: { show: false },
-        axisLabel: { color: COLOURS.danger, fontWeight: 600 },
-      },
+      rightLabels(
+        shown.map((d) => (d.outlier ? '⚑ outlier' : '')),
+        COLOURS.danger,
+      ),
     ],
     series: [
       {

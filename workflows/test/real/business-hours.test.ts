@@ -53,6 +53,32 @@ describe.skipIf(!env)('business-hour SLA ladders on the time-skipping server', (
     return (await levels(ticketId)).find((l) => l.taskId === taskId && l.level === level)!.at;
   };
 
+  /**
+   * Starts a high-priority fault call now, and at `dispatchAt` the support agent it went to
+   * dispatches it: answers the fault task it opened.
+   */
+  const faultTicket = async (flow: Flow, ticketId: string, title: string, dispatchAt: number) => {
+    await rig.runtime.startTicket({
+      flow,
+      ticket: {
+        ticketId,
+        typeId: CALL_CENTRE.typeId,
+        flowVersionId: CALL_CENTRE.flowVersionId,
+        variables: { title, category: 'fault', priority: 'high' },
+      },
+    });
+    const record = (await rig.runtime.readState(ticketId))!.tasks[0]!;
+    await skipTo(dispatchAt);
+    const dispatched = await rig.runtime.act(ticketId, {
+      type: 'task.completed',
+      taskId: record.taskId,
+      actor: agent(record.assignee!, 'support'),
+      outcome: 'dispatch',
+    });
+    expect(dispatched.ok).toBe(true);
+    return (await rig.runtime.readState(ticketId))!.tasks.find((t) => t.elementId === 'Task_Fault')!;
+  };
+
   it('times the fault stage and the whole ticket across New Year and a weekend on the office calendar', async () => {
     // The admin has added next year's New Year's Day to the seeded office calendar.
     const flow: Flow = structuredClone(rig.callCentre);
@@ -61,25 +87,13 @@ describe.skipIf(!env)('business-hour SLA ladders on the time-skipping server', (
     const ticketId = `bh-office-${process.pid}`;
 
     await skipTo(Date.parse('2026-12-31T07:55:00Z')); // Thursday 15:55 in Shanghai
-    await rig.runtime.startTicket({
+    // Dispatched to faults on Thursday 16:00.
+    const fault = await faultTicket(
       flow,
-      ticket: {
-        ticketId,
-        typeId: CALL_CENTRE.typeId,
-        flowVersionId: CALL_CENTRE.flowVersionId,
-        variables: { title: 'Router down over New Year', category: 'fault', priority: 'high' },
-      },
-    });
-    const record = (await rig.runtime.readState(ticketId))!.tasks[0]!;
-    await skipTo(Date.parse('2026-12-31T08:00:00Z')); // Thursday 16:00: dispatched to faults
-    const dispatched = await rig.runtime.act(ticketId, {
-      type: 'task.completed',
-      taskId: record.taskId,
-      actor: agent(record.assignee!, 'support'),
-      outcome: 'dispatch',
-    });
-    expect(dispatched.ok).toBe(true);
-    const fault = (await rig.runtime.readState(ticketId))!.tasks.find((t) => t.elementId === 'Task_Fault')!;
+      ticketId,
+      'Router down over New Year',
+      Date.parse('2026-12-31T08:00:00Z'),
+    );
     expect(fault.assignee).toBe(USERS.faultsAgent);
 
     // 8 working hours from Thursday 16:00: Thursday 2 h, Friday is New Year's Day, the weekend is
@@ -223,25 +237,13 @@ describe.skipIf(!env)('business-hour SLA ladders on the time-skipping server', (
     flow.departmentCalendars = { faults: 'berlin' };
     const ticketId = `bh-departments-${process.pid}`;
     await skipTo(Date.parse('2027-04-12T01:00:00Z')); // Monday 09:00 in Shanghai
-    await rig.runtime.startTicket({
+    // Dispatched at 10:00 in Shanghai, 04:00 in Berlin.
+    const fault = await faultTicket(
       flow,
-      ticket: {
-        ticketId,
-        typeId: CALL_CENTRE.typeId,
-        flowVersionId: CALL_CENTRE.flowVersionId,
-        variables: { title: 'Fault for the Berlin team', category: 'fault', priority: 'high' },
-      },
-    });
-    const record = (await rig.runtime.readState(ticketId))!.tasks[0]!;
-    await skipTo(Date.parse('2027-04-12T02:00:00Z')); // 10:00 in Shanghai, 04:00 in Berlin
-    const dispatched = await rig.runtime.act(ticketId, {
-      type: 'task.completed',
-      taskId: record.taskId,
-      actor: agent(record.assignee!, 'support'),
-      outcome: 'dispatch',
-    });
-    expect(dispatched.ok).toBe(true);
-    const fault = (await rig.runtime.readState(ticketId))!.tasks.find((t) => t.elementId === 'Task_Fault')!;
+      ticketId,
+      'Fault for the Berlin team',
+      Date.parse('2027-04-12T02:00:00Z'),
+    );
     // 8 working hours from Berlin's opening at 07:00 UTC.
     const faultDue = Date.parse('2027-04-12T15:00:00Z');
     expect(Math.abs(fault.dueAt! - faultDue)).toBeLessThan(CLOSE_MS);
