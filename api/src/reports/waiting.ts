@@ -43,16 +43,18 @@ function flagged<T extends Omit<Waiting, 'outlier'>>(
   members: T[],
   groupOf: (m: T) => string,
 ): (T & Waiting)[] {
-  const groups = new Map<string, number[]>();
-  members.forEach((m, i) => groups.set(groupOf(m), [...(groups.get(groupOf(m)) ?? []), i]));
-  const outlier = new Array<boolean>(members.length).fill(false);
-  for (const indices of groups.values()) {
-    const flags = waitingOutliers(
-      indices.map((i) => ({ stages: members[i]!.stages, share: members[i]!.waitingShare })),
-    );
-    indices.forEach((i, k) => (outlier[i] = flags[k]!));
+  const groups = new Map<string, T[]>();
+  for (const member of members) {
+    const group = groups.get(groupOf(member));
+    if (group) group.push(member);
+    else groups.set(groupOf(member), [member]);
   }
-  return members.map((m, i) => ({ ...m, outlier: outlier[i]! }));
+  const outlier = new Map<T, boolean>();
+  for (const group of groups.values()) {
+    const flags = waitingOutliers(group.map((m) => ({ stages: m.stages, share: m.waitingShare })));
+    group.forEach((member, k) => outlier.set(member, flags[k]!));
+  }
+  return members.map((member) => ({ ...member, outlier: outlier.get(member)! }));
 }
 
 export async function waiting(

@@ -250,13 +250,14 @@ export function switchCalendar(
   if (running) next.runningSince = now;
   if (calendar === undefined) delete next.calendar;
   else next.calendar = calendar;
-  // Opened in the same instant as the clock (the ticket's first task): it starts on this calendar.
   const history = clock.calendarSince ?? [{ from: clock.startedAt, calendar: clock.calendar }];
   const since = history.filter((entry) => entry.from < now);
-  next.calendarSince = [...since, calendar === undefined ? { from: now } : { from: now, calendar }];
-  if (since.length === 0) delete next.calendarSince;
+  // Switched in the instant the clock started (the ticket's first task): it starts on this
+  // calendar, with nothing counted and nothing moved.
+  const fresh = since.length === 0;
+  if (fresh) delete next.calendarSince;
+  else next.calendarSince = [...since, calendar === undefined ? { from: now } : { from: now, calendar }];
   if (!running) return { clock: next, moved: false };
-  const fresh = since.length === 0 && next.consumedMs === 0;
   const retargetedClock = setDeadlines(flow, next);
   return fresh ? { clock: retargetedClock, moved: false } : retargeted(clock, retargetedClock, now, reason);
 }
