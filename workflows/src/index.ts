@@ -14,6 +14,8 @@ export { VirtualClock, realClock, type Clock } from './runtime/clock.js';
 export { createActivities, workerActivities, type BatonActivities } from './activities/index.js';
 export type { ActivityContext } from './activities/context.js';
 export { createMailer, type Mailer, type MailMessage } from './activities/mail.js';
+export { newReplyToken, replyAddress, supportRecipient, tokenFromMessageIds } from './mail/reply-token.js';
+export { createOutboxRelay, type OutboxRelay } from './outbox/relay.js';
 export { activityCatalogue, activityTypes } from './activities/catalogue.js';
 export {
   defineActivity,

@@ -12,6 +12,7 @@ import { type Database, notifications } from '@baton/db';
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Mailer } from '../activities/mail.js';
+import { outboxMessageId } from '../mail/reply-token.js';
 
 export type OutboxRelayOptions = {
   db: Database;
@@ -82,6 +83,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         email: notifications.email,
         subject: notifications.subject,
         body: notifications.body,
+        replyTo: notifications.replyTo,
         attempts: notifications.attempts,
       });
   }
@@ -111,7 +113,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
             to: row.email,
             subject: row.subject,
             text: row.body,
-            messageId: `<notification-${row.id}@baton>`,
+            messageId: outboxMessageId(row.id, row.replyTo),
+            // A reply to a customer is a person's answer; everything else Baton sends on its own.
+            ...(row.replyTo ? { replyTo: row.replyTo } : { automatic: true }),
           });
           await db
             .update(notifications)
