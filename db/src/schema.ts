@@ -467,6 +467,8 @@ export const notifications = pgTable(
     sendingUntil: ts('sending_until'),
     readAt: ts('read_at'),
     error: text('error'),
+    /** Reply-To of an e-mail to a customer: the ticket's thread address, so the answer finds the ticket. */
+    replyTo: text('reply_to'),
   },
   (t) => [
     check('notifications_channel_known', sql`${t.channel} in ('email', 'in_app')`),
@@ -569,4 +571,73 @@ export const assignmentCursors = pgTable('assignment_cursors', {
     .references(() => departments.key, { onDelete: 'cascade' }),
   lastUserId: text('last_user_id'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const MAIL_DIRECTIONS = ['in', 'out'] as const;
+export type MailDirection = (typeof MAIL_DIRECTIONS)[number];
+
+/**
+ * A ticket's e-mail conversation with its customer: mail received (the one that opened the
+ * ticket, replies) and replies sent by agents. Kept apart from the timeline, which only the
+ * ticket's run writes.
+ */
+export const ticketMails = pgTable(
+  'ticket_mails',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    direction: text('direction').$type<MailDirection>().notNull(),
+    /** The Message-ID of a received mail: one delivered twice (a sender's retry) is kept once. */
+    messageId: text('message_id').unique(),
+    fromAddress: text('from_address').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** The agent who sent a reply. */
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The outbox row that delivers a reply (its sentAt and error say how delivery went). */
+    notificationId: bigint('notification_id', { mode: 'number' }).references(() => notifications.id, {
+      onDelete: 'set null',
+    }),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('ticket_mails_direction_known', sql`${t.direction} in (${inList(MAIL_DIRECTIONS)})`),
+    index('ticket_mails_ticket_idx').on(t.ticketId, t.at),
+  ],
+);
+
+/** Files that came with a received mail, within the intake's size limits. */
+export const ticketAttachments = pgTable(
+  'ticket_attachments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    mailId: bigint('mail_id', { mode: 'number' })
+      .notNull()
+      .references(() => ticketMails.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    /** As the sender declared it; downloads are always served as attachments, never rendered. */
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (t) => [index('ticket_attachments_ticket_idx').on(t.ticketId)],
+);
+
+/**
+ * The reply token of a ticket's e-mail thread. Baton's mail to the customer carries it in its
+ * Reply-To address (support+TOKEN@domain) and Message-ID, so an answer finds its ticket by the
+ * token, not by its subject. Random: knowing a ticket's number does not let anyone write to it.
+ */
+export const ticketMailThreads = pgTable('ticket_mail_threads', {
+  ticketId: text('ticket_id')
+    .primaryKey()
+    .references(() => tickets.id, { onDelete: 'cascade' }),
+  replyToken: text('reply_token').notNull().unique(),
+  createdAt: ts('created_at').notNull().defaultNow(),
 });

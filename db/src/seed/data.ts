@@ -190,6 +190,15 @@ export const SEED_TICKET_TYPES: SeedTicketType[] = [
     },
     flowFile: 'product-suggestion.bpmn',
   },
+  {
+    id: 'customer-email',
+    name: 'Customer e-mail',
+    description:
+      'A mail to the support mailbox (BATON_MAIL_IN_TICKET_TYPE=customer-email): support answers it from the ticket and hands it to after-sales when it needs a repair or a replacement.',
+    fields: [{ key: 'orderNumber', label: 'Order number', type: 'text' }],
+    defaults: { priority: 'medium', category: 'inquiry', service: 'shop-after-sales', fields: {} },
+    flowFile: 'customer-email.bpmn',
+  },
 ];
 
 /** Stable ids so other seeds and tests can refer to seeded rows. */

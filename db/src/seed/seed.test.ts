@@ -29,7 +29,7 @@ describe('seedDatabase', () => {
   });
   afterAll(() => t?.drop());
 
-  it('fills an empty database and deploys version 1 of both flows', async () => {
+  it('fills an empty database and deploys version 1 of every flow', async () => {
     const summary = await seedDatabase(t.db, { compile: compileFlow });
     expect(summary.notDeployed).toEqual([]);
     expect(summary.inserted).toEqual({
@@ -37,13 +37,14 @@ describe('seedDatabase', () => {
       departments: SEED_DEPARTMENTS.length,
       memberships: SEED_USERS.reduce((n, user) => n + user.departments.length, 0),
       calendars: 2,
-      ticketTypes: 2,
-      flows: 2,
-      flowVersions: 2,
+      ticketTypes: SEED_TICKET_TYPES.length,
+      flows: SEED_TICKET_TYPES.length,
+      flowVersions: SEED_TICKET_TYPES.length,
     });
     const versions = await t.db.select().from(flowVersions);
     expect(versions.map((v) => [v.ticketTypeId, v.version]).sort()).toEqual([
       ['call-centre', 1],
+      ['customer-email', 1],
       ['product-suggestion', 1],
     ]);
     for (const version of versions) {
@@ -101,10 +102,11 @@ describe('seedDatabase', () => {
       const summary = await seedDatabase(other.db, { compile: failing });
       expect(summary.notDeployed.map((n) => n.ticketTypeId).sort()).toEqual([
         'call-centre',
+        'customer-email',
         'product-suggestion',
       ]);
       expect(await other.db.select().from(flowVersions)).toEqual([]);
-      expect(await other.db.select().from(flows)).toHaveLength(2);
+      expect(await other.db.select().from(flows)).toHaveLength(SEED_TICKET_TYPES.length);
     } finally {
       await other.drop();
     }

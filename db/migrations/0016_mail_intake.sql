@@ -1,0 +1,46 @@
+-- E-mail to ticket and replies to the customer: a ticket's conversation (mail in and out), the
+-- files that came with it, and the random reply token that threads a customer's answer onto its
+-- ticket. The conversation is read on its own route, not with the cached ticket detail, so these
+-- tables need no detail-version triggers.
+CREATE TABLE "ticket_attachments" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"ticket_id" text NOT NULL,
+	"mail_id" bigint NOT NULL,
+	"filename" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size_bytes" integer NOT NULL,
+	"content" "bytea" NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ticket_mail_threads" (
+	"ticket_id" text PRIMARY KEY NOT NULL,
+	"reply_token" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ticket_mail_threads_reply_token_unique" UNIQUE("reply_token")
+);
+--> statement-breakpoint
+CREATE TABLE "ticket_mails" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"ticket_id" text NOT NULL,
+	"direction" text NOT NULL,
+	"message_id" text,
+	"from_address" text NOT NULL,
+	"to_address" text NOT NULL,
+	"subject" text NOT NULL,
+	"body" text NOT NULL,
+	"author_id" text,
+	"notification_id" bigint,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ticket_mails_message_id_unique" UNIQUE("message_id"),
+	CONSTRAINT "ticket_mails_direction_known" CHECK ("ticket_mails"."direction" in ('in', 'out'))
+);
+--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "reply_to" text;--> statement-breakpoint
+ALTER TABLE "ticket_attachments" ADD CONSTRAINT "ticket_attachments_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_attachments" ADD CONSTRAINT "ticket_attachments_mail_id_ticket_mails_id_fk" FOREIGN KEY ("mail_id") REFERENCES "public"."ticket_mails"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_mail_threads" ADD CONSTRAINT "ticket_mail_threads_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_mails" ADD CONSTRAINT "ticket_mails_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_mails" ADD CONSTRAINT "ticket_mails_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_mails" ADD CONSTRAINT "ticket_mails_notification_id_notifications_id_fk" FOREIGN KEY ("notification_id") REFERENCES "public"."notifications"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "ticket_attachments_ticket_idx" ON "ticket_attachments" USING btree ("ticket_id");--> statement-breakpoint
+CREATE INDEX "ticket_mails_ticket_idx" ON "ticket_mails" USING btree ("ticket_id","at");
