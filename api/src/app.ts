@@ -23,6 +23,7 @@ import { taskRoutes } from './tasks/routes.js';
 import { createDetailCache } from './tickets/detail-cache.js';
 import type { TicketView } from './tickets/detail-query.js';
 import { createDetailLoader } from './tickets/detail-loader.js';
+import { conversationRoutes } from './tickets/conversation-routes.js';
 import { ticketRoutes } from './tickets/routes.js';
 import { createTicketDetails } from './tickets/ticket-detail.js';
 
@@ -58,7 +59,9 @@ export function createApp(deps: CreateAppOptions) {
   app.route('/api', authRoutes(deps, principals));
   app.route('/api', directoryRoutes(deps, principals));
   app.route('/api', flowRoutes(deps));
-  app.route('/api', ticketRoutes(deps, createTicketDetails({ details, openTasks })));
+  const ticketDetails = createTicketDetails({ details, openTasks });
+  app.route('/api', ticketRoutes(deps, ticketDetails));
+  app.route('/api', conversationRoutes(deps, ticketDetails));
   app.route('/api', taskRoutes(deps, openTasks, flows));
   app.route('/api', reportRoutes(deps));
   app.route('/api', notificationRoutes(deps));

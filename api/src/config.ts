@@ -34,6 +34,8 @@ export type ApiConfig = {
   login: { maxAttempts: number; maxFailuresPerAddress: number; windowMs: number };
   /** scrypt parameters for new password hashes; a sign-in with a weaker stored hash replaces it. */
   passwordCost: ScryptCost;
+  /** The support mailbox (BATON_SUPPORT_ADDRESS); undefined: agents cannot reply by e-mail. */
+  supportAddress?: string;
   now: () => number;
 };
 

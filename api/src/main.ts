@@ -9,6 +9,7 @@ import { compileFlow } from '@baton/engine';
 import { logSerializers, openDatabase, seedDatabase, seedHistory } from '@baton/db';
 import { activityCatalogue, createRuntime } from '@baton/workflows';
 import { createApp } from './app.js';
+import { startMailIntake } from './intake/smtp-listener.js';
 import { defaultConfig } from './config.js';
 import { type BatonConfig, readBatonConfig } from './settings.js';
 import { scheduleStageRollups } from './reports/rollup-schedule.js';
@@ -102,9 +103,22 @@ async function main() {
       secureCookies: config.api.secureCookies,
       trustedOrigins: [config.http.appUrl],
       detailCacheBytes: config.api.detailCacheBytes,
+      ...(config.customerMail ? { supportAddress: config.customerMail.supportAddress } : {}),
     }),
     activities: activityCatalogue(),
   });
+  const inbound = config.customerMail?.inbound;
+  if (config.customerMail && inbound) {
+    const intake = await startMailIntake(
+      { db: database.db, runtime, log },
+      {
+        ...inbound,
+        supportAddress: config.customerMail.supportAddress,
+        ownAddresses: [config.customerMail.supportAddress, addressOf(config.mail.from)],
+      },
+    );
+    shutdown.add({ name: 'mail intake (SMTP)', stop: () => intake.close() });
+  }
   const rollups = scheduleStageRollups(database.pool, log);
   shutdown.add({ name: 'report rollups', stop: () => rollups.stop() });
   const designerDist = path.join(repoRoot, 'designer', 'dist');
@@ -127,6 +141,9 @@ async function main() {
     void shutdown.stop(1);
   });
 }
+
+/** `Baton <baton@example.com>` → `baton@example.com`. */
+const addressOf = (mailbox: string) => /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox.trim();
 
 /** Stops listening, lets open requests finish, then cuts what is still open (keep-alive, slow clients). */
 function closeServer(server: ReturnType<typeof serve>): Promise<void> {

@@ -12,6 +12,7 @@ describe('readBatonConfig', () => {
     });
     expect(config.logLevel).toBe('info');
     expect(config.seed).toEqual({ history: true });
+    expect(config.customerMail).toBeUndefined();
     expect(config.database).toMatchObject({
       url: undefined,
       embeddedPort: 5433,
@@ -83,7 +84,32 @@ describe('readBatonConfig', () => {
       ['TEMPORAL_ADDRESS', 'no-port'],
       ['BATON_RUNTIME', 'durable'],
       ['BATON_SEED_HISTORY', 'yes'],
+      ['BATON_SUPPORT_ADDRESS', 'support'],
+      ['BATON_MAIL_IN_PORT', '0'],
+      ['BATON_MAIL_IN_MAX_MB', '0'],
     ] as const)
       expect(() => readBatonConfig({ [variable]: value })).toThrow(`${variable}="${value}"`);
+  });
+
+  it('reads the customer mail channel, and refuses an inbound listener that lacks its mailbox or type', () => {
+    expect(readBatonConfig({ BATON_SUPPORT_ADDRESS: 'help@example.com' }).customerMail).toEqual({
+      supportAddress: 'help@example.com',
+      inbound: undefined,
+    });
+    const inbound = readBatonConfig({
+      HOST: '127.0.0.1',
+      BATON_SUPPORT_ADDRESS: 'help@example.com',
+      BATON_MAIL_IN_PORT: '2525',
+      BATON_MAIL_IN_TICKET_TYPE: 'complaint',
+    }).customerMail?.inbound;
+    expect(inbound).toEqual({
+      port: 2525,
+      host: '127.0.0.1',
+      ticketTypeId: 'complaint',
+      maxBytes: 25 * 1024 * 1024,
+    });
+    expect(() => readBatonConfig({ BATON_MAIL_IN_PORT: '2525' })).toThrow(
+      'BATON_MAIL_IN_PORT="2525": also needs BATON_SUPPORT_ADDRESS and BATON_MAIL_IN_TICKET_TYPE',
+    );
   });
 });

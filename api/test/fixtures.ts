@@ -85,6 +85,7 @@ export async function deploySupportRefunds(
   h: Harness,
   typeId = 'refund-request',
   edit: (xml: string) => string = (xml) => xml,
+  fields: unknown[] = [{ key: 'orderNumber', label: 'Order number', type: 'text', required: true }],
 ) {
   const { readFileSync } = await import('node:fs');
   const xml = edit(readFileSync(new URL('./flows/support-refunds.bpmn', import.meta.url), 'utf8'));
@@ -95,7 +96,7 @@ export async function deploySupportRefunds(
       {
         id: typeId,
         name: typeId,
-        fields: [{ key: 'orderNumber', label: 'Order number', type: 'text', required: true }],
+        fields,
       },
     ],
     ['PUT', `/api/ticket-types/${typeId}/flow`, { xml }],

@@ -35,7 +35,8 @@ function ticketIdFor(requestId: string | undefined): string {
  */
 export async function createTicket(
   deps: Pick<AppDeps, 'db' | 'runtime' | 'log'>,
-  principal: Principal,
+  /** Who opened it; undefined when the customer did, through a channel (e-mail). */
+  creator: Principal | undefined,
   input: NewTicket,
   requestId: string | undefined,
 ): Promise<{ ticketId: string; started: StartedTicket }> {
@@ -74,7 +75,7 @@ export async function createTicket(
         ticketId: ticket.id,
         typeId: type.id,
         flowVersionId: version.id,
-        createdBy: principal.id,
+        ...(creator ? { createdBy: creator.id } : {}),
         variables: {
           ...fieldVariables(ticket.fields),
           title: ticket.title,
@@ -86,7 +87,7 @@ export async function createTicket(
         },
       },
     });
-    deps.log.info({ ticketId: ticket.id, typeId: type.id, userId: principal.id }, 'ticket created');
+    deps.log.info({ ticketId: ticket.id, typeId: type.id, userId: creator?.id ?? null }, 'ticket created');
     return { ticketId: ticket.id, started };
   } catch (error) {
     deps.log.error(

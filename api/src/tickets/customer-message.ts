@@ -1,18 +1,23 @@
 // A customer's message on a ticket: the engine resumes held tasks and feeds message catch events.
 import type { EngineRuntime } from '@baton/workflows';
-import type { Principal } from '../http/env.js';
 
-export type CustomerMessage = { name: string; text: string; from?: string };
+/**
+ * `channel`: how it came: `api` (recorded by an integration or an agent), `email` (the
+ * customer's own mail, through the intake).
+ */
+export type CustomerMessage = { name: string; text: string; from?: string; channel: 'api' | 'email' };
 
 export async function recordCustomerMessage(
   runtime: EngineRuntime,
-  principal: Principal,
   ticketId: string,
   message: CustomerMessage,
+  /** The user who recorded it; absent when the customer's mail did. */
+  recordedBy?: string,
 ): Promise<void> {
   await runtime.sendMessage(ticketId, message.name, {
     text: message.text,
     from: message.from ?? null,
-    recordedBy: principal.id,
+    channel: message.channel,
+    recordedBy: recordedBy ?? null,
   });
 }

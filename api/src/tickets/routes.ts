@@ -335,7 +335,7 @@ export function ticketRoutes(deps: AppDeps, tickets: TicketDetails) {
       const principal = principalOf(c);
       const view = await tickets.actionableTicket(id, principal);
       assertMayRecordMessage(principal, { id, owners: ticketOwners(view.stages) });
-      await recordCustomerMessage(deps.runtime, principal, id, body);
+      await recordCustomerMessage(deps.runtime, id, { ...body, channel: 'api' }, principal.id);
       return c.json({ accepted: true as const }, 202);
     },
   );

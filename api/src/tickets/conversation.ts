@@ -1,0 +1,149 @@
+// A ticket's e-mail conversation with its customer: what came in (the mail that opened it,
+// answers) and the replies agents sent, with their files and how each reply's delivery went.
+// A reply goes out through the e-mail outbox (workflows' relay sends it, retrying), from the
+// support mailbox's thread address, so the customer's answer comes back to this ticket.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { notifications, ticketAttachments, ticketMails, ticketMailThreads } from '@baton/db';
+import { newReplyToken, replyAddress } from '@baton/workflows';
+import type { AppDeps, Principal } from '../http/env.js';
+import { conflict, notFound } from '../http/problem.js';
+
+export type ConversationMail = {
+  id: number;
+  direction: 'in' | 'out';
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  at: string;
+  authorId: string | null;
+  attachments: { id: number; filename: string; contentType: string; sizeBytes: number }[];
+  /** Replies only: `queued` until the outbox delivered it; `failing` keeps the last error. */
+  delivery: { state: 'queued' | 'sent' | 'failing'; attempts: number; error: string | null } | null;
+};
+
+export async function conversationOf(
+  deps: Pick<AppDeps, 'db'>,
+  ticketId: string,
+): Promise<ConversationMail[]> {
+  const mails = await deps.db
+    .select({
+      mail: ticketMails,
+      sentAt: notifications.sentAt,
+      attempts: notifications.attempts,
+      error: notifications.error,
+    })
+    .from(ticketMails)
+    .leftJoin(notifications, eq(notifications.id, ticketMails.notificationId))
+    .where(eq(ticketMails.ticketId, ticketId))
+    .orderBy(asc(ticketMails.at), asc(ticketMails.id));
+  const files =
+    mails.length === 0
+      ? []
+      : await deps.db
+          .select({
+            id: ticketAttachments.id,
+            mailId: ticketAttachments.mailId,
+            filename: ticketAttachments.filename,
+            contentType: ticketAttachments.contentType,
+            sizeBytes: ticketAttachments.sizeBytes,
+          })
+          .from(ticketAttachments)
+          .where(
+            inArray(
+              ticketAttachments.mailId,
+              mails.map((m) => m.mail.id),
+            ),
+          )
+          .orderBy(asc(ticketAttachments.id));
+  return mails.map(({ mail, sentAt, attempts, error }) => ({
+    id: mail.id,
+    direction: mail.direction,
+    from: mail.fromAddress,
+    to: mail.toAddress,
+    subject: mail.subject,
+    text: mail.body,
+    at: mail.at.toISOString(),
+    authorId: mail.authorId,
+    attachments: files
+      .filter((f) => f.mailId === mail.id)
+      .map(({ id, filename, contentType, sizeBytes }) => ({ id, filename, contentType, sizeBytes })),
+    delivery:
+      mail.direction === 'in'
+        ? null
+        : {
+            state: sentAt ? 'sent' : error ? 'failing' : 'queued',
+            attempts: attempts ?? 0,
+            error: sentAt ? null : (error ?? null),
+          },
+  }));
+}
+
+export type ReplyTarget = { id: string; number: number; title: string; customerEmail: string | undefined };
+
+/** Queues the reply and records it on the conversation, together; the relay delivers it. */
+export async function sendReply(
+  deps: Pick<AppDeps, 'db' | 'log'>,
+  supportAddress: string,
+  principal: Principal,
+  ticket: ReplyTarget,
+  text: string,
+): Promise<number> {
+  const to = ticket.customerEmail;
+  if (!to) throw conflict(`ticket ${ticket.id} has no customer e-mail to reply to`);
+  const subject = `Re: [#${ticket.number}] ${ticket.title}`;
+  const mailId = await deps.db.transaction(async (tx) => {
+    await tx
+      .insert(ticketMailThreads)
+      .values({ ticketId: ticket.id, replyToken: newReplyToken() })
+      .onConflictDoNothing();
+    const [thread] = await tx
+      .select({ token: ticketMailThreads.replyToken })
+      .from(ticketMailThreads)
+      .where(eq(ticketMailThreads.ticketId, ticket.id));
+    const from = replyAddress(supportAddress, thread!.token);
+    const [queued] = await tx
+      .insert(notifications)
+      .values({
+        dedupeKey: `reply:${ticket.id}:${randomUUID()}`,
+        ticketId: ticket.id,
+        email: to,
+        channel: 'email',
+        template: 'customer-reply',
+        subject,
+        body: text,
+        replyTo: from,
+      })
+      .returning({ id: notifications.id });
+    const [mail] = await tx
+      .insert(ticketMails)
+      .values({
+        ticketId: ticket.id,
+        direction: 'out',
+        fromAddress: from,
+        toAddress: to,
+        subject,
+        body: text,
+        authorId: principal.id,
+        notificationId: queued!.id,
+      })
+      .returning({ id: ticketMails.id });
+    return mail!.id;
+  });
+  deps.log.info({ ticketId: ticket.id, userId: principal.id, mailId }, 'reply to the customer queued');
+  return mailId;
+}
+
+export async function attachmentOf(deps: Pick<AppDeps, 'db'>, ticketId: string, attachmentId: number) {
+  const [file] = await deps.db
+    .select({
+      filename: ticketAttachments.filename,
+      contentType: ticketAttachments.contentType,
+      content: ticketAttachments.content,
+    })
+    .from(ticketAttachments)
+    .where(and(eq(ticketAttachments.id, attachmentId), eq(ticketAttachments.ticketId, ticketId)));
+  if (!file) throw notFound('attachment', String(attachmentId));
+  return file;
+}
