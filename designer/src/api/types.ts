@@ -82,3 +82,4 @@ export type JsonSchema = {
   format?: string;
   items?: JsonSchema;
 };
+export type ConversationMail = Schemas['ConversationMail'];

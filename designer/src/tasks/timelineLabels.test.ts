@@ -33,6 +33,19 @@ describe('timelineLabel', () => {
     );
   });
 
+  it("says when the customer's own mail came in, and names other messages", () => {
+    const mail = { text: 'thanks', from: 'ana@example.org', channel: 'email' };
+    expect(timelineLabel(event('message.received', { name: 'customer-reply', data: mail }), names)).toBe(
+      'The customer answered by e-mail (ana@example.org)',
+    );
+    expect(
+      timelineLabel(
+        event('message.received', { name: 'customer-reply', data: { ...mail, channel: 'api' } }),
+        names,
+      ),
+    ).toBe('Message “customer-reply” received');
+  });
+
   it('tells granted and denied extensions alike, with the time and the reason', () => {
     expect(timelineLabel(event('task.extensionGranted', { extendByMs: 30 * 60_000 }), names)).toBe(
       'Ada extended the deadline of Triage by 30 min',

@@ -66,8 +66,14 @@ export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
       return 'Activity completed';
     case 'activity.failed':
       return `Activity failed${because(d.error)}`;
-    case 'message.received':
+    case 'message.received': {
+      // The customer's own mail (the intake) says so; other messages keep their name.
+      const message =
+        typeof d.data === 'object' && d.data !== null ? (d.data as Record<string, unknown>) : {};
+      if (d.name === 'customer-reply' && message.channel === 'email')
+        return `The customer answered by e-mail${text(message.from) ? ` (${text(message.from)})` : ''}`;
       return `Message${quoted(d.name)} received`;
+    }
     case 'notification':
       return `Notified ${Array.isArray(d.to) ? d.to.join(', ') : 'someone'}`;
     case 'ticket.cancelled':
