@@ -3,13 +3,17 @@
 // with the seed's logins: a new ticket from the form whose first task is completed and reaches the
 // next department's inbox; a task held and resumed; an extension granted (the deadline moves) and
 // one denied (on the timeline); notifications; an overdue task's level in the "Overdue only" list;
-// a title with markup shown as text everywhere.
+// a title with markup shown as text everywhere; a customer's mail to the support mailbox (a real
+// SMTP client to Baton's listener) answered from the ticket page, the reply reaching the
+// customer's mailbox (a real SMTP server) from the thread's address, and the answer coming back.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEV_PASSWORDS } from '@baton/db';
-import { createTestDatabase, type TestDatabase } from '@baton/db/testing';
+import { createTestDatabase, freeTestPort, type TestDatabase } from '@baton/db/testing';
+import { startTestSmtp, type TestSmtp } from '@baton/workflows/testing';
+import nodemailer from 'nodemailer';
 import { findChromium, launchChromium } from './chromium.js';
 import { watchCspViolations } from './csp.js';
 import { REPO_ROOT, RESULTS, startBaton, type RunningServer } from './server.js';
@@ -50,6 +54,7 @@ const FORM_FIELDS = [
 ];
 const MIN = 60_000;
 const MARKUP = '<img src=x onerror=alert(1)>';
+const SUPPORT_ADDRESS = 'help@baton.local';
 
 type Task = { id: string; name: string; dueAt: string | null; slaLevel: string };
 type Detail = { id: string; number: number; title: string; openTasks: Task[] };
@@ -58,6 +63,10 @@ type Client = <T>(method: string, route: string, body?: unknown) => Promise<T>;
 describe.skipIf(!!chromiumCheck.skipReason)('agents and leads in the browser', () => {
   let database: TestDatabase;
   let server: RunningServer;
+  /** The customers' mailbox: what Baton sends out over SMTP arrives here. */
+  let customerMailbox: TestSmtp;
+  /** A customer's mail client, talking SMTP to Baton's inbound listener. */
+  let mailClient: nodemailer.Transporter;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
@@ -132,7 +141,19 @@ describe.skipIf(!!chromiumCheck.skipReason)('agents and leads in the browser', (
   beforeAll(async () => {
     mkdirSync(RESULTS, { recursive: true });
     database = await createTestDatabase();
-    server = await startBaton({ databaseUrl: database.url });
+    customerMailbox = await startTestSmtp();
+    const mailInPort = await freeTestPort();
+    server = await startBaton({
+      databaseUrl: database.url,
+      env: {
+        SMTP_URL: customerMailbox.url,
+        BATON_SUPPORT_ADDRESS: SUPPORT_ADDRESS,
+        BATON_MAIL_IN_PORT: String(mailInPort),
+        BATON_MAIL_IN_HOST: '127.0.0.1',
+        BATON_MAIL_IN_TICKET_TYPE: 'customer-email',
+      },
+    });
+    mailClient = nodemailer.createTransport({ host: '127.0.0.1', port: mailInPort, ignoreTLS: true });
     browser = await launchChromium(chromiumCheck.path as string);
     for (const who of Object.keys(LOGIN) as Who[]) api[who] = await signIn(who);
     for (const [id, xml, fields] of [
@@ -149,7 +170,9 @@ describe.skipIf(!!chromiumCheck.skipReason)('agents and leads in the browser', (
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await browser?.close();
+    mailClient?.close();
     await server?.stop();
+    await customerMailbox?.close();
     await database?.drop();
   });
 
@@ -398,6 +421,66 @@ describe.skipIf(!!chromiumCheck.skipReason)('agents and leads in the browser', (
     // No element was made of the title: the markup is text only, and nothing ran.
     expect(await page.locator('img[src=x]').count()).toBe(0);
     expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+
+  it("answers a customer's mail from the ticket page; the reply leaves from the thread's address and the answer comes back", async () => {
+    const customer = 'dora.mail@example.com';
+    await mailClient.sendMail({
+      from: `Dora Mail <${customer}>`,
+      to: SUPPORT_ADDRESS,
+      subject: `Parcel ${MARKUP} never came`,
+      text: 'Ordered on Monday, order 5521. Nothing yet.',
+      attachments: [{ filename: 'receipt.txt', content: 'order 5521' }],
+    });
+    type Listed = { items: { id: string; title: string }[] };
+    const found = async () =>
+      (await api.sam<Listed>('GET', `/api/tickets?q=${encodeURIComponent('never came')}`)).items;
+    await expect.poll(found, { timeout: 20_000 }).toHaveLength(1);
+    const [ticket] = await found();
+
+    const page = await open('sam');
+    await page.goto(`${server.url}/tickets/${ticket!.id}`);
+    const incoming = page.locator('[data-test=mail-in]');
+    await expect.poll(() => incoming.first().textContent()).toContain('Nothing yet.');
+    expect(await incoming.first().textContent()).toContain(`Parcel ${MARKUP} never came`);
+    expect(await page.locator('[data-test=attachment]').textContent()).toBe('receipt.txt');
+
+    await page.fill('[data-test=reply-text]', 'Sorry, Dora! It left our warehouse today.');
+    await page.press('[data-test=reply-text]', 'Control+Enter');
+    await expect
+      .poll(() => page.locator('[data-test=mail-out]').textContent())
+      .toContain('It left our warehouse today.');
+    expect(await page.locator('[data-test=reply-text]').inputValue()).toBe('');
+
+    // The outbox relay delivers it to the customer, with the thread's address to answer to.
+    const delivered = () => customerMailbox.received.filter((m) => m.to.includes(customer));
+    await expect.poll(() => delivered().length, { timeout: 20_000 }).toBe(1);
+    const replyTo = /^Reply-To: (.+)$/im.exec(delivered()[0]!.raw)?.[1]?.trim() ?? '';
+    expect(replyTo).toMatch(/^help\+[0-9a-f]{32}@baton\.local$/);
+    await page.reload();
+    await expect.poll(() => page.locator('[data-test=delivery]').textContent()).toBe('Sent');
+    await shot(page, 'ticket-conversation.png');
+
+    await mailClient.sendMail({
+      from: customer,
+      to: replyTo,
+      subject: 'Re: parcel',
+      text: 'Thanks, got it!',
+    });
+    type Conversation = { items: { text: string }[] };
+    await expect
+      .poll(
+        async () =>
+          (await api.sam<Conversation>('GET', `/api/tickets/${ticket!.id}/conversation`)).items.length,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(3);
+    expect(await found()).toHaveLength(1);
+    expect(await page.locator('img[src=x]').count()).toBe(0);
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);
   });

@@ -31,6 +31,8 @@ export async function startBaton(options: {
   /** Seed the months of demo history a first start writes (off unless a test reads it: it takes seconds). */
   history?: boolean;
   timeoutMs?: number;
+  /** More of the process's configuration (e.g. the mail channel). */
+  env?: Record<string, string>;
 }): Promise<RunningServer> {
   const port = await freeTestPort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'baton-browser-'));
@@ -55,6 +57,7 @@ export async function startBaton(options: {
       NODE_ENV: 'production',
       BATON_SEED_HISTORY: options.history ? 'on' : 'off',
       ...runtime,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
