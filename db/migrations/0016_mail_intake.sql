@@ -1,7 +1,8 @@
--- E-mail to ticket and replies to the customer: a ticket's conversation (mail in and out), the
--- files that came with it, and the random reply token that threads a customer's answer onto its
--- ticket. The conversation is read on its own route, not with the cached ticket detail, so these
--- tables need no detail-version triggers.
+-- E-mail to ticket and the customer's side of a ticket: its conversation (mail in and out, and
+-- messages from the status page), the files that came with it, the random reply token that
+-- threads a customer's answer onto its ticket, and the revocable status link. The conversation is
+-- read on its own route, not with the cached ticket detail, so these tables need no
+-- detail-version triggers.
 CREATE TABLE "ticket_attachments" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"ticket_id" text NOT NULL,
@@ -23,6 +24,7 @@ CREATE TABLE "ticket_mails" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"ticket_id" text NOT NULL,
 	"direction" text NOT NULL,
+	"channel" text DEFAULT 'email' NOT NULL,
 	"message_id" text,
 	"from_address" text NOT NULL,
 	"to_address" text NOT NULL,
@@ -32,7 +34,15 @@ CREATE TABLE "ticket_mails" (
 	"notification_id" bigint,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "ticket_mails_message_id_unique" UNIQUE("message_id"),
-	CONSTRAINT "ticket_mails_direction_known" CHECK ("ticket_mails"."direction" in ('in', 'out'))
+	CONSTRAINT "ticket_mails_direction_known" CHECK ("ticket_mails"."direction" in ('in', 'out')),
+	CONSTRAINT "ticket_mails_channel_known" CHECK ("ticket_mails"."channel" in ('email', 'status-page'))
+);
+--> statement-breakpoint
+CREATE TABLE "ticket_status_links" (
+	"token" text PRIMARY KEY NOT NULL,
+	"ticket_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone
 );
 --> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "reply_to" text;--> statement-breakpoint
@@ -42,5 +52,7 @@ ALTER TABLE "ticket_mail_threads" ADD CONSTRAINT "ticket_mail_threads_ticket_id_
 ALTER TABLE "ticket_mails" ADD CONSTRAINT "ticket_mails_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_mails" ADD CONSTRAINT "ticket_mails_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_mails" ADD CONSTRAINT "ticket_mails_notification_id_notifications_id_fk" FOREIGN KEY ("notification_id") REFERENCES "public"."notifications"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_status_links" ADD CONSTRAINT "ticket_status_links_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "ticket_attachments_ticket_idx" ON "ticket_attachments" USING btree ("ticket_id");--> statement-breakpoint
-CREATE INDEX "ticket_mails_ticket_idx" ON "ticket_mails" USING btree ("ticket_id","at");
+CREATE INDEX "ticket_mails_ticket_idx" ON "ticket_mails" USING btree ("ticket_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "ticket_status_links_one_live" ON "ticket_status_links" USING btree ("ticket_id") WHERE "ticket_status_links"."revoked_at" is null;

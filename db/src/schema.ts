@@ -575,6 +575,9 @@ export const assignmentCursors = pgTable('assignment_cursors', {
 
 export const MAIL_DIRECTIONS = ['in', 'out'] as const;
 export type MailDirection = (typeof MAIL_DIRECTIONS)[number];
+/** How a customer's words came: their e-mail, or the status page's message form. */
+export const MAIL_CHANNELS = ['email', 'status-page'] as const;
+export type MailChannel = (typeof MAIL_CHANNELS)[number];
 
 /**
  * A ticket's e-mail conversation with its customer: mail received (the one that opened the
@@ -589,6 +592,7 @@ export const ticketMails = pgTable(
       .notNull()
       .references(() => tickets.id, { onDelete: 'cascade' }),
     direction: text('direction').$type<MailDirection>().notNull(),
+    channel: text('channel').$type<MailChannel>().notNull().default('email'),
     /** The Message-ID of a received mail: one delivered twice (a sender's retry) is kept once. */
     messageId: text('message_id').unique(),
     fromAddress: text('from_address').notNull(),
@@ -605,6 +609,7 @@ export const ticketMails = pgTable(
   },
   (t) => [
     check('ticket_mails_direction_known', sql`${t.direction} in (${inList(MAIL_DIRECTIONS)})`),
+    check('ticket_mails_channel_known', sql`${t.channel} in (${inList(MAIL_CHANNELS)})`),
     index('ticket_mails_ticket_idx').on(t.ticketId, t.at),
   ],
 );
@@ -641,3 +646,25 @@ export const ticketMailThreads = pgTable('ticket_mail_threads', {
   replyToken: text('reply_token').notNull().unique(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+/**
+ * The customer's status link of a ticket (/status/TOKEN): 128 random bits, shown to nobody but
+ * the customer (it is in Baton's mail to them). Revoking it ends it at once; the next mail
+ * carries a new one. One link per ticket is live at a time.
+ */
+export const ticketStatusLinks = pgTable(
+  'ticket_status_links',
+  {
+    token: text('token').primaryKey(),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('ticket_status_links_one_live')
+      .on(t.ticketId)
+      .where(sql`${t.revokedAt} is null`),
+  ],
+);
