@@ -17,6 +17,7 @@ import { notificationRoutes } from './notifications/routes.js';
 import { ApiError, problemResponse, sentPath } from './http/problem.js';
 import { securityHeaders } from './http/security-headers.js';
 import { reportRoutes } from './reports/routes.js';
+import { statusPageRoutes } from './status-page/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { createOpenTasks } from './tasks/open-tasks.js';
 import { taskRoutes } from './tasks/routes.js';
@@ -62,6 +63,7 @@ export function createApp(deps: CreateAppOptions) {
   const ticketDetails = createTicketDetails({ details, openTasks });
   app.route('/api', ticketRoutes(deps, ticketDetails));
   app.route('/api', conversationRoutes(deps, ticketDetails));
+  app.route('/api', statusPageRoutes(deps, ticketDetails));
   app.route('/api', taskRoutes(deps, openTasks, flows));
   app.route('/api', reportRoutes(deps));
   app.route('/api', notificationRoutes(deps));

@@ -36,6 +36,8 @@ export type ApiConfig = {
   passwordCost: ScryptCost;
   /** The support mailbox (BATON_SUPPORT_ADDRESS); undefined: agents cannot reply by e-mail. */
   supportAddress?: string;
+  /** Where customers reach Baton (BATON_APP_URL): the base of status-page links in mail. */
+  appUrl: string;
   now: () => number;
 };
 
@@ -49,6 +51,7 @@ export const defaultConfig = (overrides: Partial<ApiConfig> = {}): ApiConfig => 
   detailCacheBytes: 32 * 1024 * 1024,
   secureCookies: false,
   trustedOrigins: [],
+  appUrl: 'http://localhost:3000',
   login: { maxAttempts: 5, maxFailuresPerAddress: 20, windowMs: 60_000 },
   passwordCost: PASSWORD_COST,
   now: Date.now,

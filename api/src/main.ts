@@ -102,6 +102,7 @@ async function main() {
       ...(config.api.timeZone ? { timeZone: config.api.timeZone } : {}),
       secureCookies: config.api.secureCookies,
       trustedOrigins: [config.http.appUrl],
+      appUrl: config.http.appUrl,
       detailCacheBytes: config.api.detailCacheBytes,
       ...(config.customerMail ? { supportAddress: config.customerMail.supportAddress } : {}),
     }),

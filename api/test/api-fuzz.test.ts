@@ -87,13 +87,18 @@ let fixturePasswordHash = '';
 async function restorePeople() {
   await h.t.pool.query("update api_tokens set revoked_at = null where id like 'tok-%'");
   const people = Object.entries(PEOPLE);
-  for (const [person, spec] of people)
-    await h.t.pool.query('update users set roles = $2, active = true, password_hash = $3 where id = $1', [
-      h.ids[person as Person],
-      spec.roles,
-      fixturePasswordHash,
-    ]);
   const userIds = people.map(([person]) => h.ids[person as Person]);
+  // Their sign-in addresses too: a fuzzed PATCH may rename one, or a fuzzed POST take one over.
+  const emails = people.map(([person]) => `${person}@example.test`);
+  await h.t.pool.query(
+    "update users set email = 'fuzz-' || id || '@example.invalid' where lower(email) = any($1) and id <> all($2)",
+    [emails, userIds],
+  );
+  for (const [person, spec] of people)
+    await h.t.pool.query(
+      'update users set roles = $2, active = true, password_hash = $3, email = $4 where id = $1',
+      [h.ids[person as Person], spec.roles, fixturePasswordHash, `${person}@example.test`],
+    );
   await h.t.pool.query('delete from memberships where user_id = any($1)', [userIds]);
   for (const [person, spec] of people)
     for (const key of spec.departments)

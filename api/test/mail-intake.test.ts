@@ -164,6 +164,10 @@ describe('the mail intake', () => {
     const token = replyTo!.slice('help+'.length, 'help+'.length + 32);
     const messageId = /^Message-ID: (.+)$/im.exec(sent.raw)?.[1]?.trim();
     expect(messageId).toContain(token);
+    // The customer's status link rides along: the same one the ticket's link route gives.
+    const link = await json<{ url: string }>(h.call('agent', 'POST', `/api/tickets/${ticketId}/status-link`));
+    expect(link.url).toMatch(/^http:\/\/localhost:3000\/status\/[0-9a-f]{32}$/);
+    expect(sent.raw.replace(/=\r?\n/g, '')).toContain(link.url);
     // A person's reply, not an automatic notice: auto-responders may answer it.
     expect(sent.raw).not.toMatch(/^Auto-Submitted:/im);
 
@@ -258,6 +262,7 @@ describe('the mail intake', () => {
       h.call('agent', 'GET', `/api/tickets/${created.id}/conversation`),
     );
     expect(conversation).toEqual({
+      mayManageStatusLink: true,
       replies: { enabled: false, reason: 'the ticket has no customer e-mail' },
       items: [],
     });

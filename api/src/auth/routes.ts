@@ -1,9 +1,8 @@
 // Auth routes: sign-in with a password (session cookie), sign-out, who am I, personal API tokens.
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppDeps, Principal } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
+import { clientAddress } from '../http/client-address.js';
 import { ApiError, notFound } from '../http/problem.js';
 import { PersonFields } from '../http/schemas.js';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenRow } from './api-tokens.js';
@@ -38,14 +37,6 @@ const toMe = (p: Principal) => ({
   departments: p.departments,
   leads: p.leads,
 });
-
-const clientAddress = (c: Context): string => {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // not served by @hono/node-server (e.g. app.request in tests)
-  }
-};
 
 export function authRoutes(deps: AppDeps, principals: PrincipalCache) {
   const app = newRouter();

@@ -40,6 +40,9 @@ const ConversationMailSchema = z
   .openapi('ConversationMail');
 
 const ConversationSchema = z.object({
+  mayManageStatusLink: z
+    .boolean()
+    .openapi({ description: "The caller may issue and revoke the customer's status link" }),
   replies: z.object({
     enabled: z.boolean(),
     reason: z.string().optional().openapi({
@@ -70,15 +73,17 @@ export function conversationRoutes(deps: AppDeps, tickets: TicketDetails) {
       const principal = principalOf(c);
       const { view } = await tickets.visibleTicket(id, principal);
       // What the reply route would refuse, so a page offers no reply that would fail.
+      const inCharge = mayRecordMessage(principal, { owners: ticketOwners(view.stages) });
       const reason = !supportAddress
         ? REPLIES_OFF
         : !view.customer.email
           ? 'the ticket has no customer e-mail'
-          : !mayRecordMessage(principal, { owners: ticketOwners(view.stages) })
+          : !inCharge
             ? 'only the department in charge of the ticket replies to its customer'
             : undefined;
       return c.json(
         {
+          mayManageStatusLink: inCharge,
           replies: reason ? { enabled: false, reason } : { enabled: true },
           items: await conversationOf(deps, id),
         },
@@ -110,7 +115,7 @@ export function conversationRoutes(deps: AppDeps, tickets: TicketDetails) {
       if (!supportAddress) throw conflict(REPLIES_OFF);
       const mailId = await sendReply(
         deps,
-        supportAddress,
+        { supportAddress, appUrl: deps.config.appUrl },
         principal,
         { id, number: view.number, title: view.title, customerEmail: view.customer.email },
         text,

@@ -8,6 +8,7 @@ import { notifications, ticketAttachments, ticketMails, ticketMailThreads } from
 import { newReplyToken, replyAddress } from '@baton/workflows';
 import type { AppDeps, Principal } from '../http/env.js';
 import { conflict, notFound } from '../http/problem.js';
+import { liveStatusToken, statusPageUrl } from '../status-page/status-links.js';
 
 export type ConversationMail = {
   id: number;
@@ -85,7 +86,7 @@ export type ReplyTarget = { id: string; number: number; title: string; customerE
 /** Queues the reply and records it on the conversation, together; the relay delivers it. */
 export async function sendReply(
   deps: Pick<AppDeps, 'db' | 'log'>,
-  supportAddress: string,
+  addresses: { supportAddress: string; appUrl: string },
   principal: Principal,
   ticket: ReplyTarget,
   text: string,
@@ -102,7 +103,10 @@ export async function sendReply(
       .select({ token: ticketMailThreads.replyToken })
       .from(ticketMailThreads)
       .where(eq(ticketMailThreads.ticketId, ticket.id));
-    const from = replyAddress(supportAddress, thread!.token);
+    const from = replyAddress(addresses.supportAddress, thread!.token);
+    // Every mail to the customer carries their status link (the conversation keeps the reply as
+    // the agent wrote it).
+    const statusUrl = statusPageUrl(addresses.appUrl, await liveStatusToken(tx, ticket.id));
     const [queued] = await tx
       .insert(notifications)
       .values({
@@ -112,7 +116,7 @@ export async function sendReply(
         channel: 'email',
         template: 'customer-reply',
         subject,
-        body: text,
+        body: `${text}\n\n--\nWhere your request stands, and a place to add to it: ${statusUrl}`,
         replyTo: from,
       })
       .returning({ id: notifications.id });

@@ -3,9 +3,14 @@ import type { EngineRuntime } from '@baton/workflows';
 
 /**
  * `channel`: how it came: `api` (recorded by an integration or an agent), `email` (the
- * customer's own mail, through the intake).
+ * customer's own mail, through the intake), `status-page` (the customer's status page).
  */
-export type CustomerMessage = { name: string; text: string; from?: string; channel: 'api' | 'email' };
+export type CustomerMessage = {
+  name: string;
+  text: string;
+  from?: string;
+  channel: 'api' | 'email' | 'status-page';
+};
 
 export async function recordCustomerMessage(
   runtime: EngineRuntime,
