@@ -29,6 +29,13 @@ export const router = createRouter({
     { path: '/', component: PlaceholderPage, props: { title: 'Baton', text: '' } },
     { path: '/login', component: LoginPage, meta: { public: true, title: 'Sign in' } },
     {
+      // The customer's page, opened from the link in Baton's mail: no sign-in, its own chunk.
+      path: '/status/:token',
+      component: () => import('./pages/CustomerStatusPage.vue'),
+      props: true,
+      meta: { public: true, title: 'Your request' },
+    },
+    {
       path: '/flows',
       component: TicketTypesPage,
       meta: { roles: ['process_owner'], title: 'Flows', nav: 'Flows' },

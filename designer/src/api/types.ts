@@ -83,3 +83,4 @@ export type JsonSchema = {
   items?: JsonSchema;
 };
 export type ConversationMail = Schemas['ConversationMail'];
+export type CustomerStatus = Schemas['CustomerStatus'];

@@ -1,6 +1,6 @@
 // A ticket's e-mail conversation and the reply form's request: sent, then the conversation loads
 // again so the new reply shows with its delivery state.
-import type { Ref } from 'vue';
+import { ref, type Ref } from 'vue';
 import { api } from '../api/http.js';
 import type { Answer, ConversationMail } from '../api/types.js';
 import { useAction } from './useAction.js';
@@ -24,5 +24,31 @@ export function useConversation(ticketId: Ref<string>) {
     return true;
   }
 
-  return { conversation, sending, reply };
+  // The customer's status link: copied to the clipboard (issued on first use), or revoked.
+  const linkAction = useAction();
+  const copied = ref(false);
+  const note = ref('');
+  async function copyStatusLink(): Promise<void> {
+    const link = await linkAction.run(() => api.post<{ url: string }>(`${path()}/status-link`));
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link.url);
+      copied.value = true;
+      note.value = '';
+    } catch {
+      // No clipboard (an insecure origin): show the link to copy by hand.
+      note.value = link.url;
+    }
+  }
+  async function revokeStatusLink(): Promise<void> {
+    const answer = await linkAction.run(() => api.del<{ revoked: boolean }>(`${path()}/status-link`));
+    if (!answer) return;
+    copied.value = false;
+    note.value = answer.revoked
+      ? 'Revoked: the old link no longer opens; the next reply carries a new one.'
+      : 'There was no live link.';
+  }
+  const statusLink = { busy: linkAction.busy, error: linkAction.error, copied, note };
+
+  return { conversation, sending, reply, statusLink, copyStatusLink, revokeStatusLink };
 }
