@@ -480,6 +480,37 @@ describe.skipIf(!!chromiumCheck.skipReason)('agents and leads in the browser', (
       )
       .toBe(3);
     expect(await found()).toHaveLength(1);
+
+    // The customer opens the status link from the reply, signed in to nothing, and adds to it.
+    const statusUrl = /https?:\/\/\S+\/status\/[0-9a-f]{32}/.exec(
+      delivered()[0]!.raw.replace(/=\r?\n/g, ''),
+    )?.[0];
+    expect(statusUrl).toBeDefined();
+    const stranger = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    contexts.push(stranger);
+    const customerPage = await stranger.newPage();
+    customerPage.on('pageerror', (err) => pageErrors.push(`customer: ${err.message}`));
+    await watchCspViolations(customerPage, cspViolations);
+    await customerPage.goto(statusUrl!);
+    await expect
+      .poll(() => customerPage.locator('[data-test=customer-state]').textContent())
+      .toBe('We are working on it');
+    expect(await customerPage.locator('[data-test=customer-departments]').textContent()).toBe(
+      'Customer service (front line)',
+    );
+    expect(await customerPage.locator('[data-test=customer-expected]').textContent()).toMatch(/\(in \d/);
+    expect(await customerPage.locator('[data-test=customer-message]').count()).toBe(3);
+    expect(await customerPage.locator('[data-test=customer-status]').textContent()).not.toContain('Sam Li');
+    await customerPage.fill('[data-test=customer-text]', 'One more thing: the box was open.');
+    await customerPage.click('[data-test=customer-send]');
+    await expect.poll(() => customerPage.locator('[data-test=customer-message]').count()).toBe(4);
+    await shot(customerPage, 'customer-status.png');
+    await expect
+      .poll(
+        async () =>
+          (await api.sam<Conversation>('GET', `/api/tickets/${ticket!.id}/conversation`)).items.length,
+      )
+      .toBe(4);
     expect(await page.locator('img[src=x]').count()).toBe(0);
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);
