@@ -15,7 +15,7 @@ export { createActivities, workerActivities, type BatonActivities } from './acti
 export type { ActivityContext } from './activities/context.js';
 export { createMailer, type Mailer, type MailMessage } from './activities/mail.js';
 export { newReplyToken, replyAddress, supportRecipient, tokenFromMessageIds } from './mail/reply-token.js';
-export { createOutboxRelay, type OutboxRelay } from './outbox/relay.js';
+export { createOutboxRelay, CUSTOMER_REPLY_TEMPLATE, type OutboxRelay } from './outbox/relay.js';
 export { activityCatalogue, activityTypes } from './activities/catalogue.js';
 export {
   defineActivity,

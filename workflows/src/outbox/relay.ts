@@ -14,6 +14,9 @@ import type { Logger } from 'pino';
 import type { Mailer } from '../activities/mail.js';
 import { outboxMessageId } from '../mail/reply-token.js';
 
+/** The outbox template of an agent's reply to a customer (api's conversation). */
+export const CUSTOMER_REPLY_TEMPLATE = 'customer-reply';
+
 export type OutboxRelayOptions = {
   db: Database;
   mailer: Mailer;
@@ -84,6 +87,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         subject: notifications.subject,
         body: notifications.body,
         replyTo: notifications.replyTo,
+        template: notifications.template,
         attempts: notifications.attempts,
       });
   }
@@ -114,8 +118,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
             subject: row.subject,
             text: row.body,
             messageId: outboxMessageId(row.id, row.replyTo),
-            // A reply to a customer is a person's answer; everything else Baton sends on its own.
-            ...(row.replyTo ? { replyTo: row.replyTo } : { automatic: true }),
+            ...(row.replyTo ? { replyTo: row.replyTo } : {}),
+            // An agent's reply is a person's answer; everything else Baton sends on its own.
+            automatic: row.template !== CUSTOMER_REPLY_TEMPLATE,
           });
           await db
             .update(notifications)
