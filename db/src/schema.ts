@@ -169,6 +169,13 @@ export const ticketTypes = pgTable('ticket_types', {
     .$type<TicketTypeDefaults>()
     .notNull()
     .default(sql`'{}'::jsonb`),
+  /** Published as a public web form at /forms/ID (no account needed). */
+  formPublished: boolean('form_published').notNull().default(false),
+  /** Origins whose pages may embed the form (an iframe); none: only Baton's own pages. */
+  formOrigins: text('form_origins')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

@@ -1,8 +1,8 @@
--- E-mail to ticket and the customer's side of a ticket: its conversation (mail in and out, and
--- messages from the status page), the files that came with it, the random reply token that
--- threads a customer's answer onto its ticket, and the revocable status link. The conversation is
--- read on its own route, not with the cached ticket detail, so these tables need no
--- detail-version triggers.
+-- The customer's side of a ticket: its conversation (mail in and out, and messages from the
+-- status page), the files that came with it, the random reply token that threads a customer's
+-- answer onto its ticket, the revocable status link, and ticket types published as public web
+-- forms (with the origins that may embed them). The conversation is read on its own route, not
+-- with the cached ticket detail, so these tables need no detail-version triggers.
 CREATE TABLE "ticket_attachments" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"ticket_id" text NOT NULL,
@@ -46,6 +46,8 @@ CREATE TABLE "ticket_status_links" (
 );
 --> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "reply_to" text;--> statement-breakpoint
+ALTER TABLE "ticket_types" ADD COLUMN "form_published" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "ticket_types" ADD COLUMN "form_origins" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "ticket_attachments" ADD CONSTRAINT "ticket_attachments_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_attachments" ADD CONSTRAINT "ticket_attachments_mail_id_ticket_mails_id_fk" FOREIGN KEY ("mail_id") REFERENCES "public"."ticket_mails"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_mail_threads" ADD CONSTRAINT "ticket_mail_threads_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
