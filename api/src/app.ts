@@ -7,6 +7,8 @@ import { authRoutes } from './auth/routes.js';
 import { directoryRoutes } from './directory/routes.js';
 import { createCompiledFlows } from './flows/compiled-flows.js';
 import { flowRoutes } from './flows/routes.js';
+import { embeddableForms } from './intake/embeddable-forms.js';
+import { webFormRoutes } from './intake/web-form-routes.js';
 import { limitBodies } from './http/body-limit.js';
 import { DOCS_PAGE, DOCS_SCRIPT, DOCS_STYLE } from './http/docs-page.js';
 import type { AppDeps } from './http/env.js';
@@ -32,6 +34,8 @@ export type CreateAppOptions = AppDeps;
 
 export function createApp(deps: CreateAppOptions) {
   const app = newRouter();
+  // Outside the security headers, which it relaxes for published forms' pages only.
+  app.use('/forms/*', embeddableForms(deps));
   // First, so every answer has them: routes, errors, the designer's files (static.ts) and 404s.
   app.use('*', securityHeaders(deps.config));
   app.onError(handleError(deps.log));
@@ -64,6 +68,7 @@ export function createApp(deps: CreateAppOptions) {
   app.route('/api', ticketRoutes(deps, ticketDetails));
   app.route('/api', conversationRoutes(deps, ticketDetails));
   app.route('/api', statusPageRoutes(deps, ticketDetails));
+  app.route('/api', webFormRoutes(deps));
   app.route('/api', taskRoutes(deps, openTasks, flows));
   app.route('/api', reportRoutes(deps));
   app.route('/api', notificationRoutes(deps));

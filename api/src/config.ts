@@ -1,4 +1,5 @@
 import { PASSWORD_COST, type ScryptCost } from '@baton/db';
+import { DEFAULT_MAIL_FROM } from '@baton/workflows';
 
 // Runtime settings of the API. Everything that varies between a test and production lives here,
 // including the clock, so reports and SLA explanations can be tested at a fixed instant.
@@ -38,6 +39,8 @@ export type ApiConfig = {
   supportAddress?: string;
   /** Where customers reach Baton (BATON_APP_URL): the base of status-page links in mail. */
   appUrl: string;
+  /** The address Baton's mail comes from (MAIL_FROM), shown on the conversation. */
+  mailFrom: string;
   now: () => number;
 };
 
@@ -52,6 +55,7 @@ export const defaultConfig = (overrides: Partial<ApiConfig> = {}): ApiConfig => 
   secureCookies: false,
   trustedOrigins: [],
   appUrl: 'http://localhost:3000',
+  mailFrom: DEFAULT_MAIL_FROM,
   login: { maxAttempts: 5, maxFailuresPerAddress: 20, windowMs: 60_000 },
   passwordCost: PASSWORD_COST,
   now: Date.now,

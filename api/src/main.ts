@@ -103,6 +103,7 @@ async function main() {
       secureCookies: config.api.secureCookies,
       trustedOrigins: [config.http.appUrl],
       appUrl: config.http.appUrl,
+      mailFrom: config.mail.from,
       detailCacheBytes: config.api.detailCacheBytes,
       ...(config.customerMail ? { supportAddress: config.customerMail.supportAddress } : {}),
     }),

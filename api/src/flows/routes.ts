@@ -15,6 +15,7 @@ import {
   listTicketTypes,
   ticketTypeOrFail,
   updateTicketType,
+  setPublicForm,
   type TicketTypeInput,
 } from './ticket-types.js';
 
@@ -45,6 +46,22 @@ const TicketTypeDefaultsSchema = z
     description: 'What a new ticket of the type starts with when its request does not say.',
   });
 
+/** An origin as a browser sends it: scheme, host and port, no path. */
+const Origin = z
+  .url()
+  .refine((value) => /^https?:$/.test(new URL(value).protocol) && new URL(value).origin === value, {
+    message: 'must be an origin such as https://www.example.com (scheme and host, no path or slash)',
+  });
+
+const PublicFormSchema = z
+  .object({
+    published: z.boolean().openapi({ description: 'Served at /forms/{id} for anyone, no account needed' }),
+    allowedOrigins: z
+      .array(z.string())
+      .openapi({ description: 'Origins whose pages may embed the form in an iframe' }),
+  })
+  .openapi('PublicForm');
+
 const TicketTypeSchema = z
   .object({
     id: z.string(),
@@ -54,6 +71,7 @@ const TicketTypeSchema = z
     defaults: TicketTypeDefaultsSchema,
     latestVersion: z.object({ id: z.string(), version: z.number().int() }).nullable(),
     hasDraft: z.boolean(),
+    publicForm: PublicFormSchema,
   })
   .openapi('TicketType');
 
@@ -131,6 +149,25 @@ export function flowRoutes(deps: AppDeps) {
       const { id, ...body } = c.req.valid('json');
       return c.json(await createTicketType(db, id, ticketTypeInput(body)), 201);
     },
+  );
+
+  app.openapi(
+    defineRoute(FLOW_EDITORS, {
+      method: 'put',
+      path: '/ticket-types/{id}/public-form',
+      tags: ['flows'],
+      summary: "Publish or withdraw the type's public web form, and say which sites may embed it",
+      description:
+        'A published form is served at /forms/{id}: anyone may open a ticket of this type with it (rate-limited, with a honeypot). Pages of `allowedOrigins` may show it in an iframe; other sites may not frame it.',
+      request: {
+        params: IdParam,
+        body: jsonBody(
+          z.strictObject({ published: z.boolean(), allowedOrigins: z.array(Origin).max(50).default([]) }),
+        ),
+      },
+      responses: { 200: jsonResponse(TicketTypeSchema, 'Updated') },
+    }),
+    async (c) => c.json(await setPublicForm(db, c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   app.openapi(

@@ -12,6 +12,20 @@ export type TicketTypeInput = {
   defaults: Omit<TicketTypeDefaults, 'fields'>;
 };
 
+/** The type's public web form: published or not, and the origins whose pages may embed it. */
+export type PublicForm = { published: boolean; allowedOrigins: string[] };
+
+/** Publishes (or withdraws) the type's public form; 404 for an unknown type. */
+export async function setPublicForm(db: Database, id: string, form: PublicForm) {
+  const updated = await db
+    .update(ticketTypes)
+    .set({ formPublished: form.published, formOrigins: [...new Set(form.allowedOrigins)] })
+    .where(eq(ticketTypes.id, id))
+    .returning({ id: ticketTypes.id });
+  if (updated.length === 0) throw notFound('ticket type', id);
+  return ticketTypeOrFail(db, id);
+}
+
 /** Every ticket type, or the one with `id`, ordered by name, with its latest version. */
 export function listTicketTypes(db: Database, id?: string) {
   return db
@@ -27,6 +41,7 @@ export function listTicketTypes(db: Database, id?: string) {
       } | null>`(select json_build_object('id', v.id, 'version', v.version)
         from flow_versions v where v.ticket_type_id = ticket_types.id order by v.version desc limit 1)`,
       hasDraft: sql<boolean>`exists (select 1 from flows f where f.ticket_type_id = ticket_types.id)`,
+      publicForm: sql<PublicForm>`json_build_object('published', ${ticketTypes.formPublished}, 'allowedOrigins', ${ticketTypes.formOrigins})`,
     })
     .from(ticketTypes)
     .where(id ? eq(ticketTypes.id, id) : undefined)

@@ -32,3 +32,13 @@ export function securityHeaders(config: Pick<ApiConfig, 'secureCookies'>): Middl
     strictTransportSecurity: config.secureCookies ? 'max-age=15552000' : false,
   });
 }
+
+/** The policy as a header value, with some directives replaced (a framable page's ancestors). */
+export function contentSecurityPolicy(overrides: Partial<typeof CONTENT_SECURITY_POLICY> = {}): string {
+  return Object.entries({ ...CONTENT_SECURITY_POLICY, ...overrides })
+    .map(
+      ([directive, values]) =>
+        `${directive.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`,
+    )
+    .join('; ');
+}

@@ -14,6 +14,7 @@ const ConversationMailSchema = z
   .object({
     id: z.number().int(),
     direction: z.enum(['in', 'out']),
+    channel: z.enum(['email', 'status-page']).openapi({ description: "How a customer's words came" }),
     from: z.string(),
     to: z.string(),
     subject: z.string(),
@@ -115,7 +116,7 @@ export function conversationRoutes(deps: AppDeps, tickets: TicketDetails) {
       if (!supportAddress) throw conflict(REPLIES_OFF);
       const mailId = await sendReply(
         deps,
-        { supportAddress, appUrl: deps.config.appUrl },
+        { supportAddress, appUrl: deps.config.appUrl, from: deps.config.mailFrom },
         principal,
         { id, number: view.number, title: view.title, customerEmail: view.customer.email },
         text,

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { notifications, ticketAttachments, ticketMails, ticketMailThreads } from '@baton/db';
-import { newReplyToken, replyAddress } from '@baton/workflows';
+import { CUSTOMER_REPLY_TEMPLATE, newReplyToken, replyAddress } from '@baton/workflows';
 import type { AppDeps, Principal } from '../http/env.js';
 import { conflict, notFound } from '../http/problem.js';
 import { liveStatusToken, statusPageUrl } from '../status-page/status-links.js';
@@ -13,6 +13,7 @@ import { liveStatusToken, statusPageUrl } from '../status-page/status-links.js';
 export type ConversationMail = {
   id: number;
   direction: 'in' | 'out';
+  channel: 'email' | 'status-page';
   from: string;
   to: string;
   subject: string;
@@ -61,6 +62,7 @@ export async function conversationOf(
   return mails.map(({ mail, sentAt, attempts, error }) => ({
     id: mail.id,
     direction: mail.direction,
+    channel: mail.channel,
     from: mail.fromAddress,
     to: mail.toAddress,
     subject: mail.subject,
@@ -83,61 +85,90 @@ export async function conversationOf(
 
 export type ReplyTarget = { id: string; number: number; title: string; customerEmail: string | undefined };
 
-/** Queues the reply and records it on the conversation, together; the relay delivers it. */
-export async function sendReply(
+export type CustomerMail = {
+  subject: string;
+  text: string;
+  /** The agent who wrote it; undefined for Baton's own (a web form's confirmation). */
+  authorId: string | undefined;
+};
+
+/**
+ * Queues a mail to the ticket's customer in the outbox and records it on the conversation,
+ * together; the relay delivers it. It comes from the thread's address when there is a support
+ * mailbox (the answer finds the ticket), and it carries the customer's status link (the
+ * conversation keeps the text as written).
+ */
+export async function queueCustomerMail(
   deps: Pick<AppDeps, 'db' | 'log'>,
-  addresses: { supportAddress: string; appUrl: string },
-  principal: Principal,
+  addresses: { supportAddress: string | undefined; appUrl: string; from: string },
   ticket: ReplyTarget,
-  text: string,
+  mail: CustomerMail,
 ): Promise<number> {
   const to = ticket.customerEmail;
-  if (!to) throw conflict(`ticket ${ticket.id} has no customer e-mail to reply to`);
-  const subject = `Re: [#${ticket.number}] ${ticket.title}`;
+  if (!to) throw conflict(`ticket ${ticket.id} has no customer e-mail to write to`);
+  const { supportAddress } = addresses;
   const mailId = await deps.db.transaction(async (tx) => {
-    await tx
-      .insert(ticketMailThreads)
-      .values({ ticketId: ticket.id, replyToken: newReplyToken() })
-      .onConflictDoNothing();
-    const [thread] = await tx
-      .select({ token: ticketMailThreads.replyToken })
-      .from(ticketMailThreads)
-      .where(eq(ticketMailThreads.ticketId, ticket.id));
-    const from = replyAddress(addresses.supportAddress, thread!.token);
-    // Every mail to the customer carries their status link (the conversation keeps the reply as
-    // the agent wrote it).
+    let threadAddress: string | undefined;
+    if (supportAddress) {
+      await tx
+        .insert(ticketMailThreads)
+        .values({ ticketId: ticket.id, replyToken: newReplyToken() })
+        .onConflictDoNothing();
+      const [thread] = await tx
+        .select({ token: ticketMailThreads.replyToken })
+        .from(ticketMailThreads)
+        .where(eq(ticketMailThreads.ticketId, ticket.id));
+      threadAddress = replyAddress(supportAddress, thread!.token);
+    }
     const statusUrl = statusPageUrl(addresses.appUrl, await liveStatusToken(tx, ticket.id));
     const [queued] = await tx
       .insert(notifications)
       .values({
-        dedupeKey: `reply:${ticket.id}:${randomUUID()}`,
+        dedupeKey: `customer-mail:${ticket.id}:${randomUUID()}`,
         ticketId: ticket.id,
         email: to,
         channel: 'email',
-        template: 'customer-reply',
-        subject,
-        body: `${text}\n\n--\nWhere your request stands, and a place to add to it: ${statusUrl}`,
-        replyTo: from,
+        template: mail.authorId ? CUSTOMER_REPLY_TEMPLATE : 'customer-confirmation',
+        subject: mail.subject,
+        body: `${mail.text}\n\n--\nWhere your request stands, and a place to add to it: ${statusUrl}`,
+        replyTo: threadAddress ?? null,
       })
       .returning({ id: notifications.id });
-    const [mail] = await tx
+    const [kept] = await tx
       .insert(ticketMails)
       .values({
         ticketId: ticket.id,
         direction: 'out',
-        fromAddress: from,
+        fromAddress: threadAddress ?? addresses.from,
         toAddress: to,
-        subject,
-        body: text,
-        authorId: principal.id,
+        subject: mail.subject,
+        body: mail.text,
+        authorId: mail.authorId ?? null,
         notificationId: queued!.id,
       })
       .returning({ id: ticketMails.id });
-    return mail!.id;
+    return kept!.id;
   });
-  deps.log.info({ ticketId: ticket.id, userId: principal.id, mailId }, 'reply to the customer queued');
+  deps.log.info(
+    { ticketId: ticket.id, userId: mail.authorId ?? null, mailId },
+    'mail to the customer queued',
+  );
   return mailId;
 }
+
+/** An agent's reply: the thread's subject, from the support mailbox. */
+export const sendReply = (
+  deps: Pick<AppDeps, 'db' | 'log'>,
+  addresses: { supportAddress: string; appUrl: string; from: string },
+  principal: Principal,
+  ticket: ReplyTarget,
+  text: string,
+) =>
+  queueCustomerMail(deps, addresses, ticket, {
+    subject: `Re: [#${ticket.number}] ${ticket.title}`,
+    text,
+    authorId: principal.id,
+  });
 
 export async function attachmentOf(deps: Pick<AppDeps, 'db'>, ticketId: string, attachmentId: number) {
   const [file] = await deps.db
