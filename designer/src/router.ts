@@ -36,6 +36,13 @@ export const router = createRouter({
       meta: { public: true, title: 'Your request' },
     },
     {
+      // A ticket type's public web form, made to be embedded in an iframe on the company's site.
+      path: '/forms/:typeId',
+      component: () => import('./pages/PublicFormPage.vue'),
+      props: true,
+      meta: { public: true, title: 'Contact us' },
+    },
+    {
       path: '/flows',
       component: TicketTypesPage,
       meta: { roles: ['process_owner'], title: 'Flows', nav: 'Flows' },

@@ -84,3 +84,5 @@ export type JsonSchema = {
 };
 export type ConversationMail = Schemas['ConversationMail'];
 export type CustomerStatus = Schemas['CustomerStatus'];
+export type PublicFormDefinition = Schemas['PublicFormDefinition'];
+export type PublicForm = Schemas['PublicForm'];

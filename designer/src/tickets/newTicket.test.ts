@@ -17,6 +17,7 @@ const type: TicketType = {
   defaults: { priority: 'high', category: 'refund', fields: { channel: 'phone' } },
   latestVersion: { id: 'v1', version: 1 },
   hasDraft: false,
+  publicForm: { published: false, allowedOrigins: [] },
 };
 
 describe('the new-ticket form', () => {
