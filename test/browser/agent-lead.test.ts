@@ -7,6 +7,8 @@
 // SMTP client to Baton's listener) answered from the ticket page, the reply reaching the
 // customer's mailbox (a real SMTP server) from the thread's address, and the answer coming back.
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -514,5 +516,88 @@ describe.skipIf(!!chromiumCheck.skipReason)('agents and leads in the browser', (
     expect(await page.locator('img[src=x]').count()).toBe(0);
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);
+  });
+
+  it("publishes a type's web form; a page of a listed site embeds it and opens a ticket, an unlisted site cannot frame it", async () => {
+    // Two sites of the company's own: one listed for the form, one not (other ports, other origins).
+    const site = () =>
+      new Promise<{ origin: string; page: { html: string }; close: () => Promise<void> }>((resolve) => {
+        const page = { html: '' };
+        const http = createServer((_req, res) =>
+          res.writeHead(200, { 'content-type': 'text/html' }).end(page.html),
+        );
+        http.listen(0, '127.0.0.1', () => {
+          const { port } = http.address() as AddressInfo;
+          resolve({
+            origin: `http://127.0.0.1:${port}`,
+            page,
+            close: () => new Promise((done) => http.close(() => done())),
+          });
+        });
+      });
+    const owner = await open('owner');
+    await owner.goto(`${server.url}/flows/${FORM_TYPE}`);
+    const settings = owner.locator('[data-test=public-form-settings]');
+    await settings.waitFor();
+    const shop = await site();
+    const elsewhere = await site();
+    try {
+      await owner.check('[data-test=public-form-published]');
+      await owner.fill('[data-test=public-form-origins]', `${shop.origin}/`);
+      await owner.click('[data-test=public-form-save]');
+      const snippet = owner.locator('[data-test=public-form-snippet]');
+      await snippet.waitFor();
+      await snippet.scrollIntoViewIfNeeded();
+      await shot(owner, 'ticket-type-public-form.png');
+      const iframe = await snippet.inputValue();
+      expect(iframe).toContain(`src="${server.url}/forms/${FORM_TYPE}"`);
+
+      shop.page.html = `<h1>Shop help</h1>${iframe}`;
+      elsewhere.page.html = `<h1>Not ours</h1>${iframe}`;
+      const visitor = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+      try {
+        const page = await visitor.newPage();
+        page.on('pageerror', (err) => pageErrors.push(`visitor: ${err.message}`));
+        await page.goto(shop.origin);
+        const form = page.frameLocator('iframe');
+        await form.locator('[data-test=public-title]').fill('Kettle from the shop leaks');
+        await form.locator('[data-test=public-send]').click();
+        // Checked in the browser as the API checks: the required order number and the e-mail.
+        await expect.poll(() => form.locator('[aria-invalid=true]').count()).toBe(2);
+        await form.locator('[data-test=public-field-orderNumber]').fill('S-300');
+        await form.locator('[data-test=public-email]').fill('erik@example.com');
+        await form.locator('[data-test=public-send]').click();
+        await expect
+          .poll(() => form.locator('[data-test=public-form-received]').textContent(), { timeout: 20_000 })
+          .toMatch(/we received your request #\d+/);
+        await shot(page, 'public-form-embedded.png');
+        type Listed = { items: { title: string; customer: { email?: string } }[] };
+        const tickets = (
+          await api.owner<Listed>('GET', `/api/tickets?q=${encodeURIComponent('from the shop')}`)
+        ).items;
+        expect(tickets.map((t) => [t.title, t.customer.email])).toEqual([
+          ['Kettle from the shop leaks', 'erik@example.com'],
+        ]);
+        await expect
+          .poll(() => customerMailbox.received.filter((m) => m.to.includes('erik@example.com')).length, {
+            timeout: 20_000,
+          })
+          .toBe(1);
+
+        const blocked = await visitor.newPage();
+        await blocked.goto(elsewhere.origin);
+        await expect
+          .poll(() => blocked.frames().some((frame) => frame.url().startsWith('chrome-error:')), {
+            timeout: 10_000,
+          })
+          .toBe(true);
+        expect(await blocked.frameLocator('iframe').locator('[data-test=public-form]').count()).toBe(0);
+      } finally {
+        await visitor.close();
+      }
+    } finally {
+      await shop.close();
+      await elsewhere.close();
+    }
   });
 });
