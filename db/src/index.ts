@@ -22,7 +22,7 @@ export { hashPassword, needsRehash, PASSWORD_COST, verifyPassword, type ScryptCo
 export { seedDatabase, readSeedFlow, type CompileFlow, type SeedSummary } from './seed/seed.js';
 export { seedHistory, type HistoryOptions, type HistorySummary } from './seed/seed-history.js';
 export { HISTORY_IMPORTED_FROM } from './seed/history.js';
-export { DEV_PASSWORDS, SEED_CALENDARS, SEED_USERS } from './seed/data.js';
+export { DEV_PASSWORDS, SEED_CALENDARS, SEED_USERS, userIdFor } from './seed/data.js';
 export { batonDataDir, defaultDataDir } from './paths.js';
 export { readDatabaseSettings, parseEnvironment, type DatabaseSettings } from './settings.js';
 export { withFileLock } from './server/file-lock.js';

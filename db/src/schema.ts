@@ -675,3 +675,39 @@ export const ticketStatusLinks = pgTable(
       .where(sql`${t.revokedAt} is null`),
   ],
 );
+
+export const REVIEW_STATUSES = ['none', 'open', 'closed'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/**
+ * The customer's satisfaction rating of a finished ticket (1-5 and a comment), one per ticket,
+ * with whom it is about (the department and agent of the ticket's last stage when it was rated)
+ * and, for a bad rating, the review of the department's manager.
+ */
+export const ticketRatings = pgTable(
+  'ticket_ratings',
+  {
+    ticketId: text('ticket_id')
+      .primaryKey()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    score: integer('score').notNull(),
+    comment: text('comment').notNull().default(''),
+    ratedAt: ts('rated_at').notNull().defaultNow(),
+    departmentKey: text('department_key').references(() => departments.key, { onDelete: 'set null' }),
+    agentId: text('agent_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Whether the rated stage was late (overdue or severe) when it closed. */
+    late: boolean('late').notNull().default(false),
+    reviewStatus: text('review_status').$type<ReviewStatus>().notNull().default('none'),
+    reviewedBy: text('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: ts('reviewed_at'),
+    reviewNote: text('review_note'),
+  },
+  (t) => [
+    check('ticket_ratings_score_range', sql`${t.score} between 1 and 5`),
+    check('ticket_ratings_review_known', sql`${t.reviewStatus} in (${inList(REVIEW_STATUSES)})`),
+    index('ticket_ratings_rated_idx').on(t.ratedAt),
+    index('ticket_ratings_open_reviews_idx')
+      .on(t.departmentKey)
+      .where(sql`${t.reviewStatus} = 'open'`),
+  ],
+);
