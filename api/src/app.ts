@@ -19,6 +19,7 @@ import { notificationRoutes } from './notifications/routes.js';
 import { ApiError, problemResponse, sentPath } from './http/problem.js';
 import { securityHeaders } from './http/security-headers.js';
 import { reportRoutes } from './reports/routes.js';
+import { satisfactionRoutes } from './satisfaction/routes.js';
 import { statusPageRoutes } from './status-page/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { createOpenTasks } from './tasks/open-tasks.js';
@@ -69,6 +70,7 @@ export function createApp(deps: CreateAppOptions) {
   app.route('/api', conversationRoutes(deps, ticketDetails));
   app.route('/api', statusPageRoutes(deps, ticketDetails));
   app.route('/api', webFormRoutes(deps));
+  app.route('/api', satisfactionRoutes(deps));
   app.route('/api', taskRoutes(deps, openTasks, flows));
   app.route('/api', reportRoutes(deps));
   app.route('/api', notificationRoutes(deps));

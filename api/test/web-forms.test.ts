@@ -42,6 +42,13 @@ describe('public web forms', () => {
     });
     expect(bad.status).toBe(422);
     expect(JSON.stringify(await bad.json())).toContain('body.allowedOrigins.0');
+    // Not a URL at all: named the same way, not a crash.
+    const notUrl = await h.call('owner', 'PUT', `/api/ticket-types/${TYPE}/public-form`, {
+      published: true,
+      allowedOrigins: ['https://shop.example.com', 'not a url'],
+    });
+    expect(notUrl.status).toBe(422);
+    expect(JSON.stringify(await notUrl.json())).toContain('body.allowedOrigins.1');
     const published = await h.call('owner', 'PUT', `/api/ticket-types/${TYPE}/public-form`, {
       published: true,
       allowedOrigins: ['https://shop.example.com'],

@@ -25,6 +25,7 @@ export {
 } from './activities/sdk.js';
 export { createTicketWorker, SHARED_WORKFLOW_MODULES } from './worker.js';
 export * from './settings.js';
+export { resolveRecipient, type TicketSummary } from './activities/notifications.js';
 export { installTemporalRuntime } from './runtime/sdk-runtime.js';
 export type { CommandStats } from './workflows/records.js';
 export { estimatedHistoryEvents } from './workflows/history-estimate.js';

@@ -17,6 +17,7 @@ import { slaTargets } from './sla-targets.js';
 import { DURATION_CLOCKS, DURATION_MEASURES } from './measures.js';
 import { stageDurations } from './stage-durations.js';
 import { STUCK_LEVELS, stuckStages } from './stuck.js';
+import { satisfaction } from './satisfaction.js';
 import { waiting } from './waiting.js';
 import { MIN_STAGES_FOR_OUTLIER } from './waiting-outliers.js';
 import { organisationTimeZone } from './time-zone.js';
@@ -323,6 +324,53 @@ export function reportRoutes(deps: AppDeps) {
     async (c) => {
       const { range, filter } = await scopeOf(principalOf(c), c.req.valid('query'));
       const answer = await withReportSession(deps.pool, (client) => waiting(client, filter));
+      return c.json({ range: rangeJson(range), ...answer }, 200);
+    },
+  );
+
+  const SatisfactionFigures = {
+    ratings: z.number().int(),
+    meanScore: z.number().nullable(),
+    bad: z.number().int(),
+    badShare: z.number().nullable(),
+    badShareWhenLate: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Bad share among tickets whose last stage was late (overdue or severe)' }),
+    badShareOnTime: z.number().nullable(),
+  };
+
+  app.openapi(
+    defineRoute(REPORT_READERS, {
+      method: 'get',
+      path: '/reports/satisfaction',
+      tags: ['reports'],
+      summary:
+        'Customer satisfaction per department and per agent, with bad ratings of late and on-time tickets apart',
+      description:
+        "Over the ratings given in the range, each about the department and agent of its ticket's last stage. Bad: a score of 2 or less.",
+      request: { query: RangeQuery },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            range: RangeSchema,
+            departments: z.array(z.object({ department: z.string().nullable(), ...SatisfactionFigures })),
+            agents: z.array(
+              z.object({
+                department: z.string().nullable(),
+                userId: z.string(),
+                name: z.string(),
+                ...SatisfactionFigures,
+              }),
+            ),
+          }),
+          'Per department and per agent',
+        ),
+      },
+    }),
+    async (c) => {
+      const { range, filter } = await scopeOf(principalOf(c), c.req.valid('query'));
+      const answer = await withReportSession(deps.pool, (client) => satisfaction(client, filter));
       return c.json({ range: rangeJson(range), ...answer }, 200);
     },
   );

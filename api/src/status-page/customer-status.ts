@@ -21,6 +21,10 @@ export type CustomerStatus = {
   messages: { from: 'you' | 'support'; text: string; at: string }[];
   /** The customer may add a message while the ticket is open. */
   canWrite: boolean;
+  /** Their rating, once given. */
+  rating: { score: number; comment: string } | null;
+  /** Done and not rated yet: the page asks for a rating. */
+  canRate: boolean;
 };
 
 type Row = {
@@ -34,7 +38,7 @@ type Row = {
 type OpenStage = { department: string | null; name: string | null; due_at: Date | null; held: boolean };
 
 export async function customerStatus(pool: Pool, ticketId: string): Promise<CustomerStatus> {
-  const [ticket, stages, mails] = await Promise.all([
+  const [ticket, stages, mails, ratings] = await Promise.all([
     pool.query<Row>(
       'select number, title, status, created_at, closed_at, sla_due_at from tickets where id = $1',
       [ticketId],
@@ -49,7 +53,12 @@ export async function customerStatus(pool: Pool, ticketId: string): Promise<Cust
       'select direction, body, at from ticket_mails where ticket_id = $1 order by at, id',
       [ticketId],
     ),
+    pool.query<{ score: number; comment: string }>(
+      'select score, comment from ticket_ratings where ticket_id = $1',
+      [ticketId],
+    ),
   ]);
+  const rating = ratings.rows[0] ?? null;
   const row = ticket.rows[0]!;
   const open = stages.rows;
   const finished = isFinished(row.status);
@@ -90,5 +99,7 @@ export async function customerStatus(pool: Pool, ticketId: string): Promise<Cust
       at: mail.at.toISOString(),
     })),
     canWrite: !finished,
+    rating,
+    canRate: state === 'done' && !rating,
   };
 }

@@ -16,9 +16,9 @@ import { isFinished } from '../tickets/ticket-status.js';
 import { customerStatus } from './customer-status.js';
 import { liveStatusToken, revokeStatusLink, statusPageUrl, ticketOfStatusToken } from './status-links.js';
 
-const TokenParam = z.object({ token: z.string().min(1).max(100) });
+export const TokenParam = z.object({ token: z.string().min(1).max(100) });
 
-const CustomerStatusSchema = z
+export const CustomerStatusSchema = z
   .object({
     number: z.number().int(),
     title: z.string(),
@@ -33,6 +33,8 @@ const CustomerStatusSchema = z
     expectation: z.string(),
     messages: z.array(z.object({ from: z.enum(['you', 'support']), text: z.string(), at: z.string() })),
     canWrite: z.boolean(),
+    rating: z.object({ score: z.number().int(), comment: z.string() }).nullable(),
+    canRate: z.boolean().openapi({ description: 'Done and not rated yet' }),
   })
   .openapi('CustomerStatus');
 
