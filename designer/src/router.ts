@@ -103,6 +103,11 @@ export const router = createRouter({
       meta: { roles: ['agent', 'manager'], title: 'Extension requests', nav: 'Extensions' },
     },
     {
+      path: '/reviews',
+      component: () => import('./pages/ReviewsPage.vue'),
+      meta: { roles: ['manager'], title: 'Customer satisfaction', nav: 'Satisfaction' },
+    },
+    {
       path: '/notifications',
       component: () => import('./pages/NotificationsPage.vue'),
       meta: { title: 'Notifications' },

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEV_PASSWORDS } from '@baton/db';
+import { DEV_PASSWORDS, userIdFor } from '@baton/db';
 import { createTestDatabase, freeTestPort, type TestDatabase } from '@baton/db/testing';
 import { startTestSmtp, type TestSmtp } from '@baton/workflows/testing';
 import nodemailer from 'nodemailer';
@@ -29,8 +29,10 @@ const LOGIN = {
   sam: { email: 'support.agent1@baton.local', password: DEV_PASSWORDS.agent },
   rosa: { email: 'refunds.agent@baton.local', password: DEV_PASSWORDS.agent },
   lena: { email: 'support.lead@baton.local', password: DEV_PASSWORDS.agent },
+  sofia: { email: 'support.agent2@baton.local', password: DEV_PASSWORDS.agent },
 } as const;
 type Who = keyof typeof LOGIN;
+const userIdOf = (who: Who) => userIdFor(LOGIN[who].email);
 
 /**
  * The API tests' support → refunds flow with a layout, as the modeler would save it (the file has
@@ -513,6 +515,30 @@ describe.skipIf(!!chromiumCheck.skipReason)('agents and leads in the browser', (
           (await api.sam<Conversation>('GET', `/api/tickets/${ticket!.id}/conversation`)).items.length,
       )
       .toBe(4);
+
+    // Support answers it (whoever round-robin gave it to); the customer, asked for a rating on
+    // the page, gives a bad one, and the support lead finds the review waiting.
+    type Assigned = { openTasks: { id: string; assignee: string | null }[] };
+    const answered = await api.sam<Assigned>('GET', `/api/tickets/${ticket!.id}`);
+    const task = answered.openTasks[0]!;
+    const assignee = (['sam', 'sofia', 'lena'] as const).find((who) => task.assignee === userIdOf(who))!;
+    await api[assignee]('POST', `/api/tasks/${task.id}/complete`, { outcome: 'resolved' });
+    await customerPage.reload();
+    await customerPage.locator('[data-test=customer-rate]').waitFor();
+    await customerPage.check('[data-test=score-1]');
+    await customerPage.fill('[data-test=rating-comment]', 'It took two mails to get an answer.');
+    await customerPage.click('[data-test=send-rating]');
+    await expect
+      .poll(() => customerPage.locator('[data-test=customer-rated]').textContent())
+      .toContain('1 of 5');
+    const lead = await open('lena');
+    await lead.goto(`${server.url}/reviews`);
+    const review = lead.locator('[data-test=reviews] li').filter({ hasText: 'never came' });
+    await expect.poll(() => review.textContent()).toContain('It took two mails to get an answer.');
+    await shot(lead, 'reviews.png');
+    await review.locator('[data-test=review-note]').fill('Called Dora back and apologised.');
+    await review.locator('[data-test=close-review]').click();
+    await expect.poll(() => review.count()).toBe(0);
     expect(await page.locator('img[src=x]').count()).toBe(0);
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);

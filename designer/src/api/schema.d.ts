@@ -5479,6 +5479,366 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/status/{token}/rating': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The customer rates their done request (1-5, with a comment)
+     * @description Once per request. A score of 2 or less opens a review for the managers of the department that finished it, and tells them in the app. 409: not done yet, or already rated.
+     *
+     *     Public.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            score: number;
+            /** @default  */
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Rated: the status as it stands now */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CustomerStatus'];
+          };
+        };
+        /** @description Malformed request (`malformed-json`, `bad-request`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not authenticated (`unauthenticated`) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller may not do this (`forbidden`) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unknown resource (`not-found`) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The resource changed or is held by someone else (`conflict`) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large (`payload-too-large`) */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input (`validation-failed`), with `errors[]` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited (`rate-limited`) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open reviews of bad ratings in the departments the caller answers for, oldest first
+     * @description Roles: admin, manager, process_owner, developer, agent.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Open reviews */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['RatingReview'][];
+            };
+          };
+        };
+        /** @description Malformed request (`malformed-json`, `bad-request`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not authenticated (`unauthenticated`) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller may not do this (`forbidden`) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unknown resource (`not-found`) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The resource changed or is held by someone else (`conflict`) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large (`payload-too-large`) */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input (`validation-failed`), with `errors[]` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited (`rate-limited`) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/{ticketId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close the review of a bad rating, with what was done about it
+     * @description 403: another department's review; 409: no open review.
+     *
+     *     Roles: admin, manager, process_owner, developer, agent.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          ticketId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Closed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              closed: true;
+            };
+          };
+        };
+        /** @description Malformed request (`malformed-json`, `bad-request`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not authenticated (`unauthenticated`) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller may not do this (`forbidden`) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unknown resource (`not-found`) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The resource changed or is held by someone else (`conflict`) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large (`payload-too-large`) */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input (`validation-failed`), with `errors[]` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited (`rate-limited`) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tasks': {
     parameters: {
       query?: never;
@@ -7563,6 +7923,161 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/satisfaction': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Customer satisfaction per department and per agent, with bad ratings of late and on-time tickets apart
+     * @description Over the ratings given in the range, each about the department and agent of its ticket's last stage. Bad: a score of 2 or less.
+     *
+     *     Roles: admin, manager, process_owner, developer, agent.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Evaluated in the organisation's time zone (BATON_TIME_ZONE, else the default calendar's, else UTC). */
+          range?:
+            | 'today'
+            | 'yesterday'
+            | 'this-week'
+            | 'last-week'
+            | 'this-month'
+            | 'last-month'
+            | 'this-year'
+            | 'last-year'
+            | 'custom';
+          /** @description range=custom: YYYY-MM-DD (local day start) or ISO date-time */
+          from?: string;
+          /** @description range=custom: YYYY-MM-DD (through the end of that day) or ISO date-time */
+          to?: string;
+          department?: string;
+          typeId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Per department and per agent */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              range: components['schemas']['ReportRange'];
+              departments: {
+                department: string | null;
+                ratings: number;
+                meanScore: number | null;
+                bad: number;
+                badShare: number | null;
+                /** @description Bad share among tickets whose last stage was late (overdue or severe) */
+                badShareWhenLate: number | null;
+                badShareOnTime: number | null;
+              }[];
+              agents: {
+                department: string | null;
+                userId: string;
+                name: string;
+                ratings: number;
+                meanScore: number | null;
+                bad: number;
+                badShare: number | null;
+                /** @description Bad share among tickets whose last stage was late (overdue or severe) */
+                badShareWhenLate: number | null;
+                badShareOnTime: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Malformed request (`malformed-json`, `bad-request`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not authenticated (`unauthenticated`) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller may not do this (`forbidden`) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unknown resource (`not-found`) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The resource changed or is held by someone else (`conflict`) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large (`payload-too-large`) */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input (`validation-failed`), with `errors[]` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited (`rate-limited`) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/stages/stuck': {
     parameters: {
       query?: never;
@@ -8782,12 +9297,30 @@ export interface components {
         at: string;
       }[];
       canWrite: boolean;
+      rating: {
+        score: number;
+        comment: string;
+      } | null;
+      /** @description Done and not rated yet */
+      canRate: boolean;
     };
     PublicFormDefinition: {
       id: string;
       name: string;
       description: string;
       fields: components['schemas']['FieldDefinition'][];
+    };
+    RatingReview: {
+      ticketId: string;
+      number: number;
+      title: string;
+      score: number;
+      comment: string;
+      ratedAt: string;
+      department: string | null;
+      agentId: string | null;
+      /** @description The ticket's last stage closed overdue or severe */
+      late: boolean;
     };
     QueueItem: {
       /** @description Global task id `<ticketId>.<taskId>`: the ticket id, a dot, then the engine task id within that ticket (as listed by GET /api/tasks and GET /api/tickets/{id}). */

@@ -86,3 +86,4 @@ export type ConversationMail = Schemas['ConversationMail'];
 export type CustomerStatus = Schemas['CustomerStatus'];
 export type PublicFormDefinition = Schemas['PublicFormDefinition'];
 export type PublicForm = Schemas['PublicForm'];
+export type RatingReview = Schemas['RatingReview'];
