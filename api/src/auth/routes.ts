@@ -3,7 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppDeps, Principal } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
 import { clientAddress } from '../http/client-address.js';
-import { ApiError, notFound } from '../http/problem.js';
+import { ApiError, notFound, rateLimited } from '../http/problem.js';
 import { PersonFields } from '../http/schemas.js';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenRow } from './api-tokens.js';
 import { SESSION_COOKIE } from './authenticate.js';
@@ -43,10 +43,6 @@ export function authRoutes(deps: AppDeps, principals: PrincipalCache) {
   const { maxAttempts, maxFailuresPerAddress, windowMs } = deps.config.login;
   const perAccount = createRateLimiter({ max: maxAttempts, windowMs, now: deps.config.now });
   const perAddress = createRateLimiter({ max: maxFailuresPerAddress, windowMs, now: deps.config.now });
-  const refuse = (verdict: { retryAfterSec: number }, what: string) =>
-    new ApiError('rate-limited', `too many ${what}; retry in ${verdict.retryAfterSec} s`, {
-      headers: { 'retry-after': String(verdict.retryAfterSec) },
-    });
   const checkPassword = passwordCheck(deps.db, deps.config.passwordCost);
 
   app.openapi(
@@ -69,9 +65,9 @@ export function authRoutes(deps: AppDeps, principals: PrincipalCache) {
       // Counted as a failure before the check, so a burst of parallel guesses cannot all get in;
       // taken back when the password was right.
       const byAddress = perAddress.hit(address);
-      if (!byAddress.allowed) throw refuse(byAddress, 'failed sign-ins from this address');
+      if (!byAddress.allowed) throw rateLimited('failed sign-ins from this address', byAddress.retryAfterSec);
       const byAccount = perAccount.hit(`${email.toLowerCase()}|${address}`);
-      if (!byAccount.allowed) throw refuse(byAccount, 'sign-in attempts');
+      if (!byAccount.allowed) throw rateLimited('sign-in attempts', byAccount.retryAfterSec);
       const userId = await checkPassword(email, password);
       perAddress.forgive(address);
       const secret = await startSession(deps.db, userId, deps.config.now(), deps.config.sessionTtlMs);

@@ -93,6 +93,11 @@ export function problemResponse(c: Context, error: ApiError): Response {
 export const notFound = (what: string, id: string) =>
   new ApiError('not-found', `${what} '${id}' does not exist`);
 export const forbidden = (detail: string) => new ApiError('forbidden', detail);
+/** 429 with Retry-After: `what` says what there were too many of. */
+export const rateLimited = (what: string, retryAfterSec: number) =>
+  new ApiError('rate-limited', `too many ${what}; retry in ${retryAfterSec} s`, {
+    headers: { 'retry-after': String(retryAfterSec) },
+  });
 export const conflict = (detail: string, extra: Record<string, unknown> = {}) =>
   new ApiError('conflict', detail, extra);
 export const invalid = (detail: string, errors: FieldError[] = [], extra: Record<string, unknown> = {}) =>

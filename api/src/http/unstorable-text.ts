@@ -9,6 +9,10 @@ import { invalid, type FieldError } from './problem.js';
 // With the `u` flag a surrogate range matches only an unpaired surrogate, never half of an emoji.
 // eslint-disable-next-line no-control-regex -- finding the NUL control character is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDFFF]/u;
+/** `text` without what Postgres cannot store: for text from the world (mail) that is kept, not refused. */
+const EVERY_UNSTORABLE = new RegExp(UNSTORABLE.source, 'gu');
+export const storableText = (text: string) => text.replace(EVERY_UNSTORABLE, '');
+
 /** A JSON text that may hold either: a NUL or surrogate escape (a raw NUL is not valid JSON). */
 const MAY_HOLD_UNSTORABLE = /\\u(0000|[dD][89a-fA-F])/;
 /** Enough to say what is wrong; a body full of them does not need a problem document as large. */

@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { ticketAttachments, ticketMails, ticketMailThreads, tickets } from '@baton/db';
 import { newReplyToken, supportRecipient, tokenFromMessageIds } from '@baton/workflows';
 import type { AppDeps } from '../http/env.js';
+import { storableText } from '../http/unstorable-text.js';
 import { createTicket } from '../tickets/create-ticket.js';
 import { recordCustomerMessage } from '../tickets/customer-message.js';
 import { automaticMailReason } from './automatic-mail.js';
@@ -50,12 +51,8 @@ const TITLE_MAX = 200;
 /** What the engine gets of a message (Temporal payloads are capped); the conversation keeps all. */
 const ENGINE_TEXT_MAX = 20_000;
 
-/** Postgres stores neither NUL nor a lone surrogate; mail from the world may hold both. */
-// eslint-disable-next-line no-control-regex -- removing the NUL character is the point
-const storable = (text: string) => text.replace(/\u0000|[\uD800-\uDFFF]/gu, '');
-
 export const titleOf = (subject: string) =>
-  storable(subject).replace(/\s+/g, ' ').trim().slice(0, TITLE_MAX) || '(no subject)';
+  storableText(subject).replace(/\s+/g, ' ').trim().slice(0, TITLE_MAX) || '(no subject)';
 
 /** The ticket of a thread token, if the token is known and its ticket still open. */
 async function threadTicket(deps: Pick<AppDeps, 'db'>, token: string | undefined) {
@@ -96,7 +93,7 @@ export async function receiveMail(
     .where(eq(ticketMails.messageId, mail.messageId));
   if (seen) return { kind: 'duplicate', ticketId: seen.ticketId };
 
-  const text = storable(mail.text);
+  const text = storableText(mail.text);
   const thread = await threadTicket(deps, threadTokenOf(mail, rules.supportAddress));
   // An answer to a finished ticket opens a new one, as help desks do: the old run cannot take it.
   if (thread && thread.closedAt === null) {
@@ -123,7 +120,7 @@ export async function receiveMail(
       title: titleOf(mail.subject),
       customer: {
         email: mail.from.address,
-        ...(mail.from.name ? { name: storable(mail.from.name).slice(0, 200) } : {}),
+        ...(mail.from.name ? { name: storableText(mail.from.name).slice(0, 200) } : {}),
       },
       fields: {},
     },
@@ -152,7 +149,7 @@ async function keepMail(
         messageId: mail.messageId,
         fromAddress: mail.from.address,
         toAddress: mail.recipients.join(', '),
-        subject: storable(mail.subject),
+        subject: storableText(mail.subject),
         body: text,
       })
       .onConflictDoNothing()
@@ -163,7 +160,7 @@ async function keepMail(
       mail.attachments.map((file) => ({
         ticketId,
         mailId: kept.id,
-        filename: storable(file.filename).slice(0, 255) || 'attachment',
+        filename: storableText(file.filename).slice(0, 255) || 'attachment',
         contentType: file.contentType.slice(0, 255),
         sizeBytes: file.content.length,
         content: file.content,

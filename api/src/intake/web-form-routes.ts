@@ -9,8 +9,7 @@ import { FieldDefinitionSchema } from '../http/schemas.js';
 import { clientAddress } from '../http/client-address.js';
 import type { AppDeps } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, z } from '../http/openapi.js';
-import { ApiError } from '../http/problem.js';
-import { liveStatusToken, statusPageUrl } from '../status-page/status-links.js';
+import { ApiError, rateLimited } from '../http/problem.js';
 import { queueCustomerMail } from '../tickets/conversation.js';
 import { createTicket } from '../tickets/create-ticket.js';
 
@@ -96,14 +95,7 @@ export function webFormRoutes(deps: AppDeps) {
       const { typeId } = c.req.valid('param');
       const type = await publishedType(typeId);
       const verdict = limiter.hit(clientAddress(c));
-      if (!verdict.allowed)
-        throw new ApiError(
-          'rate-limited',
-          `too many requests from here; retry in ${verdict.retryAfterSec} s`,
-          {
-            headers: { 'retry-after': String(verdict.retryAfterSec) },
-          },
-        );
+      if (!verdict.allowed) throw rateLimited('requests from here', verdict.retryAfterSec);
       const body = c.req.valid('json');
       if (body[HONEYPOT_FIELD]) {
         // What a person gets, minus the ticket: the bot learns nothing to adapt to.
@@ -125,7 +117,7 @@ export function webFormRoutes(deps: AppDeps) {
         .query<{ number: string }>('select number from tickets where id = $1', [ticketId])
         .then((r) => r.rows);
       const number = Number(row!.number);
-      await queueCustomerMail(
+      const { statusUrl } = await queueCustomerMail(
         deps,
         {
           supportAddress: deps.config.supportAddress,
@@ -139,7 +131,6 @@ export function webFormRoutes(deps: AppDeps) {
           authorId: undefined,
         },
       );
-      const statusUrl = statusPageUrl(deps.config.appUrl, await liveStatusToken(deps.db, ticketId));
       return c.json({ number, statusUrl }, 201);
     },
   );

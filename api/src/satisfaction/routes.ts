@@ -4,7 +4,6 @@
 import { REPORT_READERS } from '../access/roles.js';
 import type { AppDeps } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
-import { ApiError } from '../http/problem.js';
 import { customerStatus } from '../status-page/customer-status.js';
 import { CustomerStatusSchema, TokenParam } from '../status-page/routes.js';
 import { ticketOfStatusToken } from '../status-page/status-links.js';
@@ -48,7 +47,6 @@ export function satisfactionRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const link = await ticketOfStatusToken(deps.db, c.req.valid('param').token);
-      if (!link) throw new ApiError('not-found', 'this status link does not exist or was revoked');
       await rateTicket(deps, link.ticketId, c.req.valid('json'));
       return c.json(await customerStatus(deps.pool, link.ticketId), 201);
     },

@@ -8,7 +8,7 @@ import { createRateLimiter } from '../auth/rate-limit.js';
 import { clientAddress } from '../http/client-address.js';
 import type { AppDeps } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
-import { ApiError, conflict } from '../http/problem.js';
+import { conflict, rateLimited } from '../http/problem.js';
 import { IdParam } from '../http/schemas.js';
 import { recordCustomerMessage } from '../tickets/customer-message.js';
 import type { TicketDetails } from '../tickets/ticket-detail.js';
@@ -47,7 +47,6 @@ export function statusPageRoutes(deps: AppDeps, tickets: TicketDetails) {
   const app = newRouter();
   const limiter = createRateLimiter({ max: MESSAGES_PER_MINUTE, windowMs: 60_000, now: deps.config.now });
   const appUrl = deps.config.appUrl;
-  const unknownLink = () => new ApiError('not-found', 'this status link does not exist or was revoked');
 
   app.openapi(
     defineRoute('public', {
@@ -61,7 +60,6 @@ export function statusPageRoutes(deps: AppDeps, tickets: TicketDetails) {
     }),
     async (c) => {
       const link = await ticketOfStatusToken(deps.db, c.req.valid('param').token);
-      if (!link) throw unknownLink();
       c.header('cache-control', 'no-store');
       return c.json(await customerStatus(deps.pool, link.ticketId), 200);
     },
@@ -83,12 +81,8 @@ export function statusPageRoutes(deps: AppDeps, tickets: TicketDetails) {
     }),
     async (c) => {
       const verdict = limiter.hit(clientAddress(c));
-      if (!verdict.allowed)
-        throw new ApiError('rate-limited', `too many messages; retry in ${verdict.retryAfterSec} s`, {
-          headers: { 'retry-after': String(verdict.retryAfterSec) },
-        });
+      if (!verdict.allowed) throw rateLimited('messages', verdict.retryAfterSec);
       const link = await ticketOfStatusToken(deps.db, c.req.valid('param').token);
-      if (!link) throw unknownLink();
       if (isFinished(link.status))
         throw conflict('this request is closed; write to us again to open a new one');
       const { text } = c.req.valid('json');

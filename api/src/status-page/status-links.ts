@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { ticketStatusLinks, tickets } from '@baton/db';
 import type { Database } from '../http/env.js';
+import { ApiError } from '../http/problem.js';
 
 /** The page a link opens, under the app's public address. */
 export const statusPageUrl = (appUrl: string, token: string) =>
@@ -35,13 +36,18 @@ export async function revokeStatusLink(db: Database, ticketId: string): Promise<
   return ended.length > 0;
 }
 
-/** The ticket a live token opens, or undefined (unknown, revoked, or its ticket deleted). */
+/**
+ * The ticket a live token opens; 404 alike for a token that never existed and one revoked (or
+ * whose ticket is gone), so a guess learns nothing.
+ */
 export async function ticketOfStatusToken(db: Database, token: string) {
-  if (!/^[0-9a-f]{32}$/.test(token)) return undefined;
+  const unknown = () => new ApiError('not-found', 'this status link does not exist or was revoked');
+  if (!/^[0-9a-f]{32}$/.test(token)) throw unknown();
   const [row] = await db
     .select({ ticketId: ticketStatusLinks.ticketId, customer: tickets.customer, status: tickets.status })
     .from(ticketStatusLinks)
     .innerJoin(tickets, eq(tickets.id, ticketStatusLinks.ticketId))
     .where(and(eq(ticketStatusLinks.token, token), isNull(ticketStatusLinks.revokedAt)));
+  if (!row) throw unknown();
   return row;
 }

@@ -114,7 +114,7 @@ export function conversationRoutes(deps: AppDeps, tickets: TicketDetails) {
       const { view } = await tickets.visibleTicket(id, principal);
       assertMayRecordMessage(principal, { id, owners: ticketOwners(view.stages) });
       if (!supportAddress) throw conflict(REPLIES_OFF);
-      const mailId = await sendReply(
+      const { mailId } = await sendReply(
         deps,
         { supportAddress, appUrl: deps.config.appUrl, from: deps.config.mailFrom },
         principal,

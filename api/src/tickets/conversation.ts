@@ -103,11 +103,11 @@ export async function queueCustomerMail(
   addresses: { supportAddress: string | undefined; appUrl: string; from: string },
   ticket: ReplyTarget,
   mail: CustomerMail,
-): Promise<number> {
+): Promise<{ mailId: number; statusUrl: string }> {
   const to = ticket.customerEmail;
   if (!to) throw conflict(`ticket ${ticket.id} has no customer e-mail to write to`);
   const { supportAddress } = addresses;
-  const mailId = await deps.db.transaction(async (tx) => {
+  const queued = await deps.db.transaction(async (tx) => {
     let threadAddress: string | undefined;
     if (supportAddress) {
       await tx
@@ -147,13 +147,13 @@ export async function queueCustomerMail(
         notificationId: queued!.id,
       })
       .returning({ id: ticketMails.id });
-    return kept!.id;
+    return { mailId: kept!.id, statusUrl };
   });
   deps.log.info(
-    { ticketId: ticket.id, userId: mail.authorId ?? null, mailId },
+    { ticketId: ticket.id, userId: mail.authorId ?? null, mailId: queued.mailId },
     'mail to the customer queued',
   );
-  return mailId;
+  return queued;
 }
 
 /** An agent's reply: the thread's subject, from the support mailbox. */
