@@ -279,8 +279,18 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
     const expected: Record<string, string[]> = {
       process_owner: ['Flows', 'Tickets', 'Incidents'],
       agent: ['Inbox', 'Tickets', 'Extensions'],
-      manager: ['Inbox', 'Tickets', 'Extensions', 'Dashboard'], // GET /api/tasks serves managers too
-      admin: ['Flows', 'Inbox', 'Tickets', 'Incidents', 'Extensions', 'Dashboard', 'Admin', 'Developer'],
+      manager: ['Inbox', 'Tickets', 'Extensions', 'Satisfaction', 'Dashboard'], // GET /api/tasks serves managers too
+      admin: [
+        'Flows',
+        'Inbox',
+        'Tickets',
+        'Incidents',
+        'Extensions',
+        'Satisfaction',
+        'Dashboard',
+        'Admin',
+        'Developer',
+      ],
     };
     const landing: Record<string, RegExp> = {
       process_owner: /\/flows$/,
