@@ -219,6 +219,10 @@ export type Customer = { name?: string; email?: string; phone?: string; tier?: s
  */
 export const ticketDetailVersions = pgSequence('ticket_detail_versions');
 
+/** Where a ticket came from: an agent in the UI, a script through the API, a web form, a mail. */
+export const TICKET_SOURCES = ['agent', 'api', 'form', 'email'] as const;
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+
 export const tickets = pgTable(
   'tickets',
   {
@@ -275,8 +279,11 @@ export const tickets = pgTable(
      * history is one): no engine runs it, so its tasks take no action. Null: Baton's engine runs it.
      */
     importedFrom: text('imported_from'),
+    /** How the ticket came in; null for tickets from before sources were recorded. */
+    source: text('source').$type<TicketSource>(),
   },
   (t) => [
+    check('tickets_source_known', sql`${t.source} is null or ${t.source} in (${inList(TICKET_SOURCES)})`),
     check('tickets_priority_known', sql`${t.priority} in (${inList(PRIORITIES)})`),
     check('tickets_category_known', sql`${t.category} in (${inList(CATEGORIES)})`),
     check('tickets_status_known', sql`${t.status} in (${inList(TICKET_STATUSES)})`),
@@ -710,4 +717,101 @@ export const ticketRatings = pgTable(
       .on(t.departmentKey)
       .where(sql`${t.reviewStatus} = 'open'`),
   ],
+);
+
+/** The ticket events a webhook subscription can follow. */
+export const WEBHOOK_EVENTS = [
+  'ticket.created',
+  'ticket.stage_changed',
+  'ticket.sla_level',
+  'ticket.done',
+  'ticket.rated',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/**
+ * A URL an admin subscribed to ticket events (of one ticket type, or of all when typeId is null).
+ * The secret signs every delivery (HMAC-SHA256); it is shown once, when set, and never answered.
+ */
+export const webhookSubscriptions = pgTable(
+  'webhook_subscriptions',
+  {
+    id: text('id').primaryKey(),
+    url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    secret: text('secret').notNull(),
+    events: text('events').array().$type<WebhookEvent[]>().notNull(),
+    typeId: text('type_id').references(() => ticketTypes.id, { onDelete: 'cascade' }),
+    active: boolean('active').notNull().default(true),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('webhook_subscriptions_events_known', sql`${t.events} <@ ARRAY[${inList(WEBHOOK_EVENTS)}]::text[]`),
+    check('webhook_subscriptions_events_some', sql`cardinality(${t.events}) > 0`),
+  ],
+);
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/**
+ * One event for one subscription: queued in the transaction that recorded the event (an outbox),
+ * then posted by the delivery activity until the receiver answers 2xx or the attempts run out.
+ * `eventId` is the event's own key (a rewritten step queues the same keys, which stay queued once).
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: 'cascade' }),
+    eventId: text('event_id').notNull(),
+    event: text('event').$type<WebhookEvent>().notNull(),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    /** The step that recorded the event; null for events from outside the run (ratings). */
+    seq: integer('seq'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status').$type<WebhookDeliveryStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the dispatcher handed it to the delivery activity (null: not yet, or handed back). */
+    dispatchedAt: ts('dispatched_at'),
+    nextAttemptAt: ts('next_attempt_at'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    deliveredAt: ts('delivered_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('webhook_deliveries_status_known', sql`${t.status} in (${inList(WEBHOOK_DELIVERY_STATUSES)})`),
+    uniqueIndex('webhook_deliveries_event_uq').on(t.subscriptionId, t.eventId),
+    index('webhook_deliveries_due_idx')
+      .on(t.id)
+      .where(sql`${t.status} = 'pending' and ${t.dispatchedAt} is null`),
+    index('webhook_deliveries_log_idx').on(t.subscriptionId, t.id),
+  ],
+);
+
+/** The delivery log: every POST of a delivery with what the receiver answered. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    deliveryId: bigint('delivery_id', { mode: 'number' })
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    at: ts('at').notNull().defaultNow(),
+    durationMs: integer('duration_ms').notNull(),
+    /** The receiver's HTTP status; null when it never answered (refused, timed out). */
+    statusCode: integer('status_code'),
+    error: text('error'),
+    /** The first characters of the receiver's answer, for the admin reading the log. */
+    responseExcerpt: text('response_excerpt'),
+  },
+  (t) => [uniqueIndex('webhook_attempts_delivery_attempt_uq').on(t.deliveryId, t.attempt)],
 );

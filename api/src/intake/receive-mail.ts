@@ -114,7 +114,7 @@ export async function receiveMail(
   const requestId = createHash('sha256').update(`mail:${mail.messageId}`).digest('hex');
   const { ticketId } = await createTicket(
     deps,
-    undefined,
+    'email',
     {
       typeId: rules.ticketTypeId,
       title: titleOf(mail.subject),

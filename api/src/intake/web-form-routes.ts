@@ -109,7 +109,7 @@ export function webFormRoutes(deps: AppDeps) {
       };
       const { ticketId } = await createTicket(
         deps,
-        undefined,
+        'form',
         { typeId: type.id, title: body.title, customer, fields: body.fields },
         undefined,
       );

@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Category, Flow, Priority } from '@baton/engine';
-import { loggableError, ticketTypes, type FieldDefinition } from '@baton/db';
+import { loggableError, ticketTypes, type FieldDefinition, type TicketSource } from '@baton/db';
 import type { StartedTicket } from '@baton/workflows';
 import { currentCalendars } from '../directory/calendar-changes.js';
 import { latestFlowVersion } from '../flows/flow-versions.js';
@@ -21,6 +21,13 @@ export type NewTicket = {
   fields: Record<string, unknown>;
 };
 
+/** The channels through which customers open tickets themselves, without an account. */
+export type CustomerChannel = 'form' | 'email';
+
+/** The tickets row's source: a person signed in to the UI, a script with a token, or a channel. */
+const sourceOf = (origin: Principal | CustomerChannel): TicketSource =>
+  typeof origin === 'string' ? origin : origin.via === 'token' ? 'api' : 'agent';
+
 /** A new ticket's id: random, or derived from the request's idempotency id (a UUID in form). */
 function ticketIdFor(requestId: string | undefined): string {
   if (!requestId) return randomUUID();
@@ -35,11 +42,12 @@ function ticketIdFor(requestId: string | undefined): string {
  */
 export async function createTicket(
   deps: Pick<AppDeps, 'db' | 'runtime' | 'log'>,
-  /** Who opened it; undefined when the customer did, through a channel (e-mail). */
-  creator: Principal | undefined,
+  /** Who opened it, or the channel through which the customer did. */
+  origin: Principal | CustomerChannel,
   input: NewTicket,
   requestId: string | undefined,
 ): Promise<{ ticketId: string; started: StartedTicket }> {
+  const creator = typeof origin === 'string' ? undefined : origin;
   const [type] = await deps.db.select().from(ticketTypes).where(eq(ticketTypes.id, input.typeId));
   if (!type)
     throw invalid(`ticket type '${input.typeId}' does not exist`, [
@@ -76,6 +84,7 @@ export async function createTicket(
         typeId: type.id,
         flowVersionId: version.id,
         ...(creator ? { createdBy: creator.id } : {}),
+        source: sourceOf(origin),
         variables: {
           ...fieldVariables(ticket.fields),
           title: ticket.title,

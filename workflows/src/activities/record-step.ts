@@ -44,6 +44,7 @@ function ticketRow(ticket: TicketInput, at: number): typeof tickets.$inferInsert
     customer,
     fields: (v.fields && typeof v.fields === 'object' ? v.fields : {}) as Record<string, unknown>,
     createdBy: ticket.createdBy ?? null,
+    source: ticket.source ?? null,
     createdAt: new Date(at),
     updatedAt: new Date(at),
   };

@@ -10,6 +10,8 @@ export type TicketInput = {
   variables: Record<string, unknown>;
   /** The user who created the ticket; the run's first recorded step writes it to the tickets row. */
   createdBy?: string;
+  /** How it came in (the tickets row's source): agent, API script, web form or e-mail. */
+  source?: 'agent' | 'api' | 'form' | 'email';
 };
 
 /**
