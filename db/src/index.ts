@@ -1,6 +1,6 @@
 // Public API of @baton/db.
 export * from './schema.js';
-export { databaseOn, type Database } from './database.js';
+export { databaseOn, type Database, type Transaction } from './database.js';
 export {
   openDatabase,
   redactUrl,

@@ -17,6 +17,9 @@ export { createMailer, type Mailer, type MailMessage } from './activities/mail.j
 export { newReplyToken, replyAddress, supportRecipient, tokenFromMessageIds } from './mail/reply-token.js';
 export { createOutboxRelay, CUSTOMER_REPLY_TEMPLATE, type OutboxRelay } from './outbox/relay.js';
 export { activityCatalogue, activityTypes } from './activities/catalogue.js';
+export { queueWebhookEvents } from './webhooks/queue.js';
+export { newWebhookSecret, signWebhook, verifyWebhook, SIGNATURE_HEADER } from './webhooks/signature.js';
+export { WEBHOOK_RETRY } from './webhooks/retry.js';
 export {
   defineActivity,
   type ActivityDefinition,

@@ -3,7 +3,7 @@
 // whoever holds the link sees the ticket's public status and may add a message, nothing more.
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { ticketStatusLinks, tickets } from '@baton/db';
+import { type Transaction, ticketStatusLinks, tickets } from '@baton/db';
 import type { Database } from '../http/env.js';
 import { ApiError } from '../http/problem.js';
 
@@ -11,10 +11,8 @@ import { ApiError } from '../http/problem.js';
 export const statusPageUrl = (appUrl: string, token: string) =>
   `${appUrl.replace(/\/+$/, '')}/status/${token}`;
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
-
 /** The ticket's live link, made now if it has none (two callers at once get the same one). */
-export async function liveStatusToken(db: Database | Tx, ticketId: string): Promise<string> {
+export async function liveStatusToken(db: Database | Transaction, ticketId: string): Promise<string> {
   await db
     .insert(ticketStatusLinks)
     .values({ token: randomBytes(16).toString('hex'), ticketId })

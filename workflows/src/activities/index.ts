@@ -1,6 +1,7 @@
-// The activities the worker registers (and InMemoryRuntime calls directly): the read-model pair
-// and every custom activity under its type, all bound to one ActivityContext, plus the e-mail
-// outbox relay that runs beside them (started and stopped by the runtime that runs the worker).
+// The activities the worker registers (and InMemoryRuntime calls directly): the read-model pair,
+// the webhook delivery and every custom activity under its type, all bound to one ActivityContext,
+// plus the e-mail outbox relay that runs beside them (started and stopped by the runtime that runs
+// the worker) and the webhook dispatcher a runtime makes with its own way of delivering.
 import { Context } from '@temporalio/activity';
 import { tickets } from '@baton/db';
 import { eq, sql } from 'drizzle-orm';
@@ -13,6 +14,13 @@ import { asDataError } from './data-error.js';
 import { pickAssignee } from './pick-assignee.js';
 import { recordStep } from './record-step.js';
 import { type ActivityDefinition, runCustomActivity } from './sdk.js';
+import { type DeliveryOutcome, attemptWebhookDelivery, deliverInProcess } from '../webhooks/deliver.js';
+import {
+  type WebhookDispatch,
+  type WebhookDispatcher,
+  createWebhookDispatcher,
+} from '../webhooks/dispatcher.js';
+import type { WebhookActivities } from '../workflows/webhook-delivery.js';
 
 export type BatonActivities = {
   readModel: ReadModelActivities;
@@ -21,16 +29,30 @@ export type BatonActivities = {
   recordClosedOutside(input: ClosedOutside): Promise<boolean>;
   /** Sends queued e-mails; absent without SMTP (notifications stay in-app). */
   outbox?: OutboxRelay;
+  webhooks: WebhookActivities & {
+    /** This process's dispatcher, handing deliveries to `dispatch`; woken by the steps recorded here. */
+    dispatcher(dispatch: WebhookDispatch, options?: { pollMs?: number }): WebhookDispatcher;
+    /** The in-memory runtime's stand-in for the delivery workflow (webhooks/deliver.ts). */
+    deliverInProcess(
+      deliveryId: number,
+      wait: (ms: number) => Promise<void>,
+      retryDelayMs?: (attempt: number) => number,
+    ): Promise<DeliveryOutcome>;
+  };
 };
 
 /** Names the workflow uses for its own activities; a custom activity may not take them. */
-const RESERVED = new Set(['recordSteps', 'pickAssignee']);
+const RESERVED = new Set(['recordSteps', 'pickAssignee', 'deliverWebhook']);
 
 /** The flat name -> function map Temporal's Worker registers. */
 export function workerActivities(
   activities: BatonActivities,
 ): Record<string, (...args: never[]) => Promise<unknown>> {
-  return { ...activities.custom, ...activities.readModel };
+  return {
+    ...activities.custom,
+    ...activities.readModel,
+    deliverWebhook: activities.webhooks.deliverWebhook,
+  };
 }
 
 /** 1 inside a Temporal activity's first attempt; InMemoryRuntime passes its own attempt number. */
@@ -54,6 +76,7 @@ export function createActivities(
     return row?.email ?? undefined;
   };
   const outbox = ctx.mailer ? createOutboxRelay({ db: ctx.db, mailer: ctx.mailer, log: ctx.log }) : undefined;
+  const dispatchers = new Set<WebhookDispatcher>();
   const custom: Record<string, CustomActivityFunction> = {};
   for (const definition of definitions) {
     if (RESERVED.has(definition.type) || custom[definition.type]) {
@@ -77,13 +100,19 @@ export function createActivities(
     readModel: {
       recordSteps: async (steps) => {
         let pendingEmails = 0;
+        let pendingWebhooks = 0;
         try {
-          for (const step of steps) pendingEmails += (await recordStep(ctx, step)).pendingEmails;
+          for (const step of steps) {
+            const recorded = await recordStep(ctx, step);
+            pendingEmails += recorded.pendingEmails;
+            pendingWebhooks += recorded.pendingWebhooks;
+          }
         } catch (error) {
           throw asDataError(error, `recordSteps for ticket ${steps[0]?.ticketId}`);
         }
         // After the commit: the relay sends what the steps queued (and polls for anything missed).
         if (pendingEmails > 0) outbox?.wake();
+        if (pendingWebhooks > 0) for (const dispatcher of dispatchers) dispatcher.wake();
         return { pendingEmails };
       },
       pickAssignee: (input) =>
@@ -93,5 +122,15 @@ export function createActivities(
     },
     recordClosedOutside: (input) => recordClosedOutside(ctx, input),
     ...(outbox ? { outbox } : {}),
+    webhooks: {
+      deliverWebhook: (deliveryId) => attemptWebhookDelivery(ctx, deliveryId, currentAttempt()),
+      dispatcher(dispatch, options) {
+        const dispatcher = createWebhookDispatcher({ db: ctx.db, log: ctx.log, dispatch, ...options });
+        dispatchers.add(dispatcher);
+        return dispatcher;
+      },
+      deliverInProcess: (deliveryId, wait, retryDelayMs) =>
+        deliverInProcess(ctx, deliveryId, wait, retryDelayMs),
+    },
   };
 }

@@ -1,12 +1,11 @@
 // Notifications for one recorded step: resolve symbolic recipients to people, write in-app rows
 // and e-mail rows into the outbox (dedupe_key makes a retried step add nothing). The outbox relay
 // (../outbox/relay.ts) sends the e-mails, never the step's own transaction.
-import { type Database, departments, memberships, notifications, stages, users } from '@baton/db';
+import { type Transaction, departments, memberships, notifications, stages, users } from '@baton/db';
 import { and, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import type { NotificationRecord } from '../workflows/records.js';
 import type { ActivityContext } from './context.js';
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type Person = { userId?: string; email?: string; customer?: boolean };
 export type TicketSummary = { id: string; number: number; title: string; customerEmail?: string };
 
@@ -16,7 +15,11 @@ const activeUser = { userId: users.id, email: users.email };
  * Resolves `user:<id>`, `lead:<dept>` (the department's lead), `manager:<dept>` (see
  * managersOfDepartment), `group:<dept>`, `role:<role>` and `customer`.
  */
-export async function resolveRecipient(tx: Tx, recipient: string, ticket: TicketSummary): Promise<Person[]> {
+export async function resolveRecipient(
+  tx: Transaction,
+  recipient: string,
+  ticket: TicketSummary,
+): Promise<Person[]> {
   if (recipient === 'customer')
     return ticket.customerEmail ? [{ email: ticket.customerEmail, customer: true }] : [];
   const colon = recipient.indexOf(':');
@@ -72,7 +75,7 @@ export async function resolveRecipient(tx: Tx, recipient: string, ticket: Ticket
  * company. Only when nobody covers the department does the caller widen to every manager, so a
  * notice never goes unheard.
  */
-async function managersOfDepartment(tx: Tx, key: string): Promise<Person[]> {
+async function managersOfDepartment(tx: Transaction, key: string): Promise<Person[]> {
   const own = await tx
     .select(activeUser)
     .from(departments)
@@ -161,7 +164,7 @@ const managersOf = (to: string[], held: string[]) =>
 
 /** The departments a notice is about: its task's, else (the whole ticket) those holding it now. */
 async function departmentsOfNotice(
-  tx: Tx,
+  tx: Transaction,
   ticketId: string,
   record: NotificationRecord,
   task: StageSummary | undefined,
@@ -180,7 +183,7 @@ async function departmentsOfNotice(
 /** Writes the rows for a step's notify effects (in-app rows and the e-mail outbox). */
 export async function insertNotifications(
   ctx: ActivityContext,
-  tx: Tx,
+  tx: Transaction,
   ticket: TicketSummary,
   seq: number,
   records: NotificationRecord[],

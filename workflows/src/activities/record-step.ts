@@ -21,6 +21,8 @@ import type { RecordStepInput, StageRecord } from '../workflows/records.js';
 import type { ActivityContext } from './context.js';
 import { DataError } from './data-error.js';
 import { insertNotifications, type TicketSummary } from './notifications.js';
+import { webhookEventsOfStep } from '../webhooks/events.js';
+import { dropUntakenWebhookEvents, queueWebhookEvents } from '../webhooks/queue.js';
 
 const date = (ms: number | undefined): Date | null => (ms === undefined ? null : new Date(ms));
 const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback: T): T =>
@@ -123,6 +125,8 @@ function fromReplacedAttempt(
 export type RecordedStep = {
   /** E-mails this write put in the outbox (sent by the outbox relay). */
   pendingEmails: number;
+  /** Webhook deliveries this write queued (taken by the webhook dispatcher). */
+  pendingWebhooks: number;
   /** True when the write came from a replaced attempt and changed nothing. */
   stale: boolean;
 };
@@ -159,7 +163,7 @@ export async function recordStep(ctx: ActivityContext, input: RecordStepInput): 
         },
         'ignored a read-model write from a replaced workflow task attempt',
       );
-      return { pendingEmails: 0, stale: true };
+      return { pendingEmails: 0, pendingWebhooks: 0, stale: true };
     }
 
     const rewrite = ticket.hasSteps && seq <= ticket.lastSeq;
@@ -180,6 +184,7 @@ export async function recordStep(ctx: ActivityContext, input: RecordStepInput): 
             isNull(notifications.readAt),
           ),
         );
+      await dropUntakenWebhookEvents(tx, ticketId, seq);
       if (input.taskIds)
         await tx
           .delete(stages)
@@ -248,6 +253,7 @@ export async function recordStep(ctx: ActivityContext, input: RecordStepInput): 
       ...(ticket.customer.email ? { customerEmail: ticket.customer.email } : {}),
     };
     const queued = await insertNotifications(ctx, tx, summary, seq, input.notifications);
-    return { pendingEmails: queued.emails, stale: false };
+    const pendingWebhooks = await queueWebhookEvents(tx, ticketId, seq, webhookEventsOfStep(input));
+    return { pendingEmails: queued.emails, pendingWebhooks, stale: false };
   });
 }

@@ -7,6 +7,7 @@ import type { BatonActivities } from '../activities/index.js';
 import type { ActivityRun } from '../workflows/driver.js';
 import type { CommandStats } from '../workflows/records.js';
 import { type TicketRun, createTicketRun } from '../workflows/ticket-run.js';
+import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { type Clock, realClock } from './clock.js';
 import {
   type ActResult,
@@ -29,6 +30,8 @@ export type InMemoryRuntimeOptions = {
   clock?: 'real' | Clock;
   /** Longest wait between two attempts of a read-model write (default 5 s). */
   maxRetryDelayMs?: number;
+  /** The wait after a failed webhook attempt (default the delivery workflow's backoff). */
+  webhookRetryDelayMs?: (attempt: number) => number;
 };
 
 type Entry = { run: TicketRun; ticket: TicketInput };
@@ -57,6 +60,10 @@ export class InMemoryRuntime implements EngineRuntime {
   private readonly log: Logger;
   private readonly maxRetryDelayMs: number;
   private closed = false;
+  /** Webhook deliveries under way in this process, and the waits between their attempts. */
+  private readonly webhooks: WebhookDispatcher;
+  private readonly deliveries = new Set<Promise<unknown>>();
+  private readonly webhookWaits = new Set<() => void>();
 
   constructor(options: InMemoryRuntimeOptions) {
     this.activities = options.activities;
@@ -64,6 +71,16 @@ export class InMemoryRuntime implements EngineRuntime {
     this.clock = options.clock === undefined || options.clock === 'real' ? realClock : options.clock;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 5_000;
     this.activities.outbox?.start();
+    this.webhooks = this.activities.webhooks.dispatcher(async (deliveryId) => {
+      const delivery = this.activities.webhooks
+        .deliverInProcess(deliveryId, (ms) => this.webhookWait(ms), options.webhookRetryDelayMs)
+        .catch((error: unknown) => {
+          if (!this.closed) this.log.error({ err: error, deliveryId }, 'webhook delivery failed');
+        })
+        .finally(() => this.deliveries.delete(delivery));
+      this.deliveries.add(delivery);
+    });
+    this.webhooks.start();
     this.log.warn(NOT_DURABLE_WARNING);
   }
 
@@ -131,6 +148,26 @@ export class InMemoryRuntime implements EngineRuntime {
     await this.activities.outbox?.flush();
   }
 
+  /** Resolves when the webhook deliveries queued so far have been delivered or given up. */
+  async webhooksSettled(): Promise<void> {
+    await this.webhooks.flush();
+    while (this.deliveries.size > 0) await Promise.all([...this.deliveries]);
+  }
+
+  /** A wait between webhook attempts that close() ends at once (the attempt loop then stops). */
+  private webhookWait(ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const end = () => {
+        clearTimeout(timer);
+        this.webhookWaits.delete(end);
+        if (this.closed) reject(new Error('the in-memory runtime closed'));
+        else resolve();
+      };
+      const timer = setTimeout(end, ms);
+      this.webhookWaits.add(end);
+    });
+  }
+
   /** Workflow commands the run loop issued for a ticket (see history-estimate.ts). */
   commandStats(ticketId: string): CommandStats | undefined {
     const stats = this.runs.get(ticketId)?.run.stats;
@@ -143,6 +180,9 @@ export class InMemoryRuntime implements EngineRuntime {
     for (const { run } of this.runs.values()) run.dispose();
     this.runs.clear();
     await this.activities.outbox?.stop();
+    await this.webhooks.stop();
+    for (const end of [...this.webhookWaits]) end();
+    await Promise.all([...this.deliveries]);
   }
 
   private running(ticketId: string): Entry {

@@ -35,7 +35,10 @@ import {
   taskUpdates,
   ticketStarted,
   ticketWorkflow,
+  webhookDeliveryWorkflow,
 } from '../workflows/ticket.js';
+import { webhookWorkflowIdOf } from '../workflows/webhook-delivery.js';
+import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import {
   type ActOptions,
   type ActResult,
@@ -144,6 +147,8 @@ export class TemporalRuntime implements EngineRuntime {
   private readonly deadlines: TemporalDeadlines;
   /** Queries refuse closed runs (a closed run's replay would be costly and could show a stale state). */
   private readonly openOnly: Client;
+  /** Hands queued webhook deliveries to delivery workflows (any worker of the queue runs them). */
+  readonly webhooks: WebhookDispatcher;
 
   private constructor(
     private readonly client: Client,
@@ -157,6 +162,15 @@ export class TemporalRuntime implements EngineRuntime {
       connection,
       namespace: options.namespace,
       workflow: { queryRejectCondition: 'NOT_OPEN' },
+    });
+    this.webhooks = options.activities.webhooks.dispatcher(async (deliveryId) => {
+      await this.client.workflow.start(webhookDeliveryWorkflow, {
+        workflowId: webhookWorkflowIdOf(deliveryId),
+        taskQueue: options.taskQueue,
+        args: [deliveryId],
+        // Handed over twice (a dispatcher died between start and mark): the running one stands.
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
     });
   }
 
@@ -187,7 +201,9 @@ export class TemporalRuntime implements EngineRuntime {
       options.activities.outbox?.start();
     }
     log.info({ address, namespace, taskQueue, worker: Boolean(worker) }, 'Temporal runtime ready');
-    return new TemporalRuntime(client, connection, options, log, worker);
+    const runtime = new TemporalRuntime(client, connection, options, log, worker);
+    runtime.webhooks.start();
+    return runtime;
   }
 
   private handle(ticketId: string) {
@@ -410,6 +426,7 @@ export class TemporalRuntime implements EngineRuntime {
   }
 
   private async stop(): Promise<void> {
+    await this.webhooks.stop();
     if (this.worker) {
       this.worker.worker.shutdown();
       await this.worker.running;

@@ -304,3 +304,4 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     ...(input.historyBudget ? { historyBudget: input.historyBudget } : {}),
   });
 }
+export { webhookDeliveryWorkflow } from './webhook-delivery.js';

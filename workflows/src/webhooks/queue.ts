@@ -1,0 +1,60 @@
+// Queueing webhook deliveries: called inside the transaction that records the events (a step, a
+// rating), so a delivery exists exactly when its event does. One row per matching active
+// subscription, with the ticket as it stands after the change; the dispatcher takes it from there.
+import { type Transaction, webhookDeliveries } from '@baton/db';
+import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import type { WebhookEventRecord } from './events.js';
+
+/** Queues `events` of ticket `ticketId` for every subscription that follows them; answers how many. */
+export async function queueWebhookEvents(
+  tx: Transaction,
+  ticketId: string,
+  seq: number | null,
+  events: readonly WebhookEventRecord[],
+): Promise<number> {
+  if (events.length === 0) return 0;
+  const rows = events.map((e) => ({
+    event_id: e.eventId,
+    event: e.event,
+    at: new Date(e.at).toISOString(),
+    data: e.data,
+  }));
+  const queued = await tx.execute(sql`
+    insert into webhook_deliveries (subscription_id, event_id, event, ticket_id, seq, payload)
+    select s.id, e.event_id, e.event, t.id, ${seq}::integer,
+      jsonb_build_object(
+        'event', e.event,
+        'eventId', e.event_id,
+        'occurredAt', e.at,
+        'ticket', jsonb_build_object(
+          'id', t.id, 'number', t.number, 'title', t.title, 'typeId', t.type_id,
+          'status', t.status, 'priority', t.priority, 'category', t.category,
+          'slaLevel', t.sla_level, 'createdAt', t.created_at, 'closedAt', t.closed_at),
+        'data', e.data)
+    from tickets t
+    cross join jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as e(event_id text, event text, at text, data jsonb)
+    join webhook_subscriptions s
+      on s.active and e.event = any(s.events) and (s.type_id is null or s.type_id = t.type_id)
+    where t.id = ${ticketId}
+    on conflict (subscription_id, event_id) do nothing`);
+  return queued.rowCount ?? 0;
+}
+
+/**
+ * A step written again (a replaced workflow task attempt) drops the deliveries its first write
+ * queued and nobody has taken yet; those already handed to delivery stay (they cannot be recalled,
+ * and their event ids keep the rewrite from queueing them twice).
+ */
+export async function dropUntakenWebhookEvents(tx: Transaction, ticketId: string, fromSeq: number) {
+  await tx
+    .delete(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.ticketId, ticketId),
+        gte(webhookDeliveries.seq, fromSeq),
+        eq(webhookDeliveries.status, 'pending'),
+        isNull(webhookDeliveries.dispatchedAt),
+      ),
+    );
+}
