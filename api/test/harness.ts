@@ -60,6 +60,8 @@ export type HarnessOptions = {
   runtime: EngineRuntime | 'in-memory' | ((t: TestDatabase) => Promise<EngineRuntime>);
   /** Start of the virtual clock (in-memory runtime); config.now follows it unless overridden. */
   start?: number;
+  /** The in-memory runtime's wait between webhook attempts (real time; default its backoff). */
+  webhookRetryDelayMs?: (attempt: number) => number;
   config?: Partial<ApiConfig>;
 };
 
@@ -103,7 +105,11 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
 
   const live =
     options.runtime === 'in-memory'
-      ? inMemoryRuntime(t.db, options.start ?? Date.parse('2026-03-16T09:00:00Z'))
+      ? inMemoryRuntime(
+          t.db,
+          options.start ?? Date.parse('2026-03-16T09:00:00Z'),
+          options.webhookRetryDelayMs ? { webhookRetryDelayMs: options.webhookRetryDelayMs } : {},
+        )
       : undefined;
   const runtime =
     live?.runtime ??

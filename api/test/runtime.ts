@@ -6,9 +6,13 @@ import { createActivities, InMemoryRuntime, VirtualClock } from '@baton/workflow
 
 export type { VirtualClock };
 
-export function inMemoryRuntime(db: Database, start: number) {
+export function inMemoryRuntime(
+  db: Database,
+  start: number,
+  options: { webhookRetryDelayMs?: (attempt: number) => number } = {},
+) {
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent', serializers: logSerializers });
   const clock = new VirtualClock(start);
-  const runtime = new InMemoryRuntime({ activities: createActivities({ db, log }), log, clock });
+  const runtime = new InMemoryRuntime({ activities: createActivities({ db, log }), log, clock, ...options });
   return { runtime, clock };
 }

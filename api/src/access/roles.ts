@@ -14,6 +14,8 @@ export const TICKET_CANCELLERS = ['agent', 'manager'] as const;
 export const TASK_ACTORS = ['agent', 'manager'] as const;
 export const REPORT_READERS = ['manager', 'process_owner', 'developer', 'agent'] as const;
 export const FLOW_EDITORS = ['process_owner'] as const;
+/** Who subscribes URLs to ticket events (admins always may): the people wiring Baton to other systems. */
+export const WEBHOOK_KEEPERS = ['developer'] as const;
 /**
  * See the open incidents of every ticket and resolve them by retrying (with corrected fields):
  * the people responsible for the flows. Each of them reads every ticket (readsEverything).

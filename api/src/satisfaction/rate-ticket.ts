@@ -1,11 +1,11 @@
 // A customer's rating of their finished ticket, from the status page: one per ticket, about the
 // department and agent of its last stage. A rating at or below the bad-rating threshold opens a
 // review for that department's managers (the notifications' rule for "the department's
-// manager") and tells them in the app; the rating, the review and the notices are written
-// together.
+// manager") and tells them in the app; the rating, the review, the notices and the webhook
+// deliveries of `ticket.rated` are written together.
 import { desc, eq } from 'drizzle-orm';
 import { notifications, stages, ticketRatings, tickets } from '@baton/db';
-import { resolveRecipient } from '@baton/workflows';
+import { queueWebhookEvents, resolveRecipient } from '@baton/workflows';
 import type { AppDeps } from '../http/env.js';
 import { conflict } from '../http/problem.js';
 
@@ -49,6 +49,19 @@ export async function rateTicket(
       .onConflictDoNothing()
       .returning({ ticketId: ticketRatings.ticketId });
     if (!kept) throw conflict('this request is already rated; thank you');
+    await queueWebhookEvents(tx, ticketId, null, [
+      {
+        eventId: `${ticketId}:rating`,
+        event: 'ticket.rated',
+        at: deps.config.now(),
+        data: {
+          score: rating.score,
+          comment: rating.comment,
+          department: last?.department ?? null,
+          review: bad,
+        },
+      },
+    ]);
     if (!bad) return false;
     const summary = { id: ticketId, number: ticket.number, title: ticket.title };
     const managers = last?.department
