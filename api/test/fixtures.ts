@@ -1,5 +1,12 @@
 // Direct inserts for report tests: the read model as the runtime would have written it.
-import { flowVersions, HISTORY_IMPORTED_FROM, stages, tickets, ticketTypes } from '@baton/db';
+import {
+  flowVersions,
+  HISTORY_IMPORTED_FROM,
+  stages,
+  tickets,
+  ticketTypes,
+  type TicketSource,
+} from '@baton/db';
 import type { Harness } from './harness.js';
 
 export async function insertTicketType(h: Harness, id = 'call', flowVersionId = `${id}-v1`) {
@@ -12,7 +19,15 @@ export async function insertTicketType(h: Harness, id = 'call', flowVersionId = 
 export async function insertTicket(
   h: Harness,
   id: string,
-  options: { typeId?: string; flowVersionId?: string; createdAt?: Date } = {},
+  options: {
+    typeId?: string;
+    flowVersionId?: string;
+    createdAt?: Date;
+    /** A finished ticket: its status and close time (the ticket stays open without them). */
+    finished?: { status: 'done' | 'cancelled'; closedAt: Date };
+    /** Absent: null, as tickets from before sources were recorded. */
+    source?: TicketSource;
+  } = {},
 ) {
   await h.t.db.insert(tickets).values({
     id,
@@ -20,6 +35,8 @@ export async function insertTicket(
     flowVersionId: options.flowVersionId ?? 'call-v1',
     title: `ticket ${id}`,
     createdAt: options.createdAt ?? new Date('2026-01-01T00:00:00Z'),
+    ...(options.finished ? { status: options.finished.status, closedAt: options.finished.closedAt } : {}),
+    source: options.source ?? null,
   });
 }
 
@@ -45,7 +62,10 @@ export type StageSpec = {
   slaConsumedMinutes?: number;
   dueAt?: string;
   assigneeId?: string;
+  /** Claimed then: a closed stage's work time is claimed..closed, as the runtime records it. */
   claimedAt?: string;
+  /** The work time in the stage's business calendar; absent = the wall-clock work time. */
+  businessWorkMinutes?: number;
 };
 
 export async function insertStages(h: Harness, specs: StageSpec[]) {
@@ -53,6 +73,8 @@ export async function insertStages(h: Harness, specs: StageSpec[]) {
     specs.map((s) => {
       const entered = new Date(s.enteredAt);
       const closed = s.minutes === undefined ? null : new Date(entered.getTime() + s.minutes * MIN);
+      const claimed = s.claimedAt ? new Date(s.claimedAt) : null;
+      const workMs = closed && claimed ? closed.getTime() - claimed.getTime() : null;
       return {
         ticketId: s.ticketId,
         taskId: s.taskId,
@@ -61,8 +83,11 @@ export async function insertStages(h: Harness, specs: StageSpec[]) {
         departmentKey: s.department,
         assigneeId: s.assigneeId ?? null,
         enteredAt: entered,
-        claimedAt: s.claimedAt ? new Date(s.claimedAt) : null,
+        claimedAt: claimed,
         closedAt: closed,
+        workMs,
+        businessWorkMs:
+          workMs === null ? null : s.businessWorkMinutes === undefined ? workMs : s.businessWorkMinutes * MIN,
         totalMs: s.minutes === undefined ? null : s.minutes * MIN,
         businessTotalMs: s.minutes === undefined ? null : (s.businessMinutes ?? s.minutes) * MIN,
         heldMs: s.heldMinutes === undefined ? null : s.heldMinutes * MIN,

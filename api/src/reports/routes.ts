@@ -1,5 +1,7 @@
-// Report routes: stage durations, handoffs, SLA attainment, load, waiting on customers, stuck
-// stages, flow heatmap.
+// Report routes: stage durations, handoffs, SLA attainment, load, waiting on customers,
+// satisfaction, service figures (sources, first-contact resolution, handling time), stuck stages,
+// flow heatmap.
+import { TICKET_SOURCES } from '@baton/db';
 import { reportDepartments } from '../access/report-scope.js';
 import { REPORT_READERS } from '../access/roles.js';
 import type { AppDeps, Principal } from '../http/env.js';
@@ -18,6 +20,7 @@ import { DURATION_CLOCKS, DURATION_MEASURES } from './measures.js';
 import { stageDurations } from './stage-durations.js';
 import { STUCK_LEVELS, stuckStages } from './stuck.js';
 import { satisfaction } from './satisfaction.js';
+import { service, UNKNOWN_SOURCE } from './service.js';
 import { waiting } from './waiting.js';
 import { MIN_STAGES_FOR_OUTLIER } from './waiting-outliers.js';
 import { organisationTimeZone } from './time-zone.js';
@@ -371,6 +374,74 @@ export function reportRoutes(deps: AppDeps) {
     async (c) => {
       const { range, filter } = await scopeOf(principalOf(c), c.req.valid('query'));
       const answer = await withReportSession(deps.pool, (client) => satisfaction(client, filter));
+      return c.json({ range: rangeJson(range), ...answer }, 200);
+    },
+  );
+
+  const FirstContactFigures = {
+    done: z
+      .number()
+      .int()
+      .openapi({ description: 'Tickets done (not cancelled) with their close in the range' }),
+    firstContact: z
+      .number()
+      .int()
+      .openapi({
+        description: 'Of those, the tickets whose every stage was in the first stage’s department',
+      }),
+    rate: z.number().nullable().openapi({ description: 'firstContact / done; null without done tickets' }),
+  };
+  const HandlingFigures = {
+    stages: z.number().int().openapi({ description: 'Claimed stages closed in the range' }),
+    meanWorkMs: ms.openapi({ description: 'Mean claimed..closed, wall-clock (ms), time on hold included' }),
+    meanBusinessWorkMs: ms.openapi({
+      description: "Mean claimed..closed in each stage's business calendar (ms), time on hold included",
+    }),
+  };
+
+  app.openapi(
+    defineRoute(REPORT_READERS, {
+      method: 'get',
+      path: '/reports/service',
+      tags: ['reports'],
+      summary:
+        'Ticket sources, first-contact resolution per department and average handling time per department and agent',
+      description: `Three figures for the range. **sources**: tickets created in the range per source (agent: a person in the UI; api: a script with a token; form: a public web form; email: the support mailbox), every source listed; \`${UNKNOWN_SOURCE}\` counts tickets from before sources were recorded and is listed only when there are some; share = tickets / all listed tickets. **firstContact**: tickets done (status done, not cancelled) whose close falls in the range, each attributed to the department of its first stage (earliest entered); a first-contact resolution is one whose every stage was in that department, so no transfer or handoff to another department; rate = firstContact / done; tickets without stages are left out; \`overall\` sums the departments listed. **handling**: stages closed in the range that were claimed: the mean work time (claimed until closed, time on hold included) in wall-clock and business time, per department and per agent within a department (the stage's assignee). Scope: sources and first contact follow the first stage's department, handling each stage's department; managers of their memberships and department leads see their departments only, and an unscoped caller's sources count every ticket created, those with no stage yet too.`,
+      request: { query: RangeQuery },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            range: RangeSchema,
+            sources: z.array(
+              z.object({
+                source: z.enum([...TICKET_SOURCES, UNKNOWN_SOURCE]),
+                tickets: z.number().int(),
+                share: z.number().nullable(),
+              }),
+            ),
+            firstContact: z.object({
+              overall: z.object(FirstContactFigures),
+              departments: z.array(z.object({ department: z.string().nullable(), ...FirstContactFigures })),
+            }),
+            handling: z.object({
+              departments: z.array(z.object({ department: z.string().nullable(), ...HandlingFigures })),
+              agents: z.array(
+                z.object({
+                  department: z.string().nullable(),
+                  userId: z.string(),
+                  name: z.string(),
+                  ...HandlingFigures,
+                }),
+              ),
+            }),
+          }),
+          'Sources, first-contact resolution and handling time',
+        ),
+      },
+    }),
+    async (c) => {
+      const { range, filter } = await scopeOf(principalOf(c), c.req.valid('query'));
+      const answer = await withReportSession(deps.pool, (client) => service(client, filter));
       return c.json({ range: rangeJson(range), ...answer }, 200);
     },
   );
