@@ -14,6 +14,13 @@ import {
 } from '../dashboard/chartOptions.js';
 import type { DashboardQuery } from '../dashboard/rangeQuery.js';
 import {
+  firstContactOption,
+  handlingOption,
+  serviceTable,
+  sourcesOption,
+  sourcesTable,
+} from '../dashboard/service.js';
+import {
   agentLoadTable,
   bandTable,
   departmentLoadTable,
@@ -59,6 +66,9 @@ export function useDashboardCharts(reports: Reports, view: Ref<DashboardQuery>) 
   const handoffs = computed(() => reports.handoffs.data.value?.handoffs);
   const load = computed(() => reports.load.data.value);
   const waiting = computed(() => reports.waiting.data.value);
+  const service = computed(() => reports.service.data.value);
+  /** Rows of a horizontal bar chart: its height grows with them. */
+  const barsHeight = (rows: number) => 60 + 30 * rows;
 
   return {
     durations: {
@@ -97,6 +107,30 @@ export function useDashboardCharts(reports: Reports, view: Ref<DashboardQuery>) 
       height: computed(() => 40 + 30 * (waiting.value?.departments.length ?? 0)),
       /** The agents flagged, for the note under the chart. */
       outliers: computed(() => (waiting.value?.agents ?? []).filter((a) => a.outlier)),
+    },
+    sources: {
+      table: computed(() => (service.value ? sourcesTable(service.value.sources) : undefined)),
+      option: computed(() => sourcesOption(service.value?.sources ?? [])),
+      height: computed(() => barsHeight(service.value?.sources.length ?? 0)),
+    },
+    service: {
+      table: computed(() => (service.value ? serviceTable(service.value, name.value) : undefined)),
+      firstContact: computed(() =>
+        firstContactOption(service.value?.firstContact.departments ?? [], name.value),
+      ),
+      handling: computed(() =>
+        handlingOption(service.value?.handling.departments ?? [], name.value, clock.value),
+      ),
+      /** Both charts side by side, as tall as the longer list. */
+      height: computed(() =>
+        barsHeight(
+          Math.max(
+            service.value?.firstContact.departments.length ?? 0,
+            service.value?.handling.departments.length ?? 0,
+          ),
+        ),
+      ),
+      overall: computed(() => service.value?.firstContact.overall),
     },
     stuck: {
       table: computed(() => {

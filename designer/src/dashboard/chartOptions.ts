@@ -21,10 +21,10 @@ export const COLOURS = {
 };
 
 const TEXT = { color: COLOURS.text, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' };
-const AXIS_LABEL = { color: COLOURS.muted, fontSize: 11 };
+export const AXIS_LABEL = { color: COLOURS.muted, fontSize: 11 };
 /** Department names on a category axis: long ones cut with an ellipsis (the tooltip has them whole). */
-const categoryLabel = (width: number) => ({ ...AXIS_LABEL, width, overflow: 'truncate' as const });
-const base = (description: string): ChartOption => ({
+export const categoryLabel = (width: number) => ({ ...AXIS_LABEL, width, overflow: 'truncate' as const });
+export const base = (description: string): ChartOption => ({
   textStyle: TEXT,
   animation: false,
   aria: { enabled: true, label: { description } },
@@ -261,7 +261,7 @@ function bandColour(bands: readonly { upToMs: number | null }[], index: number, 
 }
 
 /** A second category axis on the right of a horizontal bar chart: one bold label per bar. */
-const rightLabels = (labels: string[], color: string) => ({
+export const rightLabels = (labels: string[], color: string) => ({
   type: 'category' as const,
   data: labels,
   inverse: true,
