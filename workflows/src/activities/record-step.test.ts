@@ -1,4 +1,12 @@
-import { assignmentCursors, notifications, stages, ticketEvents, tickets } from '@baton/db';
+import {
+  assignmentCursors,
+  notifications,
+  stages,
+  ticketEvents,
+  tickets,
+  webhookDeliveries,
+  webhookSubscriptions,
+} from '@baton/db';
 import { type TestDatabase, createTestDatabase } from '@baton/db/testing';
 import { asc, eq } from 'drizzle-orm';
 import pino from 'pino';
@@ -151,7 +159,11 @@ describe('recordStep', () => {
     });
 
     const mailsBefore = smtp.received.length;
-    expect(await recordStep(ctx, overdueAndClosed('tk-1'))).toEqual({ pendingEmails: 3, stale: false });
+    expect(await recordStep(ctx, overdueAndClosed('tk-1'))).toEqual({
+      pendingEmails: 3,
+      pendingWebhooks: 0,
+      stale: false,
+    });
     await recordStep(ctx, overdueAndClosed('tk-1'));
     // alice + lena: in-app and e-mail each; the customer by e-mail; an empty group reaches nobody.
     expect(await counts('tk-1')).toEqual({ stages: 1, events: 5, notifications: 5 });
@@ -232,6 +244,52 @@ describe('recordStep', () => {
     ]);
     // The assignee tests below count open stages: this one is not theirs.
     await t.db.delete(stages).where(eq(stages.ticketId, 'tk-fence'));
+  });
+
+  it("queues a step's webhook events once; a rewritten step replaces the deliveries nobody took yet", async () => {
+    await t.db.insert(webhookSubscriptions).values({
+      id: 'sub-all',
+      url: 'http://127.0.0.1:9/hooks',
+      secret: 'whsec_test',
+      events: ['ticket.created', 'ticket.stage_changed', 'ticket.sla_level', 'ticket.done'],
+    });
+    const queued = () =>
+      t.db
+        .select({
+          event: webhookDeliveries.event,
+          eventId: webhookDeliveries.eventId,
+          payload: webhookDeliveries.payload,
+        })
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.ticketId, 'tk-hook'))
+        .orderBy(asc(webhookDeliveries.eventId));
+    try {
+      expect(await recordStep(ctx, started('tk-hook'))).toMatchObject({ pendingWebhooks: 2 });
+      await recordStep(ctx, started('tk-hook'));
+      expect(await queued()).toHaveLength(2);
+      expect(await recordStep(ctx, overdueAndClosed('tk-hook'))).toMatchObject({ pendingWebhooks: 1 });
+      const first = await queued();
+      expect(first.map((d) => [d.event, d.eventId])).toEqual([
+        ['ticket.created', 'tk-hook:0:0'],
+        ['ticket.stage_changed', 'tk-hook:0:1'],
+        ['ticket.sla_level', 'tk-hook:1:1'],
+      ]);
+      expect(first[2]!.payload).toMatchObject({
+        event: 'ticket.sla_level',
+        ticket: { id: 'tk-hook', title: 'Printer on fire', status: 'done' },
+        data: { level: 'overdue', stage: { taskId: 'task-1', department: 'support', name: 'Handle' } },
+      });
+      // `created` was handed to delivery; then a replaced attempt's seq 0 is written again.
+      await t.db
+        .update(webhookDeliveries)
+        .set({ dispatchedAt: new Date() })
+        .where(eq(webhookDeliveries.eventId, 'tk-hook:0:0'));
+      expect(await recordStep(ctx, started('tk-hook'))).toMatchObject({ pendingWebhooks: 1 });
+      expect((await queued()).map((d) => d.eventId)).toEqual(['tk-hook:0:0', 'tk-hook:0:1']);
+    } finally {
+      await t.db.delete(webhookSubscriptions).where(eq(webhookSubscriptions.id, 'sub-all'));
+      await t.db.delete(stages).where(eq(stages.ticketId, 'tk-hook'));
+    }
   });
 
   it('refuses a step for a ticket that has no row, writing nothing', async () => {
