@@ -87,7 +87,7 @@ const DeliverySchema = z
 const Description = z.string().trim().max(500);
 const Events = z.array(EventSchema).min(1).max(WEBHOOK_EVENTS.length);
 const TypeId = z.string().min(1).max(200).nullable();
-const SubscriptionParams = z.object({ id: z.uuid('a webhook subscription id') });
+const SubscriptionParams = z.object({ id: z.string().min(1).max(200) });
 const DeliveryParams = SubscriptionParams.extend({
   deliveryId: z.string().regex(/^[1-9]\d{0,17}$/, 'a delivery id (digits)'),
 });
