@@ -815,3 +815,24 @@ export const webhookAttempts = pgTable(
   },
   (t) => [uniqueIndex('webhook_attempts_delivery_attempt_uq').on(t.deliveryId, t.attempt)],
 );
+
+/**
+ * A ticket type's mail templates: what agents start a reply from, and what the flow's
+ * `email-customer` service tasks send by key. Subject and body are plain text with placeholders
+ * (`{{ticket.number}}`, `{{fields.orderNumber}}` ...), checked when saved (workflows' mail/templates.ts).
+ */
+export const mailTemplates = pgTable(
+  'mail_templates',
+  {
+    typeId: text('type_id')
+      .notNull()
+      .references(() => ticketTypes.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.typeId, t.key] })],
+);

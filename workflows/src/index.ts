@@ -18,6 +18,15 @@ export { newReplyToken, replyAddress, supportRecipient, tokenFromMessageIds } fr
 export { createOutboxRelay, CUSTOMER_REPLY_TEMPLATE, type OutboxRelay } from './outbox/relay.js';
 export { activityCatalogue, activityTypes } from './activities/catalogue.js';
 export { queueWebhookEvents } from './webhooks/queue.js';
+export { liveStatusToken, statusPageUrl } from './mail/status-link.js';
+export {
+  FIELD_PLACEHOLDER,
+  TEMPLATE_PLACEHOLDERS,
+  renderTemplate,
+  renderTicketTemplate,
+  templateProblems,
+  templateValues,
+} from './mail/templates.js';
 export { newWebhookSecret, signWebhook, verifyWebhook, SIGNATURE_HEADER } from './webhooks/signature.js';
 export { WEBHOOK_RETRY } from './webhooks/retry.js';
 export {

@@ -14,7 +14,8 @@ import { recordCustomerMessage } from '../tickets/customer-message.js';
 import type { TicketDetails } from '../tickets/ticket-detail.js';
 import { isFinished } from '../tickets/ticket-status.js';
 import { customerStatus } from './customer-status.js';
-import { liveStatusToken, revokeStatusLink, statusPageUrl, ticketOfStatusToken } from './status-links.js';
+import { liveStatusToken, statusPageUrl } from '@baton/workflows';
+import { revokeStatusLink, ticketOfStatusToken } from './status-links.js';
 
 export const TokenParam = z.object({ token: z.string().min(1).max(100) });
 

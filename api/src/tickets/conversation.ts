@@ -5,10 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { notifications, ticketAttachments, ticketMails, ticketMailThreads } from '@baton/db';
-import { CUSTOMER_REPLY_TEMPLATE, newReplyToken, replyAddress } from '@baton/workflows';
+import {
+  CUSTOMER_REPLY_TEMPLATE,
+  liveStatusToken,
+  newReplyToken,
+  replyAddress,
+  statusPageUrl,
+} from '@baton/workflows';
 import type { AppDeps, Principal } from '../http/env.js';
 import { conflict, notFound } from '../http/problem.js';
-import { liveStatusToken, statusPageUrl } from '../status-page/status-links.js';
 
 export type ConversationMail = {
   id: number;

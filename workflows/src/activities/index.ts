@@ -11,6 +11,7 @@ import type { ActivityContext } from './context.js';
 import { customActivities } from './custom/index.js';
 import { type ClosedOutside, recordClosedOutside } from './closed-outside.js';
 import { asDataError } from './data-error.js';
+import { renderTicketTemplate } from '../mail/templates.js';
 import { pickAssignee } from './pick-assignee.js';
 import { recordStep } from './record-step.js';
 import { type ActivityDefinition, runCustomActivity } from './sdk.js';
@@ -93,6 +94,7 @@ export function createActivities(
           activityId: meta.activityId,
         }),
         customerEmail: customerEmail(meta.ticketId),
+        mailTemplate: (key) => renderTicketTemplate(ctx.db, meta.ticketId, key, { appUrl: ctx.appUrl ?? '' }),
       });
   }
   return {

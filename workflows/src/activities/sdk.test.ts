@@ -17,6 +17,11 @@ const ctx = (extra: Partial<CustomActivityContext> = {}): CustomActivityContext 
   attempt: 1,
   log,
   customerEmail: async () => 'customer@example.com',
+  // The ticket type's templates (their rendering against a database: mail/templates.test.ts).
+  mailTemplate: async (key) =>
+    key === 'refund-approved'
+      ? { subject: 'Refund approved for #7', text: 'Hello Ana, it is done.' }
+      : undefined,
   ...extra,
 });
 
@@ -134,6 +139,30 @@ describe('email-customer', () => {
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]).toMatchObject({ to: ['customer@example.com'], subject: 'Your ticket' });
     expect(smtp.received[0]!.raw).toContain('We are on it.');
+  });
+
+  it("sends one of the ticket type's mail templates by key, and refuses an unknown key without retrying", async () => {
+    const before = smtp.received.length;
+    const result = await runCustomActivity(emailCustomer, { template: 'refund-approved' }, ctx({ mailer }));
+    expect(result).toMatchObject({
+      customerEmail: { to: 'customer@example.com', template: 'refund-approved' },
+    });
+    expect(smtp.received[before]).toMatchObject({ subject: 'Refund approved for #7' });
+    expect(smtp.received[before]!.raw).toContain('Hello Ana, it is done.');
+    await expect(
+      runCustomActivity(emailCustomer, { template: 'nope' }, ctx({ mailer })),
+    ).rejects.toMatchObject({
+      nonRetryable: true,
+      message: expect.stringMatching(/has no mail template 'nope'/),
+    });
+    expect(smtp.received).toHaveLength(before + 1);
+  });
+
+  it('takes either a template or a subject and text, naming the rule', async () => {
+    for (const input of [{}, { subject: 's' }, { template: 'refund-approved', subject: 's', text: 't' }])
+      await expect(runCustomActivity(emailCustomer, input, ctx({ mailer }))).rejects.toThrow(
+        /give either `template`, or `subject` and `text`/,
+      );
   });
 
   it('fails clearly without a mail transport', async () => {

@@ -17,6 +17,11 @@ export type CustomActivityContext = {
   log: Logger;
   /** The ticket's customer e-mail from the read model, if any. */
   customerEmail(): Promise<string | undefined>;
+  /**
+   * The ticket type's mail template `key` rendered for this ticket (mail/templates.ts); undefined
+   * when the type has none by that key.
+   */
+  mailTemplate(key: string): Promise<{ subject: string; text: string } | undefined>;
 };
 
 /** `'30s'`, `'5m'`, `'1h'`, `'250ms'` or milliseconds. */
