@@ -15,6 +15,7 @@ import type { AppDeps } from './http/env.js';
 import { handleError } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
 import { newRouter } from './http/openapi.js';
+import { mailTemplateRoutes } from './flows/mail-template-routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { ApiError, problemResponse, sentPath } from './http/problem.js';
@@ -76,6 +77,7 @@ export function createApp(deps: CreateAppOptions) {
   app.route('/api', reportRoutes(deps));
   app.route('/api', notificationRoutes(deps));
   app.route('/api', webhookRoutes(deps));
+  app.route('/api', mailTemplateRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -7,7 +7,7 @@ import type { AppDeps } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
 import { conflict } from '../http/problem.js';
 import { IdParam } from '../http/schemas.js';
-import { attachmentOf, conversationOf, sendReply } from './conversation.js';
+import { attachmentOf, conversationOf, replyTemplates, sendReply } from './conversation.js';
 import type { TicketDetails } from './ticket-detail.js';
 
 const ConversationMailSchema = z
@@ -123,6 +123,34 @@ export function conversationRoutes(deps: AppDeps, tickets: TicketDetails) {
       );
       const sent = (await conversationOf(deps, id)).find((mail) => mail.id === mailId)!;
       return c.json(sent, 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute(MESSAGE_RECORDERS, {
+      method: 'get',
+      path: '/tickets/{id}/reply-templates',
+      tags: ['tickets'],
+      summary: "The ticket type's mail templates, filled in for this ticket and the caller",
+      description:
+        'Starting points for a reply, by name. A `{{status.url}}` the ticket has no link for yet stays as written; the reply fills it in when it is sent.',
+      request: { params: IdParam },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            items: z.array(
+              z.object({ key: z.string(), name: z.string(), subject: z.string(), text: z.string() }),
+            ),
+          }),
+          'Rendered templates',
+        ),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const principal = principalOf(c);
+      await tickets.visibleTicket(id, principal);
+      return c.json({ items: await replyTemplates(deps, deps.config.appUrl, principal, id) }, 200);
     },
   );
 

@@ -4,13 +4,22 @@
 // support mailbox's thread address, so the customer's answer comes back to this ticket.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { notifications, ticketAttachments, ticketMails, ticketMailThreads } from '@baton/db';
+import {
+  mailTemplates,
+  notifications,
+  ticketAttachments,
+  ticketMails,
+  ticketMailThreads,
+  tickets,
+} from '@baton/db';
 import {
   CUSTOMER_REPLY_TEMPLATE,
   liveStatusToken,
   newReplyToken,
+  renderTemplate,
   replyAddress,
   statusPageUrl,
+  templateValues,
 } from '@baton/workflows';
 import type { AppDeps, Principal } from '../http/env.js';
 import { conflict, notFound } from '../http/problem.js';
@@ -161,19 +170,64 @@ export async function queueCustomerMail(
   return queued;
 }
 
-/** An agent's reply: the thread's subject, from the support mailbox. */
-export const sendReply = (
+/**
+ * An agent's reply: the thread's subject, from the support mailbox. Placeholders in it (a mail
+ * template it started from, or typed) are filled in for the ticket, signed with the agent's name;
+ * the conversation keeps what the customer got.
+ */
+export async function sendReply(
   deps: Pick<AppDeps, 'db' | 'log'>,
   addresses: { supportAddress: string; appUrl: string; from: string },
   principal: Principal,
   ticket: ReplyTarget,
   text: string,
-) =>
-  queueCustomerMail(deps, addresses, ticket, {
+) {
+  const values = await templateValues(deps.db, ticket.id, {
+    appUrl: addresses.appUrl,
+    agentName: principal.name,
+  });
+  return queueCustomerMail(deps, addresses, ticket, {
     subject: `Re: [#${ticket.number}] ${ticket.title}`,
-    text,
+    text: values ? renderTemplate(text, values) : text,
     authorId: principal.id,
   });
+}
+
+/**
+ * The ticket type's mail templates rendered for this ticket and the agent who will send them, as
+ * starting points for a reply. Nothing is written: a status link not issued yet stays a
+ * placeholder, filled in when the reply goes.
+ */
+export async function replyTemplates(
+  deps: Pick<AppDeps, 'db'>,
+  appUrl: string,
+  principal: Principal,
+  ticketId: string,
+) {
+  const values = await templateValues(deps.db, ticketId, {
+    appUrl,
+    agentName: principal.name,
+    statusLink: 'existing',
+  });
+  if (!values) return [];
+  const rows = await deps.db
+    .select({
+      key: mailTemplates.key,
+      name: mailTemplates.name,
+      subject: mailTemplates.subject,
+      body: mailTemplates.body,
+    })
+    .from(mailTemplates)
+    .innerJoin(tickets, eq(tickets.typeId, mailTemplates.typeId))
+    .where(eq(tickets.id, ticketId))
+    .orderBy(mailTemplates.name);
+  return rows.map((row) => ({
+    key: row.key,
+    name: row.name,
+    subject: renderTemplate(row.subject, values),
+    text: renderTemplate(row.body, values),
+  }));
+}
 
 export async function attachmentOf(deps: Pick<AppDeps, 'db'>, ticketId: string, attachmentId: number) {
   const [file] = await deps.db

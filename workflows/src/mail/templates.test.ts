@@ -38,6 +38,10 @@ describe('renderTemplate', () => {
       'Hi <b>{{x}}</b>, y!',
     );
   });
+
+  it('leaves a placeholder it has no value for as written', () => {
+    expect(renderTemplate('Link: {{status.url}} {{ nope }}', {})).toBe('Link: {{status.url}} {{ nope }}');
+  });
 });
 
 describe('renderTicketTemplate', () => {
@@ -71,6 +75,17 @@ describe('renderTicketTemplate', () => {
     });
   });
   afterAll(() => t?.drop());
+
+  it('previews without issuing a status link, leaving its placeholder for the send', async () => {
+    const preview = await renderTicketTemplate(t.db, 'tk-tpl', 'refund-approved', {
+      appUrl: 'https://help.example',
+      statusLink: 'existing',
+    });
+    expect(preview!.text).toMatch(/\n\{\{status\.url\}\}$/);
+    expect(
+      await t.db.select().from(ticketStatusLinks).where(eq(ticketStatusLinks.ticketId, 'tk-tpl')),
+    ).toEqual([]);
+  });
 
   it("renders the type's template for the ticket, issuing its status link", async () => {
     const [ticket] = await t.db

@@ -1,8 +1,16 @@
 // Mail templates: plain text with `{{placeholder}}`s, rendered for one ticket. Checked when saved
 // (templateProblems), so rendering never meets a name it does not know; values are inserted as
 // text (mail is sent as text/plain, so nothing a customer typed can become markup).
-import { type Database, type Transaction, mailTemplates, stages, tickets, users } from '@baton/db';
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import {
+  type Database,
+  type Transaction,
+  mailTemplates,
+  stages,
+  ticketStatusLinks,
+  tickets,
+  users,
+} from '@baton/db';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { liveStatusToken, statusPageUrl } from './status-link.js';
 
 export const TEMPLATE_PLACEHOLDERS = {
@@ -45,8 +53,9 @@ export function templateProblems(
   return problems;
 }
 
+/** Fills in the placeholders `values` has; any other `{{...}}` stays as written. */
 export function renderTemplate(text: string, values: TemplateValues): string {
-  return text.replace(PLACEHOLDER, (_, name: string) => values[name] ?? '');
+  return text.replace(PLACEHOLDER, (whole: string, name: string) => values[name] ?? whole);
 }
 
 const asText = (value: unknown): string =>
@@ -56,15 +65,23 @@ const asText = (value: unknown): string =>
       ? JSON.stringify(value)
       : String(value);
 
-/**
- * The values of a ticket's placeholders. The status link is issued if the ticket has none (every
- * mail to the customer carries one). `agentName` is the replying agent; without one, the last
- * person assigned a stage of the ticket.
- */
+export type TemplateOptions = {
+  appUrl: string;
+  /** The replying agent; without one, the last person assigned a stage of the ticket. */
+  agentName?: string;
+  /**
+   * 'issue' (default): the status link is made if the ticket has none, as for a mail being sent.
+   * 'existing': only a live one is used (a preview writes nothing); without one, `{{status.url}}`
+   * stays for the send to fill in.
+   */
+  statusLink?: 'issue' | 'existing';
+};
+
+/** The values of a ticket's placeholders. */
 export async function templateValues(
   db: Database | Transaction,
   ticketId: string,
-  options: { appUrl: string; agentName?: string },
+  options: TemplateOptions,
 ): Promise<TemplateValues | undefined> {
   const [ticket] = await db
     .select({
@@ -89,14 +106,23 @@ export async function templateValues(
     agentName = last?.name ?? 'the support team';
   }
   const customerEmail = ticket.customer.email ?? '';
+  const token =
+    options.statusLink === 'existing'
+      ? (
+          await db
+            .select({ token: ticketStatusLinks.token })
+            .from(ticketStatusLinks)
+            .where(and(eq(ticketStatusLinks.ticketId, ticketId), isNull(ticketStatusLinks.revokedAt)))
+        )[0]?.token
+      : await liveStatusToken(db, ticketId);
   const values: TemplateValues = {
     'ticket.number': String(ticket.number),
     'ticket.title': ticket.title,
     'ticket.status': ticket.status,
     'customer.name': ticket.customer.name || customerEmail,
     'customer.email': customerEmail,
-    'status.url': statusPageUrl(options.appUrl, await liveStatusToken(db, ticketId)),
     'agent.name': agentName,
+    ...(token ? { 'status.url': statusPageUrl(options.appUrl, token) } : {}),
   };
   for (const [key, value] of Object.entries(ticket.fields)) values[`fields.${key}`] = asText(value);
   return values;
@@ -107,7 +133,7 @@ export async function renderTicketTemplate(
   db: Database | Transaction,
   ticketId: string,
   key: string,
-  options: { appUrl: string; agentName?: string },
+  options: TemplateOptions,
 ): Promise<{ subject: string; text: string } | undefined> {
   const [template] = await db
     .select({ subject: mailTemplates.subject, body: mailTemplates.body })
