@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceReport } from './reportTypes.js';
-import { firstContactOption, handlingOption, serviceTable, sourcesOption, sourcesTable } from './service.js';
+import {
+  firstContactOption,
+  handlingOption,
+  handlingUnit,
+  serviceTable,
+  sourcesOption,
+  sourcesTable,
+} from './service.js';
 import { departmentNamer } from './tables.js';
 
 const MIN = 60_000;
@@ -68,11 +75,21 @@ describe('the service panels', () => {
     expect(seriesOf(option).data).toEqual([50, 100]);
   });
 
-  it('draws the mean handling time in minutes on the clock asked for', () => {
-    expect(seriesOf(handlingOption(report.handling.departments, name, 'wall')).data).toEqual([40, 90]);
+  it('draws the mean handling time on the clock asked for, in minutes or hours as the longest needs', () => {
+    const wall = handlingOption(report.handling.departments, name, 'wall');
+    expect(seriesOf(wall).data).toEqual([40, 90]);
+    expect(seriesOf(wall).label!.formatter({ dataIndex: 1 })).toBe('1 h 30 min');
     const business = handlingOption(report.handling.departments, name, 'business');
     expect(seriesOf(business).data).toEqual([35, 60]);
     expect(categories(business)).toEqual([['Refunds', 'faults']]);
+    expect(handlingUnit(119 * MIN)).toEqual({ ms: MIN, suffix: 'min' });
+    expect(handlingUnit(4 * 60 * MIN)).toEqual({ ms: 60 * MIN, suffix: 'h' });
+    const long = handlingOption(
+      [{ department: 'faults', stages: 1, meanWorkMs: 0, meanBusinessWorkMs: 270 * MIN }],
+      name,
+      'business',
+    );
+    expect(seriesOf(long).data).toEqual([4.5]);
   });
 
   it('tabulates sources, and departments with either figure before their agents', () => {

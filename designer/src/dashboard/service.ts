@@ -9,6 +9,7 @@ import type { ServiceReport, SourceCount } from './reportTypes.js';
 import { duration, percent, type DepartmentName, type TableModel } from './tables.js';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 export const SOURCE_LABELS: Record<SourceCount['source'], string> = {
   agent: 'Agent',
@@ -31,14 +32,14 @@ const categoryAxis = (labels: string[]) => ({
   type: 'category' as const,
   data: labels,
   inverse: true,
-  axisLabel: categoryLabel(110),
+  axisLabel: categoryLabel(120),
 });
 
 /** Tickets created in the range per source; the count and its share at the end of each bar. */
 export function sourcesOption(sources: readonly SourceCount[]): ChartOption {
   return {
     ...base('Tickets created in the range per source: agent, API, web form, e-mail, and unknown.'),
-    grid: { left: 84, right: 24, top: 8, bottom: 24 },
+    grid: { left: 84, right: 76, top: 8, bottom: 24 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { ...valueAxis('{value}'), minInterval: 1 },
     yAxis: { ...categoryAxis(sources.map((s) => SOURCE_LABELS[s.source])), axisLabel: categoryLabel(76) },
@@ -75,13 +76,13 @@ export function firstContactOption(
       'First-contact resolution per department: share of the done tickets it received that it closed without handing them to another department.',
     ),
     title: { text: 'Resolved by the first department', textStyle: { fontSize: 12, fontWeight: 600 } },
-    grid: { left: 120, right: 56, top: 30, bottom: 24 },
+    grid: { left: 130, right: 64, top: 30, bottom: 24 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       valueFormatter: (value) => `${Number(value).toFixed(1)} %`,
     },
-    xAxis: { ...valueAxis('{value} %'), max: 100 },
+    xAxis: { ...valueAxis('{value} %'), max: 100, interval: 25 },
     yAxis: [
       categoryAxis(shown.map((d) => name(d.department))),
       rightLabels(
@@ -101,23 +102,33 @@ export function firstContactOption(
   };
 }
 
-/** Mean handling time (claimed to closed) per department on the view's clock, in minutes. */
+/**
+ * The axis unit for handling times up to `longestMs`: minutes while the longest is under two hours,
+ * hours beyond, so the axis ticks are round numbers of it ("20 min", "4 h") that never crowd.
+ */
+export function handlingUnit(longestMs: number): { ms: number; suffix: string } {
+  return longestMs < 2 * HOUR ? { ms: MINUTE, suffix: 'min' } : { ms: HOUR, suffix: 'h' };
+}
+
+/** Mean handling time (claimed to closed) per department on the view's clock, each bar labelled. */
 export function handlingOption(
   departments: readonly Handling[],
   name: DepartmentName,
   clock: Clock,
 ): ChartOption {
   const clockName = clock === 'business' ? 'business time' : 'wall-clock';
+  const means = departments.map((d) => meanOf(d, clock));
+  const unit = handlingUnit(Math.max(0, ...means));
   return {
     ...base(`Mean handling time per department, claimed to closed, in ${clockName}.`),
     title: { text: `Mean handling time (${clockName})`, textStyle: { fontSize: 12, fontWeight: 600 } },
-    grid: { left: 120, right: 24, top: 30, bottom: 24 },
+    grid: { left: 130, right: 72, top: 30, bottom: 24 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      valueFormatter: (value) => formatDuration(Number(value) * MINUTE),
+      valueFormatter: (value) => formatDuration(Number(value) * unit.ms),
     },
-    xAxis: { ...valueAxis((value: number) => formatDuration(value * MINUTE)), splitNumber: 3 },
+    xAxis: { ...valueAxis(`{value} ${unit.suffix}`), splitNumber: 4 },
     yAxis: categoryAxis(departments.map((d) => name(d.department))),
     series: [
       {
@@ -125,13 +136,20 @@ export function handlingOption(
         name: 'Mean handling time',
         barMaxWidth: 18,
         itemStyle: { color: COLOURS.accent },
-        data: departments.map((d) => meanOf(d, clock) / MINUTE),
+        label: {
+          show: true,
+          position: 'right',
+          color: COLOURS.text,
+          fontSize: 11,
+          formatter: (params) =>
+            formatDuration(means[(params as unknown as { dataIndex: number }).dataIndex]!),
+        },
+        data: means.map((ms) => ms / unit.ms),
       },
     ],
   };
 }
 
-/** No rows when no ticket was created in the range, so the panel says so instead of drawing zeros. */
 export function sourcesTable(sources: readonly SourceCount[]): TableModel {
   const created = sources.some((s) => s.tickets > 0);
   return {
