@@ -383,12 +383,9 @@ export function reportRoutes(deps: AppDeps) {
       .number()
       .int()
       .openapi({ description: 'Tickets done (not cancelled) with their close in the range' }),
-    firstContact: z
-      .number()
-      .int()
-      .openapi({
-        description: 'Of those, the tickets whose every stage was in the first stage’s department',
-      }),
+    firstContact: z.number().int().openapi({
+      description: 'Of those, the tickets whose every stage was in the first stage’s department',
+    }),
     rate: z.number().nullable().openapi({ description: 'firstContact / done; null without done tickets' }),
   };
   const HandlingFigures = {
