@@ -2,7 +2,9 @@
 // on a fresh database, with the demo history a first start seeds): the seeded manager, who belongs
 // to no department, signs in and lands on it; an overdue stage is in the stuck list (linking to
 // its ticket) and on the flow heatmap; every range preset draws its charts from the seeded
-// figures, the table view shows the API's numbers, and a CSV download holds the table's rows.
+// figures, the table view shows the API's numbers, and a CSV download holds the table's rows;
+// tickets opened in the UI's session and with an API token join the seeded ones (whose source is
+// unknown) in the ticket sources, beside first-contact resolution and handling time.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +18,7 @@ const chromiumCheck = findChromium();
 if (chromiumCheck.skipReason) console.warn(`[dashboard browser test] skipped: ${chromiumCheck.skipReason}`);
 
 const MANAGER = { email: 'manager@baton.local', password: 'baton-manager' };
+const ADMIN = { email: 'admin@baton.local', password: 'baton-admin' };
 const PRESETS = [
   'today',
   'yesterday',
@@ -32,6 +35,14 @@ const ALWAYS_FILLED = ['last-week', 'last-month', 'last-year'];
 const RANGE_CHARTS = ['sla', 'durations', 'bands', 'handoffs', 'waiting'];
 
 type Group = { department: string | null; count: number };
+type Service = {
+  sources: { source: string; tickets: number; share: number | null }[];
+  firstContact: {
+    overall: { done: number; firstContact: number; rate: number | null };
+    departments: { department: string | null; done: number; firstContact: number; rate: number | null }[];
+  };
+  handling: { departments: { department: string | null }[]; agents: { name: string }[] };
+};
 type Stuck = { items: { ticketId: string; globalTaskId: string; elementId: string; ticketNumber: number }[] };
 
 /** Parses the CSV the dashboard writes (RFC 4180: CRLF line ends, quoted cells, "" for a quote). */
@@ -83,20 +94,24 @@ describe.skipIf(!!chromiumCheck.skipReason)('the managers’ dashboard in the br
   /** A panel has drawn its chart (an SVG from ECharts) or said it has nothing. */
   const settled = (id: string) => panel(id).locator('[data-test=chart] svg, [data-test=panel-empty]').first();
 
+  const signIn = async (person: typeof MANAGER) => {
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(person),
+    });
+    expect(login.status).toBe(200);
+    return login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+  };
+
   beforeAll(async () => {
     mkdirSync(RESULTS, { recursive: true });
     database = await createTestDatabase();
     server = await startBaton({ databaseUrl: database.url, history: true });
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(MANAGER),
-    });
-    expect(login.status).toBe(200);
-    cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    cookie = await signIn(MANAGER);
 
     browser = await launchChromium(chromiumCheck.path as string);
     const context = await browser.newContext({
@@ -320,6 +335,100 @@ describe.skipIf(!!chromiumCheck.skipReason)('the managers’ dashboard in the br
     expect(await again.locator('[data-test=range-text]').textContent()).toBe(
       await page.locator('[data-test=range-text]').textContent(),
     );
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('shows ticket sources, first-contact resolution and handling time as the service report answers', async () => {
+    // Tickets of today from two sources: an agent in the UI (a session) and a script (a token).
+    const adminCookie = await signIn(ADMIN);
+    const post = async (route: string, auth: Record<string, string>, body: unknown) => {
+      const res = await fetch(`${server.url}${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url, ...auth },
+        body: JSON.stringify(body),
+      });
+      if (res.status !== 201) throw new Error(`POST ${route}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as { token: string };
+    };
+    const { token } = await post('/api/me/tokens', { cookie: adminCookie }, { name: 'dashboard sources' });
+    const call = (title: string) => ({
+      typeId: 'call-centre',
+      title,
+      fields: { callerPhone: '13800000000', description: title },
+    });
+    await post('/api/tickets', { cookie: adminCookie }, call('Phoned in, no signal'));
+    await post('/api/tickets', { cookie: adminCookie }, call('Phoned in, billing'));
+    await post('/api/tickets', { authorization: `Bearer ${token}` }, call('From the shop’s script'));
+
+    // Opened afresh, so the dashboard's reports count the new tickets.
+    await page.goto(`${server.url}/dashboard?range=this-month`);
+    const report = await api<Service>('/api/reports/service?range=this-month');
+    const count = (source: string) => report.sources.find((s) => s.source === source)?.tickets;
+    expect([count('agent'), count('api')]).toEqual([2, 1]);
+    expect(count('unknown')).toBeGreaterThan(0); // the seeded history predates sources
+    expect(report.firstContact.departments.length).toBeGreaterThan(0);
+
+    // The chart labels each source's bar with the API's count and share.
+    const sources = panel('sources');
+    await settled('sources').waitFor();
+    const barLabels = report.sources.map(
+      (s) => `${s.tickets}${s.share === null ? '' : ` (${Math.round(s.share * 100)} %)`}`,
+    );
+    await expect
+      .poll(async () => sources.locator('[data-test=chart] svg text').allTextContents())
+      .toEqual(expect.arrayContaining(['Agent', 'API', 'Web form', 'E-mail', 'Unknown', ...barLabels]));
+
+    // "resolved of done" per department beside its first-contact bar, and the overall rate.
+    const service = panel('service');
+    await settled('service').waitFor();
+    await expect
+      .poll(async () => service.locator('[data-test=chart] svg text').allTextContents())
+      .toEqual(
+        expect.arrayContaining(report.firstContact.departments.map((d) => `${d.firstContact} of ${d.done}`)),
+      );
+    const { overall } = report.firstContact;
+    expect(await service.locator('[data-test=first-contact-note]').textContent()).toContain(
+      `Overall ${((overall.rate ?? 0) * 100).toFixed(1)} %: ${overall.firstContact} of ${overall.done} done tickets`,
+    );
+
+    await sources.scrollIntoViewIfNeeded();
+    const [a, b] = [await sources.boundingBox(), await service.boundingBox()];
+    const top = Math.min(a!.y, b!.y);
+    await page.screenshot({
+      path: path.join(RESULTS, 'dashboard-service.png'),
+      clip: {
+        x: a!.x - 8,
+        y: top - 8,
+        width: b!.x + b!.width - a!.x + 16,
+        height: Math.max(a!.y + a!.height, b!.y + b!.height) - top + 16,
+      },
+    });
+
+    // The tables hold the same figures: tickets per source; rates per department, then each agent.
+    await sources.locator('[data-test=show-table]').click();
+    await expect
+      .poll(async () => sources.locator('[data-test=panel-table] tbody tr td:nth-child(2)').allTextContents())
+      .toEqual(report.sources.map((s) => String(s.tickets)));
+    await sources.locator('[data-test=show-chart]').click();
+    await service.locator('[data-test=show-table]').click();
+    const departmentRows = new Set([
+      ...report.firstContact.departments.map((d) => d.department),
+      ...report.handling.departments.map((d) => d.department),
+    ]).size;
+    const rows = service.locator('[data-test=panel-table] tbody tr');
+    await expect.poll(() => rows.count()).toBe(departmentRows + report.handling.agents.length);
+    const rates = await service.locator('[data-test=panel-table] tbody tr td:nth-child(5)').allTextContents();
+    expect(rates.slice(0, report.firstContact.departments.length)).toEqual(
+      report.firstContact.departments.map((d) => (d.rate === null ? '—' : `${(d.rate * 100).toFixed(1)} %`)),
+    );
+    const agents = await service
+      .locator('[data-test=panel-table] tbody tr td:nth-child(1)')
+      .allTextContents();
+    expect(agents.slice(departmentRows).map((n) => n.trim())).toEqual(
+      report.handling.agents.map((a) => a.name),
+    );
+    await service.locator('[data-test=show-chart]').click();
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);
   });
