@@ -544,6 +544,66 @@ describe.skipIf(!!chromiumCheck.skipReason)('agents and leads in the browser', (
     expect(cspViolations).toEqual([]);
   });
 
+  it("keeps a type's mail template (a mistyped placeholder named at its field); an agent replies from it, filled in for the ticket", async () => {
+    const owner = await open('owner');
+    await owner.goto(`${server.url}/flows/${FORM_TYPE}`);
+    const editor = owner.locator('[data-test=mail-templates]');
+    await editor.locator('[data-test=no-mail-templates]').waitFor();
+    await editor.locator('[data-test=mail-template-name]').fill('Order received');
+    expect(await editor.locator('[data-test=mail-template-key]').inputValue()).toBe('order-received');
+    await editor.locator('[data-test=mail-template-subject]').fill('We have your order');
+    await editor
+      .locator('[data-test=mail-template-body]')
+      .fill('Hello ,\nwe have order {{fields.orderNo}}.\n');
+    await editor.locator('[data-test=mail-template-save]').click();
+    await expect
+      .poll(() => editor.locator('[data-test=mail-template-body-error]').textContent())
+      .toMatch(/^unknown placeholder \{\{fields\.orderNo\}\}/);
+    // Fixed by the placeholder buttons, put in at the caret.
+    const body = editor.locator('[data-test=mail-template-body]');
+    await body.fill('Hello ,\nwe have order .\nFollow it here: ');
+    await body.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(6, 6));
+    await editor.getByRole('button', { name: 'customer.name', exact: true }).click();
+    await body.evaluate((el: HTMLTextAreaElement) =>
+      el.setSelectionRange(el.value.indexOf(' .') + 1, el.value.indexOf(' .') + 1),
+    );
+    await editor.getByRole('button', { name: 'fields.orderNumber', exact: true }).click();
+    await body.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
+    await editor.getByRole('button', { name: 'status.url', exact: true }).click();
+    expect(await body.inputValue()).toBe(
+      'Hello {{customer.name}},\nwe have order {{fields.orderNumber}}.\nFollow it here: {{status.url}}',
+    );
+    await editor.locator('[data-test=mail-template-save]').click();
+    await expect.poll(() => editor.locator('[data-test=mail-template-row]').count()).toBe(1);
+    expect(await editor.locator('[data-test=mail-template-body-error]').count()).toBe(0);
+    await shot(owner, 'mail-templates.png');
+
+    const customer = 'olga.order@example.com';
+    const ticket = await api.sam<Detail>('POST', '/api/tickets', {
+      typeId: FORM_TYPE,
+      title: 'Where is order K-77?',
+      customer: { name: 'Olga Order', email: customer },
+      fields: { orderNumber: 'K-77' },
+    });
+    const page = await open('sam');
+    await page.goto(`${server.url}/tickets/${ticket.id}`);
+    const picker = page.locator('[data-test=reply-template]');
+    await picker.waitFor();
+    await picker.selectOption({ label: 'Order received' });
+    // Filled in for the ticket; the status link is issued when the reply goes.
+    expect(await page.locator('[data-test=reply-text]').inputValue()).toBe(
+      'Hello Olga Order,\nwe have order K-77.\nFollow it here: {{status.url}}',
+    );
+    await page.press('[data-test=reply-text]', 'Control+Enter');
+    const delivered = () => customerMailbox.received.filter((m) => m.to.includes(customer));
+    await expect.poll(() => delivered().length, { timeout: 20_000 }).toBe(1);
+    const text = delivered()[0]!.raw.replace(/=\r?\n/g, '');
+    expect(text).toContain('we have order K-77.');
+    expect(text).toMatch(/Follow it here: https?:\/\/\S+\/status\/[0-9a-f]{32}/);
+    expect(text).not.toContain('{{');
+    expect(await page.locator('[data-test=mail-out]').last().textContent()).toContain('Hello Olga Order,');
+  });
+
   it("publishes a type's web form; a page of a listed site embeds it and opens a ticket, an unlisted site cannot frame it", async () => {
     // Two sites of the company's own: one listed for the form, one not (other ports, other origins).
     const site = () =>

@@ -7,6 +7,8 @@ import { useAction } from './useAction.js';
 import { useResource } from './useResource.js';
 
 type Conversation = Answer<'/api/tickets/{id}/conversation', 'get'>;
+type ReplyTemplates = Answer<'/api/tickets/{id}/reply-templates', 'get'>;
+export type ReplyTemplate = ReplyTemplates['items'][number];
 
 export function useConversation(ticketId: Ref<string>) {
   const path = () => `/api/tickets/${encodeURIComponent(ticketId.value)}`;
@@ -16,6 +18,11 @@ export function useConversation(ticketId: Ref<string>) {
     refreshMs: 20_000,
   });
   const sending = useAction();
+  // Loaded once the conversation says the caller may reply (others may not read them).
+  const templates = useResource(() => api.get<ReplyTemplates>(`${path()}/reply-templates`), {
+    key: ticketId,
+    immediate: false,
+  });
 
   async function reply(text: string): Promise<boolean> {
     const sent = await sending.run(() => api.post<ConversationMail>(`${path()}/replies`, { text }));
@@ -50,5 +57,5 @@ export function useConversation(ticketId: Ref<string>) {
   }
   const statusLink = { busy: linkAction.busy, error: linkAction.error, copied, note };
 
-  return { conversation, sending, reply, statusLink, copyStatusLink, revokeStatusLink };
+  return { conversation, templates, sending, reply, statusLink, copyStatusLink, revokeStatusLink };
 }
