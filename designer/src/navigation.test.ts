@@ -41,4 +41,28 @@ describe('navLinks', () => {
       { to: '/admin/calendars', label: 'Calendars' },
     ]);
   });
+
+  it('offers a section’s tabs to its roles and to admins, as SectionLayout merges the metas', () => {
+    const developer: RouteRecordRaw = {
+      path: '/developer',
+      component: page,
+      meta: { roles: ['developer'], nav: 'Developer' },
+      children: [
+        { path: 'tokens', component: page, meta: { nav: 'API tokens' } },
+        { path: 'webhooks', component: page, meta: { nav: 'Webhooks' } },
+      ],
+    };
+    // Admins may open every route (session.mayOpen); the section's roles reach its children.
+    const tabsFor = (...roles: string[]) => {
+      const mayOpen = (meta: RouteMeta) => roles.includes('admin') || asRoles(...roles)(meta);
+      return navLinks(
+        developer.children ?? [],
+        (meta) => mayOpen({ ...developer.meta, ...meta }),
+        developer.path,
+      ).map((l) => l.to);
+    };
+    expect(tabsFor('developer')).toEqual(['/developer/tokens', '/developer/webhooks']);
+    expect(tabsFor('admin')).toEqual(['/developer/tokens', '/developer/webhooks']);
+    expect(tabsFor('agent')).toEqual([]);
+  });
 });

@@ -162,6 +162,12 @@ export const router = createRouter({
           component: () => import('./pages/developer/ActivitiesPage.vue'),
           meta: { title: 'Activity catalogue', nav: 'Activity catalogue' },
         },
+        {
+          // Under the developer section (whose roles admins pass too), as the API's WEBHOOK_KEEPERS.
+          path: 'webhooks',
+          component: () => import('./pages/developer/WebhooksPage.vue'),
+          meta: { title: 'Webhooks', nav: 'Webhooks' },
+        },
       ],
     },
     { path: '/:rest(.*)*', component: NotFoundPage, meta: { title: 'Page not found' } },
