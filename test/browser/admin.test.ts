@@ -113,6 +113,7 @@ describe.skipIf(!!chromiumCheck.skipReason)('admin and developer pages in the br
     expect(await developer.locator('.section-tabs a').allTextContents()).toEqual([
       'API tokens',
       'Activity catalogue',
+      'Webhooks',
     ]);
     // An admin page is not offered to a developer, and its address leads back home.
     await developer.goto(`${server.url}/admin/users`);
