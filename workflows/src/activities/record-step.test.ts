@@ -8,7 +8,7 @@ import {
   webhookSubscriptions,
 } from '@baton/db';
 import { type TestDatabase, createTestDatabase } from '@baton/db/testing';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, insertFixture } from '../../test/support/fixtures.js';
@@ -290,6 +290,33 @@ describe('recordStep', () => {
       await t.db.delete(webhookSubscriptions).where(eq(webhookSubscriptions.id, 'sub-all'));
       await t.db.delete(stages).where(eq(stages.ticketId, 'tk-hook'));
     }
+  });
+
+  it('asks the customer for a rating once, with the status link, when a step finishes the ticket as done', async () => {
+    await recordStep(ctx, started('tk-rate'));
+    const finished: RecordStepInput = {
+      ...overdueAndClosed('tk-rate'),
+      notifications: [],
+      timeline: [{ type: 'ticket.completed', at: T0 + 40 * MIN, data: { outcome: 'done' } }],
+    };
+    expect(await recordStep(ctx, finished)).toMatchObject({ pendingEmails: 1 });
+    await recordStep(ctx, finished);
+    const asked = await t.db.select().from(notifications).where(eq(notifications.ticketId, 'tk-rate'));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ template: 'rating-request', channel: 'email', email: 'cu@example.com' });
+    expect(asked[0]!.body).toMatch(/Rate it from 1 to 5.*\nhttp:\/\/baton\.test\/status\/[0-9a-f]{32}$/s);
+    // Cancelled is not done: nobody is asked to rate what was never answered.
+    await recordStep(ctx, started('tk-cancelled'));
+    await recordStep(ctx, {
+      ...finished,
+      ticketId: 'tk-cancelled',
+      status: 'cancelled',
+      timeline: [{ type: 'ticket.completed', at: T0 + 40 * MIN, data: { outcome: 'cancelled' } }],
+    });
+    expect(await t.db.select().from(notifications).where(eq(notifications.ticketId, 'tk-cancelled'))).toEqual(
+      [],
+    );
+    await t.db.delete(stages).where(inArray(stages.ticketId, ['tk-rate', 'tk-cancelled']));
   });
 
   it('refuses a step for a ticket that has no row, writing nothing', async () => {

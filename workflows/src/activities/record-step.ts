@@ -21,6 +21,7 @@ import type { RecordStepInput, StageRecord } from '../workflows/records.js';
 import type { ActivityContext } from './context.js';
 import { DataError } from './data-error.js';
 import { insertNotifications, type TicketSummary } from './notifications.js';
+import { queueRatingRequest } from './rating-request.js';
 import { webhookEventsOfStep } from '../webhooks/events.js';
 import { dropUntakenWebhookEvents, queueWebhookEvents } from '../webhooks/queue.js';
 
@@ -253,7 +254,9 @@ export async function recordStep(ctx: ActivityContext, input: RecordStepInput): 
       ...(ticket.customer.email ? { customerEmail: ticket.customer.email } : {}),
     };
     const queued = await insertNotifications(ctx, tx, summary, seq, input.notifications);
+    const done = input.timeline.some((e) => e.type === 'ticket.completed' && e.data.outcome === 'done');
+    const ratingRequests = done ? await queueRatingRequest(ctx, tx, summary, seq) : 0;
     const pendingWebhooks = await queueWebhookEvents(tx, ticketId, seq, webhookEventsOfStep(input));
-    return { pendingEmails: queued.emails, pendingWebhooks, stale: false };
+    return { pendingEmails: queued.emails + ratingRequests, pendingWebhooks, stale: false };
   });
 }
