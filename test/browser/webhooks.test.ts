@@ -4,7 +4,7 @@
 // through the page (a refused URL is named beside its field), copies the secret shown once, a
 // ticket is created, and the delivery log shows the failed first attempt and the later success;
 // every request the receiver got verifies with that secret. Redelivery, pause and delete follow.
-import { mkdirSync, copyFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { DEV_PASSWORDS } from '@baton/db';
 import { verifyWebhook } from '@baton/workflows';
 import { findChromium, launchChromium } from './chromium.js';
 import { watchCspViolations } from './csp.js';
-import { REPO_ROOT, RESULTS, startBaton, type RunningServer } from './server.js';
+import { RESULTS, startBaton, type RunningServer } from './server.js';
 
 const chromiumCheck = findChromium();
 if (chromiumCheck.skipReason) console.warn(`[webhooks browser test] skipped: ${chromiumCheck.skipReason}`);
@@ -239,7 +239,6 @@ describe.skipIf(!!chromiumCheck.skipReason)('the Webhooks page in the browser', 
     await page.setViewportSize({ width: 1366, height: 1330 });
     await shot(page, 'webhooks');
     await page.setViewportSize({ width: 1366, height: 900 });
-    copyFileSync(path.join(RESULTS, 'webhooks.png'), path.join(REPO_ROOT, 'docs', 'webhooks.png'));
 
     // Redelivered: the same delivery and event, one more attempt.
     await delivery.locator('[data-test=redeliver]').click();
@@ -251,10 +250,38 @@ describe.skipIf(!!chromiumCheck.skipReason)('the Webhooks page in the browser', 
     expect(JSON.parse(again.body)).toMatchObject({ eventId: JSON.parse(first.body).eventId });
   }, 90_000);
 
-  it('pauses, resumes and, after a confirmation, deletes a subscription', async () => {
+  it('edits, rotates the secret of, pauses, resumes and, after a confirmation, deletes a subscription', async () => {
     const page = await open('/developer/webhooks');
     const row = page.locator(`[data-test-webhook="${receiver.url}"]`);
     await row.waitFor();
+
+    // Edit: the form takes the subscription and the focus; Enter saves.
+    await row.locator('[data-test=edit-subscription]').click();
+    const edit = page.locator('form[data-test=edit-webhook]');
+    await edit.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('url');
+    await edit.locator('input[name=description]').fill('CRM sync (EU)');
+    await edit.locator('input[name="event-ticket.rated"]').check();
+    await edit.locator('input[name=description]').press('Enter');
+    await page.locator('[data-test=create-webhook]').waitFor();
+    await expect.poll(() => row.textContent()).toContain('CRM sync (EU)');
+    expect(await row.locator('.chip').allTextContents()).toEqual([
+      'Ticket created',
+      'Ticket done',
+      'Ticket rated',
+    ]);
+
+    // A rotated secret is shown once, and differs from the hint of the old one.
+    const hintBefore = await row.locator('dd code').textContent();
+    await row.locator('[data-test=rotate-secret]').click();
+    await page.keyboard.press('Enter');
+    const once = page.locator('[data-test=webhook-secret-once]');
+    await once.waitFor();
+    expect(await once.textContent()).toContain('Secret rotated');
+    expect(await page.locator('[data-test=webhook-secret]').inputValue()).toMatch(/^whsec_/);
+    await expect.poll(() => row.locator('dd code').textContent()).not.toBe(hintBefore);
+    await page.locator('[data-test=dismiss-secret]').click();
+
     const active = row.locator('[data-test=webhook-active]');
     await active.uncheck();
     await expect.poll(() => row.locator('.switch').textContent()).toContain('Paused');
