@@ -41,6 +41,11 @@ export type ApiConfig = {
   appUrl: string;
   /** The address Baton's mail comes from (MAIL_FROM), shown on the conversation. */
   mailFrom: string;
+  /**
+   * BATON_STATUS_PAGE_AGENT_NAMES=on: the customer's status page names the people working on
+   * their request. Off by default: customers see departments, never staff.
+   */
+  statusPageAgentNames: boolean;
   now: () => number;
 };
 
@@ -56,6 +61,7 @@ export const defaultConfig = (overrides: Partial<ApiConfig> = {}): ApiConfig => 
   trustedOrigins: [],
   appUrl: 'http://localhost:3000',
   mailFrom: DEFAULT_MAIL_FROM,
+  statusPageAgentNames: false,
   login: { maxAttempts: 5, maxFailuresPerAddress: 20, windowMs: 60_000 },
   passwordCost: PASSWORD_COST,
   now: Date.now,

@@ -105,6 +105,7 @@ async function main() {
       appUrl: config.http.appUrl,
       mailFrom: config.mail.from,
       detailCacheBytes: config.api.detailCacheBytes,
+      statusPageAgentNames: config.api.statusPageAgentNames,
       ...(config.customerMail ? { supportAddress: config.customerMail.supportAddress } : {}),
     }),
     activities: activityCatalogue(),

@@ -9,7 +9,9 @@ import type { ApiConfig } from './config.js';
 
 export type BatonConfig = ProcessConfig & {
   http: { port: number; host: string; appUrl: string };
-  api: Pick<ApiConfig, 'secureCookies' | 'detailCacheBytes'> & { timeZone: string | undefined };
+  api: Pick<ApiConfig, 'secureCookies' | 'detailCacheBytes' | 'statusPageAgentNames'> & {
+    timeZone: string | undefined;
+  };
   /** What a first start writes into an empty database besides the help desk: months of demo history. */
   seed: { history: boolean };
   /** The customer's e-mail channel; undefined without BATON_SUPPORT_ADDRESS. */
@@ -46,6 +48,7 @@ const apiEnvironment = z.object({
   ),
   BATON_SECURE_COOKIES: z.preprocess(unsetIfEmpty, z.enum(['true', 'false']).default('false')),
   BATON_SEED_HISTORY: z.preprocess(unsetIfEmpty, z.enum(['on', 'off']).default('on')),
+  BATON_STATUS_PAGE_AGENT_NAMES: z.preprocess(unsetIfEmpty, z.enum(['on', 'off']).default('off')),
   BATON_SUPPORT_ADDRESS: z.preprocess(unsetIfEmpty, z.email('is not an e-mail address').optional()),
   BATON_MAIL_IN_PORT: z.preprocess(unsetIfEmpty, port('is not a port number').optional()),
   BATON_MAIL_IN_HOST: z.preprocess(unsetIfEmpty, z.string().min(1).optional()),
@@ -78,6 +81,7 @@ export function readBatonConfig(env: NodeJS.ProcessEnv): BatonConfig {
       timeZone: parsed.BATON_TIME_ZONE,
       secureCookies: parsed.BATON_SECURE_COOKIES === 'true',
       detailCacheBytes: Math.round(parsed.BATON_DETAIL_CACHE_MB * 1024 * 1024),
+      statusPageAgentNames: parsed.BATON_STATUS_PAGE_AGENT_NAMES === 'on',
     },
     seed: { history: parsed.BATON_SEED_HISTORY === 'on' },
     customerMail: customerMailSettings(parsed),

@@ -121,6 +121,7 @@ describe('the mail intake', () => {
       expect.objectContaining({
         direction: 'in',
         from: CUSTOMER,
+        fromName: 'Ana Lima',
         subject: 'My blender arrived broken',
         text: expect.stringContaining('The jar is cracked. Order 4711.'),
         attachments: [expect.objectContaining({ filename: 'jar photo.jpg', sizeBytes: photo.length })],

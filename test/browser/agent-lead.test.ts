@@ -449,6 +449,9 @@ describe.skipIf(!!chromiumCheck.skipReason)('agents and leads in the browser', (
     const incoming = page.locator('[data-test=mail-in]');
     await expect.poll(() => incoming.first().textContent()).toContain('Nothing yet.');
     expect(await incoming.first().textContent()).toContain(`Parcel ${MARKUP} never came`);
+    // The customer by name, with the address beside it.
+    expect(await incoming.first().locator('[data-test=mail-author]').textContent()).toBe('Dora Mail');
+    expect(await incoming.first().textContent()).toContain(`<${customer}>`);
     expect(await page.locator('[data-test=attachment]').textContent()).toBe('receipt.txt');
 
     await page.fill('[data-test=reply-text]', 'Sorry, Dora! It left our warehouse today.');

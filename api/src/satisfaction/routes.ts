@@ -48,7 +48,10 @@ export function satisfactionRoutes(deps: AppDeps) {
     async (c) => {
       const link = await ticketOfStatusToken(deps.db, c.req.valid('param').token);
       await rateTicket(deps, link.ticketId, c.req.valid('json'));
-      return c.json(await customerStatus(deps.pool, link.ticketId), 201);
+      return c.json(
+        await customerStatus(deps.pool, link.ticketId, { agentNames: deps.config.statusPageAgentNames }),
+        201,
+      );
     },
   );
 

@@ -1,6 +1,7 @@
 // What the customer's status page shows: the ticket's state in the customer's words, the
 // department working on it, when it is expected to be done (from its open clocks), and the
-// conversation. Nothing internal: no agent names, no internal notes, no ids but the number.
+// conversation. Nothing internal: no internal notes, no ids but the number, and no agent names
+// unless the admin allows them (BATON_STATUS_PAGE_AGENT_NAMES).
 import type { Pool } from 'pg';
 import { isFinished } from '../tickets/ticket-status.js';
 
@@ -14,6 +15,8 @@ export type CustomerStatus = {
   closedAt: string | null;
   /** Names of the departments working on it now. */
   departments: string[];
+  /** Who is working on it now, when the admin allows names on the page; else empty. */
+  agents: string[];
   /** When it is expected to be done; null when done, or while it waits for the customer. */
   expectedBy: string | null;
   /** How expectedBy was found, in the customer's words. */
@@ -35,17 +38,29 @@ type Row = {
   closed_at: Date | null;
   sla_due_at: Date | null;
 };
-type OpenStage = { department: string | null; name: string | null; due_at: Date | null; held: boolean };
+type OpenStage = {
+  department: string | null;
+  name: string | null;
+  due_at: Date | null;
+  held: boolean;
+  agent: string | null;
+};
 
-export async function customerStatus(pool: Pool, ticketId: string): Promise<CustomerStatus> {
+export async function customerStatus(
+  pool: Pool,
+  ticketId: string,
+  options: { agentNames: boolean },
+): Promise<CustomerStatus> {
   const [ticket, stages, mails, ratings] = await Promise.all([
     pool.query<Row>(
       'select number, title, status, created_at, closed_at, sla_due_at from tickets where id = $1',
       [ticketId],
     ),
     pool.query<OpenStage>(
-      `select s.department_key as department, d.name, s.due_at, s.held_since is not null as held
+      `select s.department_key as department, d.name, s.due_at, s.held_since is not null as held,
+              u.name as agent
          from stages s left join departments d on d.key = s.department_key
+         left join users u on u.id = s.assignee_id
         where s.ticket_id = $1 and s.closed_at is null order by s.entered_at`,
       [ticketId],
     ),
@@ -82,6 +97,9 @@ export async function customerStatus(pool: Pool, ticketId: string): Promise<Cust
     openedAt: row.created_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
     departments: [...new Set(open.map((stage) => stage.name ?? stage.department ?? 'Support'))],
+    agents: options.agentNames
+      ? [...new Set(open.flatMap((stage) => (stage.agent ? [stage.agent] : [])))]
+      : [],
     expectedBy: expectedBy === undefined || expectedBy === null ? null : new Date(expectedBy).toISOString(),
     expectation:
       state === 'waiting-for-you'

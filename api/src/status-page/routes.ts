@@ -27,6 +27,10 @@ export const CustomerStatusSchema = z
     openedAt: z.string(),
     closedAt: z.string().nullable(),
     departments: z.array(z.string()).openapi({ description: 'Who works on it now, by department name' }),
+    agents: z.array(z.string()).openapi({
+      description:
+        'The people working on it now, by name: only where the admin allows it (BATON_STATUS_PAGE_AGENT_NAMES=on); else empty',
+    }),
     expectedBy: z.string().nullable().openapi({
       description:
         "Expected completion from the ticket's open clocks (its resolution target, else its current step's); null when closed or waiting for the customer",
@@ -62,7 +66,10 @@ export function statusPageRoutes(deps: AppDeps, tickets: TicketDetails) {
     async (c) => {
       const link = await ticketOfStatusToken(deps.db, c.req.valid('param').token);
       c.header('cache-control', 'no-store');
-      return c.json(await customerStatus(deps.pool, link.ticketId), 200);
+      return c.json(
+        await customerStatus(deps.pool, link.ticketId, { agentNames: deps.config.statusPageAgentNames }),
+        200,
+      );
     },
   );
 
@@ -105,7 +112,10 @@ export function statusPageRoutes(deps: AppDeps, tickets: TicketDetails) {
         body: text,
       });
       deps.log.info({ ticketId: link.ticketId }, 'customer message from the status page');
-      return c.json(await customerStatus(deps.pool, link.ticketId), 201);
+      return c.json(
+        await customerStatus(deps.pool, link.ticketId, { agentNames: deps.config.statusPageAgentNames }),
+        201,
+      );
     },
   );
 

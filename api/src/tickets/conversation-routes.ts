@@ -16,6 +16,9 @@ const ConversationMailSchema = z
     direction: z.enum(['in', 'out']),
     channel: z.enum(['email', 'status-page']).openapi({ description: "How a customer's words came" }),
     from: z.string(),
+    fromName: z.string().nullable().openapi({
+      description: "The customer's name, for mail in from the ticket's customer; null otherwise",
+    }),
     to: z.string(),
     subject: z.string(),
     text: z.string().openapi({ description: 'Plain text, as received or sent: never HTML' }),

@@ -29,6 +29,8 @@ export type ConversationMail = {
   direction: 'in' | 'out';
   channel: 'email' | 'status-page';
   from: string;
+  /** Who `from` is, when it is the ticket's customer and they gave a name. */
+  fromName: string | null;
   to: string;
   subject: string;
   text: string;
@@ -43,6 +45,12 @@ export async function conversationOf(
   deps: Pick<AppDeps, 'db'>,
   ticketId: string,
 ): Promise<ConversationMail[]> {
+  const [ticket] = await deps.db
+    .select({ customer: tickets.customer })
+    .from(tickets)
+    .where(eq(tickets.id, ticketId));
+  const customerEmail = ticket?.customer.email?.toLowerCase();
+  const customerName = ticket?.customer.name?.trim() || null;
   const mails = await deps.db
     .select({
       mail: ticketMails,
@@ -78,6 +86,8 @@ export async function conversationOf(
     direction: mail.direction,
     channel: mail.channel,
     from: mail.fromAddress,
+    fromName:
+      mail.direction === 'in' && mail.fromAddress.toLowerCase() === customerEmail ? customerName : null,
     to: mail.toAddress,
     subject: mail.subject,
     text: mail.body,

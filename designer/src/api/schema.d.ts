@@ -10593,6 +10593,8 @@ export interface components {
        */
       channel: 'email' | 'status-page';
       from: string;
+      /** @description The customer's name, for mail in from the ticket's customer; null otherwise */
+      fromName: string | null;
       to: string;
       subject: string;
       /** @description Plain text, as received or sent: never HTML */
@@ -10623,6 +10625,8 @@ export interface components {
       closedAt: string | null;
       /** @description Who works on it now, by department name */
       departments: string[];
+      /** @description The people working on it now, by name: only where the admin allows it (BATON_STATUS_PAGE_AGENT_NAMES=on); else empty */
+      agents: string[];
       /** @description Expected completion from the ticket's open clocks (its resolution target, else its current step's); null when closed or waiting for the customer */
       expectedBy: string | null;
       expectation: string;
