@@ -101,12 +101,25 @@ export function webhookRoutes(deps: AppDeps) {
       method: 'get',
       path: '/webhooks',
       tags: ['webhooks'],
-      summary: 'The webhook subscriptions, with their deliveries counted',
+      summary: 'The webhook subscriptions, with their deliveries counted, and the retry policy',
       responses: {
-        200: jsonResponse(z.object({ items: z.array(SubscriptionSchema) }), 'Every subscription'),
+        200: jsonResponse(
+          z.object({
+            items: z.array(SubscriptionSchema),
+            retry: z
+              .object({
+                initialIntervalMs: z.number().int(),
+                backoffCoefficient: z.number(),
+                maximumIntervalMs: z.number().int(),
+                maximumAttempts: z.number().int(),
+              })
+              .openapi({ description: "How a failed delivery is retried (the delivery workflow's policy)" }),
+          }),
+          'Every subscription',
+        ),
       },
     }),
-    async (c) => c.json({ items: await listSubscriptions(db) }, 200),
+    async (c) => c.json({ items: await listSubscriptions(db), retry: WEBHOOK_RETRY }, 200),
   );
 
   app.openapi(

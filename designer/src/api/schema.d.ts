@@ -9131,7 +9131,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The webhook subscriptions, with their deliveries counted
+     * The webhook subscriptions, with their deliveries counted, and the retry policy
      * @description Roles: admin, developer.
      */
     get: {
@@ -9151,6 +9151,13 @@ export interface paths {
           content: {
             'application/json': {
               items: components['schemas']['WebhookSubscription'][];
+              /** @description How a failed delivery is retried (the delivery workflow's policy) */
+              retry: {
+                initialIntervalMs: number;
+                backoffCoefficient: number;
+                maximumIntervalMs: number;
+                maximumAttempts: number;
+              };
             };
           };
         };

@@ -143,6 +143,13 @@ describe('deliveries in words', () => {
 
 describe('the retry policy', () => {
   it('waits 10 s doubling up to 10 min between its 8 attempts', () => {
-    expect(retryWaitsMs().map((ms) => ms / 1000)).toEqual([10, 20, 40, 80, 160, 320, 600]);
+    const policy = {
+      initialIntervalMs: 10_000,
+      backoffCoefficient: 2,
+      maximumIntervalMs: 600_000,
+      maximumAttempts: 8,
+    };
+    expect(retryWaitsMs(policy).map((ms) => ms / 1000)).toEqual([10, 20, 40, 80, 160, 320, 600]);
+    expect(retryWaitsMs({ ...policy, maximumAttempts: 1 })).toEqual([]);
   });
 });

@@ -79,20 +79,16 @@ export function lastOutcome(delivery: { lastStatusCode: number | null; lastError
   return delivery.lastStatusCode === null ? '' : `HTTP ${delivery.lastStatusCode}`;
 }
 
-/**
- * The retry policy as the API's delivery workflow runs it (WEBHOOK_RETRY in
- * workflows/src/webhooks/retry.ts; the designer does not import workflows, so it is restated here
- * for the help text and checked by the README's numbers).
- */
-export const WEBHOOK_RETRY_POLICY = {
-  initialIntervalMs: 10_000,
-  backoffCoefficient: 2,
-  maximumIntervalMs: 10 * 60_000,
-  maximumAttempts: 8,
-} as const;
+/** How the API retries a failed delivery (GET /api/webhooks answers its delivery workflow's policy). */
+export type RetryPolicy = {
+  initialIntervalMs: number;
+  backoffCoefficient: number;
+  maximumIntervalMs: number;
+  maximumAttempts: number;
+};
 
 /** The waits between the attempts: one fewer than the attempts. */
-export function retryWaitsMs(policy = WEBHOOK_RETRY_POLICY): number[] {
+export function retryWaitsMs(policy: RetryPolicy): number[] {
   return Array.from({ length: policy.maximumAttempts - 1 }, (_, i) =>
     Math.min(policy.maximumIntervalMs, policy.initialIntervalMs * policy.backoffCoefficient ** i),
   );
