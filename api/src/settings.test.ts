@@ -9,6 +9,7 @@ describe('readBatonConfig', () => {
       timeZone: undefined,
       secureCookies: false,
       detailCacheBytes: 32 * 1024 * 1024,
+      statusPageAgentNames: false,
     });
     expect(config.logLevel).toBe('info');
     expect(config.seed).toEqual({ history: true });
@@ -49,10 +50,16 @@ describe('readBatonConfig', () => {
       SMTP_URL: 'smtp://mail.example.com:587',
       LOG_LEVEL: 'debug',
       BATON_SEED_HISTORY: 'off',
+      BATON_STATUS_PAGE_AGENT_NAMES: 'on',
     });
     expect(config.seed).toEqual({ history: false });
     expect(config.http).toEqual({ port: 4000, host: '0.0.0.0', appUrl: 'https://baton.example.com' });
-    expect(config.api).toEqual({ timeZone: 'Asia/Shanghai', secureCookies: true, detailCacheBytes: 524_288 });
+    expect(config.api).toEqual({
+      timeZone: 'Asia/Shanghai',
+      secureCookies: true,
+      detailCacheBytes: 524_288,
+      statusPageAgentNames: true,
+    });
     expect(config.database.url).toBe('postgres://baton@db.example.com/baton');
     expect(config.database.pool).toEqual({ max: 25, acquireTimeoutMs: 2_500 });
     expect(config.runtime).toMatchObject({

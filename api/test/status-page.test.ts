@@ -81,6 +81,14 @@ describe('the customer status page', () => {
     const text = JSON.stringify(body);
     for (const internal of [h.ids.agent, 'agent@example.test', ticketId, 'Triage'])
       expect(text).not.toContain(internal);
+    expect(body).toMatchObject({ agents: [] });
+    // Where the admin allows names (BATON_STATUS_PAGE_AGENT_NAMES=on), the page names who holds it.
+    h.deps.config.statusPageAgentNames = true;
+    try {
+      expect(await ok<Status>(status())).toMatchObject({ agents: ['agent'] });
+    } finally {
+      h.deps.config.statusPageAgentNames = false;
+    }
   });
 
   it('says when it waits for the customer, and a message from the page resumes the held task', async () => {
