@@ -101,7 +101,22 @@ describe('satisfaction', () => {
       note: 'not mine',
     });
     expect(outsider.status).toBe(403);
+    // The ticket shows the rating and its open review, then the closed one with its note.
+    type Rated = {
+      rating: { score: number; late: boolean; review: { status: string; note: string | null } } | null;
+    };
+    const ratingOnTicket = async () =>
+      (await ok<Rated>(h.call('agent', 'GET', `/api/tickets/${bad.id}/conversation`))).rating;
+    expect(await ratingOnTicket()).toMatchObject({
+      score: 1,
+      comment: 'Nobody answered',
+      late: true,
+      review: { status: 'open', note: null },
+    });
     await ok(h.call('manager', 'POST', `/api/reviews/${bad.id}/close`, { note: 'Called the customer back' }));
+    expect(await ratingOnTicket()).toMatchObject({
+      review: { status: 'closed', note: 'Called the customer back', reviewedBy: h.ids.manager },
+    });
     expect((await ok<{ items: unknown[] }>(h.call('manager', 'GET', '/api/reviews'))).items).toEqual([]);
     expect((await h.call('manager', 'POST', `/api/reviews/${bad.id}/close`, { note: 'again' })).status).toBe(
       409,

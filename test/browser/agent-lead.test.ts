@@ -542,6 +542,14 @@ describe.skipIf(!!chromiumCheck.skipReason)('agents and leads in the browser', (
     await review.locator('[data-test=review-note]').fill('Called Dora back and apologised.');
     await review.locator('[data-test=close-review]').click();
     await expect.poll(() => review.count()).toBe(0);
+    // The ticket page shows the rating with its closed review.
+    await page.reload();
+    await expect
+      .poll(() => page.locator('[data-test=ticket-rating]').textContent())
+      .toContain('Rated 1 of 5');
+    expect(await page.locator('[data-test=rating-review]').textContent()).toContain(
+      'Called Dora back and apologised.',
+    );
     expect(await page.locator('img[src=x]').count()).toBe(0);
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);

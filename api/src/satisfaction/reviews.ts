@@ -77,3 +77,21 @@ export async function closeReview(
   if (closed.length === 0) throw conflict(`ticket ${ticketId} has no open review`);
   deps.log.info({ ticketId, userId: principal.id }, 'rating review closed');
 }
+
+/** A ticket's rating with its review, as the ticket page shows it; null while unrated. */
+export async function ratingOfTicket(deps: Pick<AppDeps, 'db'>, ticketId: string) {
+  const [rating] = await deps.db.select().from(ticketRatings).where(eq(ticketRatings.ticketId, ticketId));
+  if (!rating) return null;
+  return {
+    score: rating.score,
+    comment: rating.comment,
+    ratedAt: rating.ratedAt.toISOString(),
+    late: rating.late,
+    review: {
+      status: rating.reviewStatus,
+      reviewedBy: rating.reviewedBy,
+      reviewedAt: rating.reviewedAt?.toISOString() ?? null,
+      note: rating.reviewNote,
+    },
+  };
+}

@@ -7,6 +7,7 @@ import type { AppDeps } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
 import { conflict } from '../http/problem.js';
 import { IdParam } from '../http/schemas.js';
+import { ratingOfTicket } from '../satisfaction/reviews.js';
 import { attachmentOf, conversationOf, replyTemplates, sendReply } from './conversation.js';
 import type { TicketDetails } from './ticket-detail.js';
 
@@ -54,6 +55,25 @@ const ConversationSchema = z.object({
     }),
   }),
   items: z.array(ConversationMailSchema),
+  rating: z
+    .object({
+      score: z.number().int(),
+      comment: z.string(),
+      ratedAt: z.string(),
+      late: z
+        .boolean()
+        .openapi({ description: 'The rated stage was late (overdue or severe) when it closed' }),
+      review: z.object({
+        status: z.enum(['none', 'open', 'closed']).openapi({
+          description: "`open`: a bad rating awaiting the department's manager; `none`: not a bad one",
+        }),
+        reviewedBy: z.string().nullable(),
+        reviewedAt: z.string().nullable(),
+        note: z.string().nullable(),
+      }),
+    })
+    .nullable()
+    .openapi({ description: "The customer's rating once given, with the review of a bad one" }),
 });
 
 const REPLIES_OFF =
@@ -90,6 +110,7 @@ export function conversationRoutes(deps: AppDeps, tickets: TicketDetails) {
           mayManageStatusLink: inCharge,
           replies: reason ? { enabled: false, reason } : { enabled: true },
           items: await conversationOf(deps, id),
+          rating: await ratingOfTicket(deps, id),
         },
         200,
       );

@@ -4456,6 +4456,24 @@ export interface paths {
                 reason?: string;
               };
               items: components['schemas']['ConversationMail'][];
+              /** @description The customer's rating once given, with the review of a bad one */
+              rating: {
+                score: number;
+                comment: string;
+                ratedAt: string;
+                /** @description The rated stage was late (overdue or severe) when it closed */
+                late: boolean;
+                review: {
+                  /**
+                   * @description `open`: a bad rating awaiting the department's manager; `none`: not a bad one
+                   * @enum {string}
+                   */
+                  status: 'none' | 'open' | 'closed';
+                  reviewedBy: string | null;
+                  reviewedAt: string | null;
+                  note: string | null;
+                };
+              } | null;
             };
           };
         };
