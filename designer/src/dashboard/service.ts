@@ -35,6 +35,22 @@ const categoryAxis = (labels: string[]) => ({
   axisLabel: categoryLabel(120),
 });
 
+/** One horizontal bar series with each bar's own label at its end. */
+const labelledBars = (name: string, data: number[], labelOf: (index: number) => string) => ({
+  type: 'bar' as const,
+  name,
+  barMaxWidth: 18,
+  itemStyle: { color: COLOURS.accent },
+  label: {
+    show: true,
+    position: 'right' as const,
+    color: COLOURS.text,
+    fontSize: 11,
+    formatter: (params: unknown) => labelOf((params as { dataIndex: number }).dataIndex),
+  },
+  data,
+});
+
 /** Tickets created in the range per source; the count and its share at the end of each bar. */
 export function sourcesOption(sources: readonly SourceCount[]): ChartOption {
   return {
@@ -44,23 +60,11 @@ export function sourcesOption(sources: readonly SourceCount[]): ChartOption {
     xAxis: { ...valueAxis('{value}'), minInterval: 1 },
     yAxis: { ...categoryAxis(sources.map((s) => SOURCE_LABELS[s.source])), axisLabel: categoryLabel(76) },
     series: [
-      {
-        type: 'bar',
-        name: 'Tickets',
-        barMaxWidth: 18,
-        itemStyle: { color: COLOURS.accent },
-        label: {
-          show: true,
-          position: 'right',
-          color: COLOURS.text,
-          fontSize: 11,
-          formatter: (params) => {
-            const source = sources[(params as unknown as { dataIndex: number }).dataIndex]!;
-            return `${source.tickets}${sharePercent(source.share)}`;
-          },
-        },
-        data: sources.map((s) => s.tickets),
-      },
+      labelledBars(
+        'Tickets',
+        sources.map((s) => s.tickets),
+        (index) => `${sources[index]!.tickets}${sharePercent(sources[index]!.share)}`,
+      ),
     ],
   };
 }
@@ -131,21 +135,11 @@ export function handlingOption(
     xAxis: { ...valueAxis(`{value} ${unit.suffix}`), splitNumber: 4 },
     yAxis: categoryAxis(departments.map((d) => name(d.department))),
     series: [
-      {
-        type: 'bar',
-        name: 'Mean handling time',
-        barMaxWidth: 18,
-        itemStyle: { color: COLOURS.accent },
-        label: {
-          show: true,
-          position: 'right',
-          color: COLOURS.text,
-          fontSize: 11,
-          formatter: (params) =>
-            formatDuration(means[(params as unknown as { dataIndex: number }).dataIndex]!),
-        },
-        data: means.map((ms) => ms / unit.ms),
-      },
+      labelledBars(
+        'Mean handling time',
+        means.map((ms) => ms / unit.ms),
+        (index) => formatDuration(means[index]!),
+      ),
     ],
   };
 }
