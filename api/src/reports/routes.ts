@@ -1,6 +1,6 @@
 // Report routes: stage durations, handoffs, SLA attainment, load, waiting on customers,
-// satisfaction, service figures (sources, first-contact resolution, handling time), stuck stages,
-// flow heatmap.
+// satisfaction, service figures (sources, first-contact resolution, handling time), first-response
+// and resolution times, stuck stages, flow heatmap.
 import { TICKET_SOURCES } from '@baton/db';
 import { reportDepartments } from '../access/report-scope.js';
 import { REPORT_READERS } from '../access/roles.js';
@@ -20,6 +20,7 @@ import { DURATION_CLOCKS, DURATION_MEASURES } from './measures.js';
 import { stageDurations } from './stage-durations.js';
 import { STUCK_LEVELS, stuckStages } from './stuck.js';
 import { satisfaction } from './satisfaction.js';
+import { responseTimes } from './response-times.js';
 import { service, UNKNOWN_SOURCE } from './service.js';
 import { waiting } from './waiting.js';
 import { MIN_STAGES_FOR_OUTLIER } from './waiting-outliers.js';
@@ -440,6 +441,54 @@ export function reportRoutes(deps: AppDeps) {
       const { range, filter } = await scopeOf(principalOf(c), c.req.valid('query'));
       const answer = await withReportSession(deps.pool, (client) => service(client, filter));
       return c.json({ range: rangeJson(range), ...answer }, 200);
+    },
+  );
+
+  const DistributionFigures = {
+    count: z.number().int().openapi({ description: 'Tickets with a time measured' }),
+    meanMs: ms.nullable().openapi({ description: 'Mean (ms); null without measured tickets' }),
+    p50Ms: ms.nullable(),
+    p90Ms: ms.nullable(),
+    histogram: DurationGroupSchema.shape.histogram,
+  };
+  const FirstResponseFigures = {
+    ...DistributionFigures,
+    noResponseYet: z.number().int().openapi({
+      description: 'Tickets created in the range that no agent has replied to yet; not in the distribution',
+    }),
+  };
+
+  app.openapi(
+    defineRoute(REPORT_READERS, {
+      method: 'get',
+      path: '/reports/response-times',
+      tags: ['reports'],
+      summary:
+        'First-response and resolution time distributions per department: count, mean, p50/p90, duration bands',
+      description: `Two distributions for the range, wall-clock time only (a ticket crosses departments with their own calendars, and business time is kept per stage, not per ticket). **firstResponse**: tickets created in the range; a ticket's first response time runs from its creation to the first reply an agent sent the customer (an outgoing ticket mail with an author; Baton's automatic mails have none and do not count); tickets without such a reply yet are counted in \`noResponseYet\` and left out of the distribution. **resolution**: tickets done (status done, not cancelled) whose close falls in the range; resolution time runs from creation to close. Each ticket is attributed to the department of its first stage (earliest entered); tickets without a stage are left out; \`overall\` covers the departments listed. p50/p90 are exact (percentile_cont); null with no measured ticket. Bands as the stage-durations report's: ${DURATION_BUCKETS.map((b) => b.label).join(', ')}. Managers of their memberships and department leads see their departments only.`,
+      request: { query: RangeQuery },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            range: RangeSchema,
+            clock: z.literal('wall'),
+            firstResponse: z.object({
+              overall: z.object(FirstResponseFigures),
+              departments: z.array(z.object({ department: z.string().nullable(), ...FirstResponseFigures })),
+            }),
+            resolution: z.object({
+              overall: z.object(DistributionFigures),
+              departments: z.array(z.object({ department: z.string().nullable(), ...DistributionFigures })),
+            }),
+          }),
+          'First-response and resolution distributions',
+        ),
+      },
+    }),
+    async (c) => {
+      const { range, filter } = await scopeOf(principalOf(c), c.req.valid('query'));
+      const answer = await withReportSession(deps.pool, (client) => responseTimes(client, filter));
+      return c.json({ range: rangeJson(range), clock: 'wall' as const, ...answer }, 200);
     },
   );
 

@@ -27,7 +27,7 @@ export type ServiceFigures = {
 };
 
 /** The ticket's first stage (earliest entered, ties by task id): the department that received it. */
-const FIRST_STAGE = `lateral (select s.department_key from stages s where s.ticket_id = t.id
+export const FIRST_STAGE = `lateral (select s.department_key from stages s where s.ticket_id = t.id
   order by s.entered_at, s.task_id limit 1) first`;
 
 const firstContact = (done: number, resolved: number): FirstContact => ({
