@@ -266,6 +266,7 @@ describe('the mail intake', () => {
       mayManageStatusLink: true,
       replies: { enabled: false, reason: 'the ticket has no customer e-mail' },
       items: [],
+      rating: null,
     });
     const [queued, mails] = [await count('notifications'), await count('ticket_mails')];
     const refused = await h.call('agent', 'POST', `/api/tickets/${created.id}/replies`, { text: 'hello?' });
