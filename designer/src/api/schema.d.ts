@@ -8398,6 +8398,219 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/response-times': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * First-response and resolution time distributions per department: count, mean, p50/p90, duration bands
+     * @description Two distributions for the range, wall-clock time only (a ticket crosses departments with their own calendars, and business time is kept per stage, not per ticket). **firstResponse**: tickets created in the range; a ticket's first response time runs from its creation to the first reply an agent sent the customer (an outgoing ticket mail with an author; Baton's automatic mails have none and do not count); tickets without such a reply yet are counted in `noResponseYet` and left out of the distribution. **resolution**: tickets done (status done, not cancelled) whose close falls in the range; resolution time runs from creation to close. Each ticket is attributed to the department of its first stage (earliest entered); tickets without a stage are left out; `overall` covers the departments listed. p50/p90 are exact (percentile_cont); null with no measured ticket. Bands as the stage-durations report's: < 10 min, 10–30 min, 30 min–1 h, 1–4 h, 4–8 h, 8–24 h, 1–3 d, > 3 d. Managers of their memberships and department leads see their departments only.
+     *
+     *     Roles: admin, manager, process_owner, developer, agent.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Evaluated in the organisation's time zone (BATON_TIME_ZONE, else the default calendar's, else UTC). */
+          range?:
+            | 'today'
+            | 'yesterday'
+            | 'this-week'
+            | 'last-week'
+            | 'this-month'
+            | 'last-month'
+            | 'this-year'
+            | 'last-year'
+            | 'custom';
+          /** @description range=custom: YYYY-MM-DD (local day start) or ISO date-time */
+          from?: string;
+          /** @description range=custom: YYYY-MM-DD (through the end of that day) or ISO date-time */
+          to?: string;
+          department?: string;
+          typeId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description First-response and resolution distributions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              range: components['schemas']['ReportRange'];
+              /** @enum {string} */
+              clock: 'wall';
+              firstResponse: {
+                overall: {
+                  /** @description Tickets with a time measured */
+                  count: number;
+                  /** @description Mean (ms); null without measured tickets */
+                  meanMs: number | null;
+                  /** @description milliseconds */
+                  p50Ms: number | null;
+                  /** @description milliseconds */
+                  p90Ms: number | null;
+                  histogram: {
+                    key: string;
+                    label: string;
+                    /** @description The band's exclusive upper bound; null for the last, open band */
+                    upToMs: number | null;
+                    count: number;
+                  }[];
+                  /** @description Tickets created in the range that no agent has replied to yet; not in the distribution */
+                  noResponseYet: number;
+                };
+                departments: {
+                  department: string | null;
+                  /** @description Tickets with a time measured */
+                  count: number;
+                  /** @description Mean (ms); null without measured tickets */
+                  meanMs: number | null;
+                  /** @description milliseconds */
+                  p50Ms: number | null;
+                  /** @description milliseconds */
+                  p90Ms: number | null;
+                  histogram: {
+                    key: string;
+                    label: string;
+                    /** @description The band's exclusive upper bound; null for the last, open band */
+                    upToMs: number | null;
+                    count: number;
+                  }[];
+                  /** @description Tickets created in the range that no agent has replied to yet; not in the distribution */
+                  noResponseYet: number;
+                }[];
+              };
+              resolution: {
+                overall: {
+                  /** @description Tickets with a time measured */
+                  count: number;
+                  /** @description Mean (ms); null without measured tickets */
+                  meanMs: number | null;
+                  /** @description milliseconds */
+                  p50Ms: number | null;
+                  /** @description milliseconds */
+                  p90Ms: number | null;
+                  histogram: {
+                    key: string;
+                    label: string;
+                    /** @description The band's exclusive upper bound; null for the last, open band */
+                    upToMs: number | null;
+                    count: number;
+                  }[];
+                };
+                departments: {
+                  department: string | null;
+                  /** @description Tickets with a time measured */
+                  count: number;
+                  /** @description Mean (ms); null without measured tickets */
+                  meanMs: number | null;
+                  /** @description milliseconds */
+                  p50Ms: number | null;
+                  /** @description milliseconds */
+                  p90Ms: number | null;
+                  histogram: {
+                    key: string;
+                    label: string;
+                    /** @description The band's exclusive upper bound; null for the last, open band */
+                    upToMs: number | null;
+                    count: number;
+                  }[];
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Malformed request (`malformed-json`, `bad-request`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not authenticated (`unauthenticated`) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller may not do this (`forbidden`) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unknown resource (`not-found`) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The resource changed or is held by someone else (`conflict`) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large (`payload-too-large`) */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input (`validation-failed`), with `errors[]` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited (`rate-limited`) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/stages/stuck': {
     parameters: {
       query?: never;
