@@ -13,6 +13,7 @@ import {
   waitingOption,
 } from '../dashboard/chartOptions.js';
 import type { DashboardQuery } from '../dashboard/rangeQuery.js';
+import { responseBandsOption, responseTimesTable } from '../dashboard/responseTimes.js';
 import {
   firstContactOption,
   handlingOption,
@@ -67,6 +68,7 @@ export function useDashboardCharts(reports: Reports, view: Ref<DashboardQuery>) 
   const load = computed(() => reports.load.data.value);
   const waiting = computed(() => reports.waiting.data.value);
   const service = computed(() => reports.service.data.value);
+  const responseTimes = computed(() => reports.responseTimes.data.value);
   /** Rows of a horizontal bar chart: its height grows with them. */
   const barsHeight = (rows: number) => 60 + 30 * rows;
 
@@ -131,6 +133,19 @@ export function useDashboardCharts(reports: Reports, view: Ref<DashboardQuery>) 
         ),
       ),
       overall: computed(() => service.value?.firstContact.overall),
+    },
+    responseTimes: {
+      table: computed(() =>
+        responseTimes.value ? responseTimesTable(responseTimes.value, name.value) : undefined,
+      ),
+      firstResponse: computed(() =>
+        responseTimes.value
+          ? responseBandsOption(responseTimes.value, 'firstResponse', name.value)
+          : undefined,
+      ),
+      resolution: computed(() =>
+        responseTimes.value ? responseBandsOption(responseTimes.value, 'resolution', name.value) : undefined,
+      ),
     },
     stuck: {
       table: computed(() => {

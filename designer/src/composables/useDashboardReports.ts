@@ -1,8 +1,8 @@
 // The dashboard's figures for a view: stage durations in business and wall-clock time (of the
-// view's measure: elapsed, work or waiting), SLA
-// attainment, handoffs, load, time waiting on customers and the service figures (sources, first-
-// contact resolution, handling time) for its range and type, and the stuck stages (now, whatever
-// the range). Each is its own resource, so one slow or refused report never blanks the others.
+// view's measure: elapsed, work or waiting), SLA attainment, handoffs, load, time waiting on
+// customers, the service figures (sources, first-contact resolution, handling time) and first-
+// response and resolution times for its range and type, and the stuck stages (now, whatever the
+// range). Each is its own resource, so one slow or refused report never blanks the others.
 import { computed, type Ref } from 'vue';
 import { api } from '../api/http.js';
 import type { Answer } from '../api/types.js';
@@ -10,6 +10,7 @@ import { reportParams, type DashboardQuery } from '../dashboard/rangeQuery.js';
 import type {
   HandoffReport,
   LoadReport,
+  ResponseTimesReport,
   ServiceReport,
   SlaReport,
   StageDurations,
@@ -63,6 +64,7 @@ export function useDashboardReports(view: Ref<DashboardQuery>) {
     load: report<LoadReport>('/api/reports/load'),
     waiting: report<WaitingReport>('/api/reports/waiting'),
     service: report<ServiceReport>('/api/reports/service'),
+    responseTimes: report<ResponseTimesReport>('/api/reports/response-times'),
     stuck: useResource(() => api.get<StuckStages>('/api/stages/stuck?level=overdue&limit=100'), {
       refreshMs: STUCK_REFRESH_MS,
     }),

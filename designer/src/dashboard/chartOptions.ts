@@ -135,7 +135,7 @@ export const BAND_ROW_HEIGHT = 190;
 /** Histograms per row: four at most, so each stays readable on a laptop screen. */
 export const bandColumns = (groups: number) => Math.min(4, Math.max(1, groups));
 
-const SHORT_BANDS: Record<string, string> = {
+export const SHORT_BANDS: Record<string, string> = {
   lt10m: '<10m',
   '10m-30m': '10–30m',
   '30m-1h': '30m–1h',

@@ -24,3 +24,4 @@ export type StuckStages = Answer<'/api/stages/stuck', 'get'>;
 export type StuckStage = StuckStages['items'][number];
 export type Heatmap = Answer<'/api/flow-versions/{id}/heatmap', 'get'>;
 export type HeatmapElement = Heatmap['elements'][number];
+export type ResponseTimesReport = Answer<'/api/reports/response-times', 'get'>;
