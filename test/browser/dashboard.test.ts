@@ -4,7 +4,8 @@
 // its ticket) and on the flow heatmap; every range preset draws its charts from the seeded
 // figures, the table view shows the API's numbers, and a CSV download holds the table's rows;
 // tickets opened in the UI's session and with an API token join the seeded ones (whose source is
-// unknown) in the ticket sources, beside first-contact resolution and handling time.
+// unknown) in the ticket sources, beside first-contact resolution and handling time; agents' replies
+// (and an automatic mail, which is no response) show in the first-response and resolution times.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +43,14 @@ type Service = {
     departments: { department: string | null; done: number; firstContact: number; rate: number | null }[];
   };
   handling: { departments: { department: string | null }[]; agents: { name: string }[] };
+};
+type Distribution = { count: number; histogram: { key: string; count: number }[] };
+type ResponseTimes = {
+  firstResponse: {
+    overall: Distribution & { noResponseYet: number };
+    departments: (Distribution & { department: string | null; noResponseYet: number })[];
+  };
+  resolution: { overall: Distribution; departments: (Distribution & { department: string | null })[] };
 };
 type Stuck = { items: { ticketId: string; globalTaskId: string; elementId: string; ticketNumber: number }[] };
 
@@ -429,6 +438,67 @@ describe.skipIf(!!chromiumCheck.skipReason)('the managers’ dashboard in the br
       report.handling.agents.map((a) => a.name),
     );
     await service.locator('[data-test=show-chart]').click();
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('shows first-response and resolution times per department as the response-times report answers', async () => {
+    // Agents answer the first tickets of the month 25 minutes after they came in; the next one
+    // gets only an automatic mail (no author), so it is still waiting for a response.
+    const mail = `insert into ticket_mails (ticket_id, direction, from_address, to_address, subject, body, author_id, at)
+      select t.id, 'out', 'support@baton.local', 'customer@example.com', 'Re: ' || t.title, 'On it.', $1,
+             t.created_at + interval '25 minutes'
+        from tickets t where t.created_at >= date_trunc('month', now()) order by t.created_at, t.id`;
+    const { rows } = await database.pool.query<{ id: string }>(
+      "select id from users where email = 'admin@baton.local'",
+    );
+    await database.pool.query(`${mail} limit 4`, [rows[0]!.id]);
+    await database.pool.query(`${mail} offset 4 limit 1`, [null]);
+
+    await page.goto(`${server.url}/dashboard?range=this-month`);
+    const report = await api<ResponseTimes>('/api/reports/response-times?range=this-month');
+    const { firstResponse, resolution } = report;
+    expect(firstResponse.overall.count).toBeGreaterThan(0);
+
+    // Each chart's subtitle carries the overall counts; each department is a stacked series.
+    const times = panel('response-times');
+    await settled('response-times').waitFor();
+    const waitingText = ` · ${firstResponse.overall.noResponseYet} without reply`;
+    const resolvedText =
+      resolution.overall.count > 0 ? ` · ${resolution.overall.count} resolved` : 'no ticket measured';
+    await expect
+      .poll(async () => (await times.locator('[data-test=chart] svg text').allTextContents()).join('\n'))
+      .toMatch(new RegExp(`${firstResponse.overall.count} answered${waitingText}[\\s\\S]*${resolvedText}`));
+
+    await times.scrollIntoViewIfNeeded();
+    await times.screenshot({ path: path.join(RESULTS, 'dashboard-response-times.png') });
+
+    // The table: all departments, then each, for both measures, with the API's counts.
+    await times.locator('[data-test=show-table]').click();
+    const expected = (
+      [
+        ['First response', firstResponse],
+        ['Resolution', resolution],
+      ] as const
+    ).flatMap(([measure, d]) =>
+      d.overall.count === 0 && !('noResponseYet' in d.overall && d.overall.noResponseYet > 0)
+        ? []
+        : [d.overall, ...d.departments].map((g) => [measure, String(g.count)]),
+    );
+    const cells = async (column: number) =>
+      (await times.locator(`[data-test=panel-table] tbody tr td:nth-child(${column})`).allTextContents()).map(
+        (t) => t.trim(),
+      );
+    const measureAndCount = async () => {
+      const [measures, counts] = [await cells(1), await cells(3)];
+      return measures.map((measure, row) => [measure, counts[row]]);
+    };
+    await expect.poll(measureAndCount).toEqual(expected);
+    const noResponse = await cells(4);
+    expect(noResponse.slice(0, 1 + firstResponse.departments.length)).toEqual(
+      [firstResponse.overall, ...firstResponse.departments].map((d) => String(d.noResponseYet)),
+    );
+    await times.locator('[data-test=show-chart]').click();
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);
   });
