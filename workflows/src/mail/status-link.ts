@@ -10,15 +10,23 @@ import { and, eq, isNull } from 'drizzle-orm';
 export const statusPageUrl = (appUrl: string, token: string) =>
   `${appUrl.replace(/\/+$/, '')}/status/${token}`;
 
+/** The ticket's live link's token, if it has one (nothing is issued). */
+export async function existingStatusToken(
+  db: Database | Transaction,
+  ticketId: string,
+): Promise<string | undefined> {
+  const [live] = await db
+    .select({ token: ticketStatusLinks.token })
+    .from(ticketStatusLinks)
+    .where(and(eq(ticketStatusLinks.ticketId, ticketId), isNull(ticketStatusLinks.revokedAt)));
+  return live?.token;
+}
+
 /** The ticket's live link, made now if it has none (two callers at once get the same one). */
 export async function liveStatusToken(db: Database | Transaction, ticketId: string): Promise<string> {
   await db
     .insert(ticketStatusLinks)
     .values({ token: randomBytes(16).toString('hex'), ticketId })
     .onConflictDoNothing();
-  const [live] = await db
-    .select({ token: ticketStatusLinks.token })
-    .from(ticketStatusLinks)
-    .where(and(eq(ticketStatusLinks.ticketId, ticketId), isNull(ticketStatusLinks.revokedAt)));
-  return live!.token;
+  return (await existingStatusToken(db, ticketId))!;
 }

@@ -1,17 +1,9 @@
 // Mail templates: plain text with `{{placeholder}}`s, rendered for one ticket. Checked when saved
 // (templateProblems), so rendering never meets a name it does not know; values are inserted as
 // text (mail is sent as text/plain, so nothing a customer typed can become markup).
-import {
-  type Database,
-  type Transaction,
-  mailTemplates,
-  stages,
-  ticketStatusLinks,
-  tickets,
-  users,
-} from '@baton/db';
-import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
-import { liveStatusToken, statusPageUrl } from './status-link.js';
+import { type Database, type Transaction, mailTemplates, stages, tickets, users } from '@baton/db';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { existingStatusToken, liveStatusToken, statusPageUrl } from './status-link.js';
 
 export const TEMPLATE_PLACEHOLDERS = {
   'ticket.number': 'The ticket number, e.g. 1042',
@@ -108,12 +100,7 @@ export async function templateValues(
   const customerEmail = ticket.customer.email ?? '';
   const token =
     options.statusLink === 'existing'
-      ? (
-          await db
-            .select({ token: ticketStatusLinks.token })
-            .from(ticketStatusLinks)
-            .where(and(eq(ticketStatusLinks.ticketId, ticketId), isNull(ticketStatusLinks.revokedAt)))
-        )[0]?.token
+      ? await existingStatusToken(db, ticketId)
       : await liveStatusToken(db, ticketId);
   const values: TemplateValues = {
     'ticket.number': String(ticket.number),
