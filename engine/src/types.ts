@@ -247,10 +247,22 @@ export type RunEvent =
    * counts on `calendars` from now on instead of the copies compiled into its flow. Open clocks
    * on a changed calendar keep the business time they counted so far (the past is not
    * re-measured) and get new deadlines for what is left; closed clocks never change. `reason`
-   * says why, for the timeline ("calendar 'office' edited by …"). Keys must be calendars the flow
-   * uses.
+   * says why, for the timeline ("calendar 'office' edited by …"). Keys must be calendars the run
+   * uses, or ones `departmentCalendars` names.
+   *
+   * `departmentCalendars`: departments of the flow that now keep other hours (a calendar key) or
+   * no longer keep their own (null: the task's, else the flow's calendar). Their open task clocks,
+   * and the ticket's clock while one of them holds the ticket, switch calendars now, keeping the
+   * time counted so far as the old calendar measured it. A calendar it names that the run does not
+   * have must come with its spec in `calendars`. At least one of the two records names something.
    */
-  | { type: 'calendars.changed'; calendars: Record<string, CalendarSpec>; reason: string; actor?: Actor };
+  | {
+      type: 'calendars.changed';
+      calendars?: Record<string, CalendarSpec>;
+      departmentCalendars?: Record<string, string | null>;
+      reason: string;
+      actor?: Actor;
+    };
 
 export type RunEventType = RunEvent['type'];
 
@@ -528,4 +540,9 @@ export type RunInternals = {
    * flow's own copies for this run. Absent: none edited.
    */
   calendars?: Record<string, CalendarSpec>;
+  /**
+   * Departments whose own calendar changed since the run started (calendars.changed), by key: a
+   * calendar key replaces Flow.departmentCalendars' entry, null removes it. Absent: none changed.
+   */
+  departmentCalendars?: Record<string, string | null>;
 };

@@ -5,15 +5,14 @@ import { addBusinessTime } from '../calendar/index.js';
 import { referenceBusinessTime } from '../calendar/slow-reference.js';
 import { applyEvent, explainSla } from './index.js';
 import { agent } from './testing/actors.js';
+import { arbitraryCalendar, arbitraryMinutes, weekdays } from './testing/calendar-arbitraries.js';
 import { drive, ofType } from './testing/drive.js';
-import { flowBuilder, HOUR, MINUTE, sla } from './testing/flow-builder.js';
+import { flowBuilder, HOUR, sla } from './testing/flow-builder.js';
 
 const T0 = Date.UTC(2026, 0, 5, 9); // Monday 09:00 UTC
 const DAY = 24 * HOUR;
 const ann = agent('ann', 'support');
 const input = { ticketId: 'T', variables: {} };
-const weekdays = (hours: [string, string][]): CalendarSpec['week'] =>
-  Object.fromEntries((['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => [day, hours]));
 const OFFICE: CalendarSpec = { timeZone: 'UTC', week: weekdays([['09:00', '17:00']]) };
 
 /** Two tasks in a row, 10 h business each, and a 30 h business whole-ticket clock, on `office`. */
@@ -142,26 +141,15 @@ describe('calendars.changed', () => {
 // the change is the old calendar's business time (by the minute-by-minute oracle), the new
 // deadline is what is left added on the new calendar, and the same events give the same state.
 describe('calendars.changed, for any change', () => {
-  const days = fc.uniqueArray(fc.integer({ min: 0, max: 20 }), { maxLength: 6 });
-  const hours = fc
-    .tuple(fc.integer({ min: 6, max: 11 }), fc.integer({ min: 1, max: 9 }))
-    .map(([from, length]): [string, string][] => [
-      [`${String(from).padStart(2, '0')}:00`, `${String(from + length).padStart(2, '0')}:00`],
-    ]);
-  const calendar = fc.tuple(days, hours).map(([holidayOffsets, open]): CalendarSpec => ({
-    timeZone: 'UTC',
-    week: weekdays(open),
-    holidays: holidayOffsets.map((offset) => new Date(T0 + offset * DAY).toISOString().slice(0, 10)),
-  }));
-  const minutes = (max: number) => fc.integer({ min: 0, max }).map((m) => m * MINUTE);
+  const calendar = arbitraryCalendar(T0);
 
   it('keeps the counted time, re-targets the rest, and replays alike', () => {
     fc.assert(
       fc.property(
         calendar,
         calendar,
-        fc.option(fc.tuple(minutes(600), minutes(600))),
-        minutes(1_800),
+        fc.option(fc.tuple(arbitraryMinutes(600), arbitraryMinutes(600))),
+        arbitraryMinutes(1_800),
         (before, after, hold, changeAfter) => {
           const flow: Flow = { ...twoStages(), calendars: { office: before } };
           const events: { at: number; event: RunEvent }[] = [];

@@ -98,6 +98,7 @@ export function beginDraft(flow: Flow, state: RunState, now: number): Draft {
   if (from.lastTask !== undefined) internal.lastTask = from.lastTask;
   if (from.conditionIncidents) internal.conditionIncidents = true;
   if (from.calendars !== undefined) internal.calendars = from.calendars;
+  if (from.departmentCalendars !== undefined) internal.departmentCalendars = from.departmentCalendars;
   const draft: RunState = {
     v: state.v,
     ticketId: state.ticketId,

@@ -61,7 +61,9 @@
  *   running clock on one keeps the business time counted so far and gets new deadlines for the
  *   rest on the new calendar (`sla.recalculated`, timers re-armed, the move kept in the clock's
  *   `recalculations`); held clocks count on it when they resume; closed clocks never change.
- *   Flow timers (boundary, catch) already armed keep their instants.
+ *   Its `departmentCalendars` give departments other hours (or none of their own): their open
+ *   task clocks, and the ticket's while one of them holds it, switch to the department's new
+ *   calendar the same way. Flow timers (boundary, catch) already armed keep their instants.
  * - The fast path of FEEL (feel/fast-path.ts) answers plain comparisons; feelin the rest.
  */
 import type { Flow, RunEvent, RunInput, RunState, Step, TokenState } from '../types.js';

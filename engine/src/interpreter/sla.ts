@@ -231,10 +231,11 @@ export function recalculateClock(
 
 /**
  * The clock counting on `calendar` from `now` on (the ticket moved to a department that keeps
- * other hours). The time counted so far stays as the old calendar measured it; a running clock's
- * levels not yet reached get deadlines on the new one (`moved`, with a recalculation, when one
- * changed); a held clock counts on the new calendar when it resumes. Undefined when nothing
- * changes: the same calendar, or a stopped clock.
+ * other hours, or a department's hours changed). The time counted so far stays as the old
+ * calendar measured it (in `counted`: the run's flow before a calendars.changed, else `flow`); a
+ * running clock's levels not yet reached get deadlines on the new one in `flow` (`moved`, with a
+ * recalculation, when one changed); a held clock counts on the new calendar when it resumes.
+ * Undefined when nothing changes: the same calendar, or a stopped clock.
  */
 export function switchCalendar(
   flow: Flow,
@@ -242,11 +243,12 @@ export function switchCalendar(
   now: number,
   calendar: string | undefined,
   reason: string,
+  counted: Flow = flow,
 ): { clock: SlaClock; moved: boolean } | undefined {
   if (clock.stoppedAt !== undefined || clock.calendar === calendar) return undefined;
   const running = clock.runningSince !== undefined;
   const next = withoutDeadlines(clock, running);
-  next.consumedMs = consumedMs(flow, clock, now);
+  next.consumedMs = consumedMs(counted, clock, now);
   if (running) next.runningSince = now;
   if (calendar === undefined) delete next.calendar;
   else next.calendar = calendar;
@@ -297,6 +299,27 @@ export const recalculatedEffect = (
   reason,
   at,
 });
+
+/**
+ * Puts a re-timed clock (`retimed`, from recalculateClock or switchCalendar) in force: its level
+ * timers re-armed when `rearm` says its deadlines may differ from `from`'s, and sla.recalculated
+ * when one moved. Answers the clock to store.
+ */
+export function applyRetiming(
+  d: Draft,
+  from: SlaClock,
+  retimed: { clock: SlaClock; moved: boolean },
+  reason: string,
+  taskId: string | undefined,
+  rearm: boolean,
+): SlaClock {
+  if (rearm) {
+    disarmClock(d, taskId);
+    armClock(d, retimed.clock, taskId);
+  }
+  if (retimed.moved) d.effects.push(recalculatedEffect(from, retimed.clock, reason, d.now, taskId));
+  return retimed.clock;
+}
 
 /**
  * Who hears about a task reaching a level, each level adding the next person responsible for the
