@@ -220,12 +220,17 @@ function durations(
 }
 
 function eventEntry(event: RunEvent, at: number): TimelineRecord {
-  // The timeline names the calendars that changed; their specs are the admin's calendar page's.
+  // The timeline names the calendars that changed, and the departments' new calendars; the specs
+  // are the admin's calendar page's.
   if (event.type === 'calendars.changed')
     return {
       type: event.type,
       at,
-      data: { calendars: Object.keys(event.calendars), reason: event.reason },
+      data: {
+        calendars: Object.keys(event.calendars ?? {}),
+        ...(event.departmentCalendars ? { departmentCalendars: event.departmentCalendars } : {}),
+        reason: event.reason,
+      },
       ...(event.actor ? { actorId: event.actor.userId } : {}),
     };
   const { type, ...rest } = event;
