@@ -1,16 +1,16 @@
-// A saved calendar reaches the tickets it times: running tickets get it as a calendars.changed
-// event (their open clocks re-targeted inside their runs, each move on their timelines), and a
-// ticket started later counts on it from its first step (currentCalendars), as on the calendars
-// its departments keep.
-import { and, eq, inArray, isNotNull, isNull, notInArray, or, sql } from 'drizzle-orm';
-import { FINISHED_TICKET_STATUSES, type CalendarSpec, type Flow } from '@baton/engine';
+// A saved calendar, and a department's hours changed, reach the tickets they time: running
+// tickets get a calendars.changed event (their open clocks re-targeted or switched inside their
+// runs, each move on their timelines), and a ticket started later counts on them from its first
+// step (currentCalendars).
+import { and, eq, inArray, isNotNull, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { FINISHED_TICKET_STATUSES, type CalendarSpec, type Flow, type RunEvent } from '@baton/engine';
 import { calendars, departments, flowVersions, tickets, loggableError } from '@baton/db';
 import { actorFor } from '../access/task-access.js';
 import type { AppDeps, Database, Principal } from '../http/env.js';
 
-/** What saving a calendar did to the running tickets on it. */
+/** What saving a calendar (or changing a department's) did to the running tickets on it. */
 export type CalendarReach = {
-  /** Running tickets whose flow counts on the calendar. */
+  /** Running tickets whose flow counts on the calendar (or has the department). */
   total: number;
   /** Of those, how many took the change (their clocks re-targeted where a deadline moved). */
   reached: number;
@@ -18,37 +18,80 @@ export type CalendarReach = {
   failed: { ticketId: string; error: string }[];
 };
 
+type Deps = Pick<AppDeps, 'db' | 'runtime' | 'log'>;
+type CalendarsChanged = Extract<RunEvent, { type: 'calendars.changed' }>;
+
 /** Several at once, not all: a calendar can time thousands of tickets. */
 const CONCURRENT_TICKETS = 8;
 
-export async function reachRunningTickets(
-  deps: Pick<AppDeps, 'db' | 'runtime' | 'log'>,
+/** Sends a saved calendar to the running tickets that count on it. */
+export function reachRunningTickets(
+  deps: Deps,
   principal: Principal,
   key: string,
   spec: CalendarSpec,
+): Promise<CalendarReach> {
+  const countsOnIt = or(
+    sql`(${flowVersions.compiled} -> 'calendars') ? ${key}`,
+    // A department keeping these hours: its tickets got the calendar when they started.
+    sql`exists (select 1 from ${departments} d where d.calendar_key = ${key}
+      and (${flowVersions.compiled} -> 'departments') ? d.key)`,
+  );
+  const event: CalendarsChanged = {
+    type: 'calendars.changed',
+    calendars: { [key]: spec },
+    reason: `calendar '${key}' was edited`,
+    actor: actorFor(principal),
+  };
+  return reachTickets(deps, countsOnIt!, event, { calendar: key });
+}
+
+/**
+ * Sends a department's new calendar (`calendarKey`, with its saved spec; null: none of its own)
+ * to the running tickets whose flow has the department.
+ */
+export async function reachDepartmentTickets(
+  deps: Deps,
+  principal: Principal,
+  department: string,
+  calendarKey: string | null,
+): Promise<CalendarReach> {
+  const [saved] =
+    calendarKey === null
+      ? []
+      : await deps.db.select({ spec: calendars.spec }).from(calendars).where(eq(calendars.key, calendarKey));
+  const event: CalendarsChanged = {
+    type: 'calendars.changed',
+    departmentCalendars: { [department]: calendarKey },
+    // The spec goes along: a ticket whose flow never counted on the calendar has no copy of it.
+    ...(calendarKey !== null && saved ? { calendars: { [calendarKey]: saved.spec as CalendarSpec } } : {}),
+    reason:
+      calendarKey === null
+        ? `department '${department}' no longer keeps its own calendar`
+        : `department '${department}' now keeps calendar '${calendarKey}'`,
+    actor: actorFor(principal),
+  };
+  const hasIt = sql`(${flowVersions.compiled} -> 'departments') ? ${department}`;
+  return reachTickets(deps, hasIt, event, { department, calendar: calendarKey });
+}
+
+/**
+ * Sends `event` to every running ticket `which` picks (imported tickets have no run), a few at a
+ * time; `subject` names the change in the log.
+ */
+async function reachTickets(
+  deps: Deps,
+  which: SQL,
+  event: CalendarsChanged,
+  subject: Record<string, string | null>,
 ): Promise<CalendarReach> {
   const open = await deps.db
     .select({ id: tickets.id })
     .from(tickets)
     .innerJoin(flowVersions, eq(flowVersions.id, tickets.flowVersionId))
     .where(
-      and(
-        notInArray(tickets.status, [...FINISHED_TICKET_STATUSES]),
-        isNull(tickets.importedFrom),
-        or(
-          sql`(${flowVersions.compiled} -> 'calendars') ? ${key}`,
-          // A department keeping these hours: its tickets got the calendar when they started.
-          sql`exists (select 1 from ${departments} d where d.calendar_key = ${key}
-            and (${flowVersions.compiled} -> 'departments') ? d.key)`,
-        ),
-      ),
+      and(notInArray(tickets.status, [...FINISHED_TICKET_STATUSES]), isNull(tickets.importedFrom), which),
     );
-  const event = {
-    type: 'calendars.changed' as const,
-    calendars: { [key]: spec },
-    reason: `calendar '${key}' was edited`,
-    actor: actorFor(principal),
-  };
   const failed: CalendarReach['failed'] = [];
   let next = 0;
   const worker = async () => {
@@ -60,7 +103,7 @@ export async function reachRunningTickets(
       } catch (error) {
         failed.push({ ticketId, error: error instanceof Error ? error.message : String(error) });
         deps.log.warn(
-          { ticketId, calendar: key, err: loggableError(error) },
+          { ticketId, ...subject, err: loggableError(error) },
           'calendar change did not reach a ticket',
         );
       }
@@ -69,7 +112,7 @@ export async function reachRunningTickets(
   await Promise.all(Array.from({ length: Math.min(CONCURRENT_TICKETS, open.length) }, worker));
   const reach = { total: open.length, reached: open.length - failed.length, failed };
   deps.log.info(
-    { calendar: key, runningTickets: reach.total, reached: reach.reached },
+    { ...subject, runningTickets: reach.total, reached: reach.reached },
     'calendar change sent to open tickets',
   );
   return reach;

@@ -103,10 +103,20 @@ export async function createDepartment(db: Database, department: NewDepartment) 
   });
 }
 
-/** Changes the fields given (an absent field stays); a new lead becomes a member. */
+/**
+ * Changes the fields given (an absent field stays); a new lead becomes a member.
+ * `calendarChanged`: the department keeps other hours than before (its running tickets must hear).
+ */
 export async function updateDepartment(db: Database, key: string, change: DepartmentChange) {
   await refuseUnknownPeople(db, change);
   return db.transaction(async (tx) => {
+    // Locked, so two admins changing the calendar at once each compare with what the other left.
+    const [before] = await tx
+      .select({ calendarKey: departments.calendarKey })
+      .from(departments)
+      .where(eq(departments.key, key))
+      .for('update');
+    if (!before) throw notFound('department', key);
     const set = {
       ...(change.name !== undefined ? { name: change.name } : {}),
       ...(change.email !== undefined ? { email: change.email } : {}),
@@ -114,21 +124,14 @@ export async function updateDepartment(db: Database, key: string, change: Depart
       ...(change.managerUserId !== undefined ? { managerUserId: change.managerUserId } : {}),
       ...(change.calendarKey !== undefined ? { calendarKey: change.calendarKey } : {}),
     };
-    const updated =
-      Object.keys(set).length > 0
-        ? await tx
-            .update(departments)
-            .set(set)
-            .where(eq(departments.key, key))
-            .returning({ key: departments.key })
-        : await tx.select({ key: departments.key }).from(departments).where(eq(departments.key, key));
-    if (updated.length === 0) throw notFound('department', key);
+    if (Object.keys(set).length > 0) await tx.update(departments).set(set).where(eq(departments.key, key));
     if (change.leadUserId)
       await tx
         .insert(memberships)
         .values({ userId: change.leadUserId, departmentKey: key })
         .onConflictDoNothing();
     const [department] = await listDepartments(tx, key);
-    return department!;
+    const calendarChanged = change.calendarKey !== undefined && change.calendarKey !== before.calendarKey;
+    return { department: department!, calendarChanged };
   });
 }

@@ -5,7 +5,7 @@ import type { AppDeps } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
 import { CalendarSpecSchema, ManagerScopeSchema, PersonFields, RoleSchema, Slug } from '../http/schemas.js';
 import type { PrincipalCache } from '../auth/principal-cache.js';
-import { reachRunningTickets } from './calendar-changes.js';
+import { reachDepartmentTickets, reachRunningTickets } from './calendar-changes.js';
 import { listCalendars, saveCalendar } from './calendars.js';
 import { createDepartment, listDepartments, updateDepartment } from './departments.js';
 import {
@@ -29,7 +29,7 @@ const DepartmentSchema = z
     email: z.string().nullable(),
     calendarKey: z.string().nullable().openapi({
       description:
-        "The department's own business hours: its tasks' SLA clocks count on this calendar unless a task names one, and so does the ticket's clock while the department holds the ticket (null: the flow's calendar). Applies to tickets started after it is set.",
+        "The department's own business hours: its tasks' SLA clocks count on this calendar, whatever calendar a task names, and so does the ticket's clock while the department holds the ticket (null: the flow's calendar). Tickets started later count on it from the start; running tickets switch to it when it is changed (PATCH answers `runningTickets`).",
     }),
     members: z.array(z.string()),
   })
@@ -68,13 +68,21 @@ const UserSchema = z
 const CalendarSchema = z
   .object({ key: z.string(), name: z.string(), spec: CalendarSpecSchema, isDefault: z.boolean() })
   .openapi('Calendar');
-const SavedCalendarSchema = CalendarSchema.extend({
-  runningTickets: z.object({
-    total: z.number().int(),
-    reached: z.number().int(),
-    failed: z.array(z.object({ ticketId: z.string(), error: z.string() })),
+// What a calendar change did to the running tickets (CalendarReach), answered by both routes
+// that make one.
+const RunningTicketsSchema = z.object({
+  total: z.number().int(),
+  reached: z.number().int(),
+  failed: z.array(z.object({ ticketId: z.string(), error: z.string() })),
+});
+const SavedCalendarSchema = CalendarSchema.extend({ runningTickets: RunningTicketsSchema }).openapi(
+  'SavedCalendar',
+);
+const ChangedDepartmentSchema = DepartmentSchema.extend({
+  runningTickets: RunningTicketsSchema.optional().openapi({
+    description: 'Present when the change gave the department another calendar (or none of its own).',
   }),
-}).openapi('SavedCalendar');
+}).openapi('ChangedDepartment');
 
 /**
  * `principals` is the credentials cache: a change to someone's roles, manager scope, memberships,
@@ -118,16 +126,22 @@ export function directoryRoutes(deps: AppDeps, principals: PrincipalCache) {
       method: 'patch',
       path: '/departments/{key}',
       tags: ['directory'],
-      summary: "Change a department's name, lead, manager or e-mail",
-      description: 'Fields left out stay as they are; null clears the lead, manager or e-mail.',
+      summary: "Change a department's name, lead, manager, e-mail or calendar",
+      description:
+        "Fields left out stay as they are; null clears the lead, manager, e-mail or calendar. Another `calendarKey` reaches the running tickets whose flow has the department at once: each open clock the department holds, and the ticket's clock while the department holds the ticket, keeps the business time it counted and counts the rest on the new calendar (a timeline entry says from when to when and why); closed clocks never change. `runningTickets` says how many running tickets it reached, and lists those it could not. A refused change reaches no ticket.",
       request: {
         params: z.object({ key: z.string().min(1).max(200) }),
         body: jsonBody(z.strictObject({ name: DepartmentName.optional(), ...DepartmentPeople })),
       },
-      responses: { 200: jsonResponse(DepartmentSchema, 'Changed') },
+      responses: { 200: jsonResponse(ChangedDepartmentSchema, 'Changed') },
     }),
-    async (c) =>
-      c.json(changed(await updateDepartment(db, c.req.valid('param').key, c.req.valid('json'))), 200),
+    async (c) => {
+      const { key } = c.req.valid('param');
+      const { department, calendarChanged } = changed(await updateDepartment(db, key, c.req.valid('json')));
+      if (!calendarChanged) return c.json(department, 200);
+      const runningTickets = await reachDepartmentTickets(deps, principalOf(c), key, department.calendarKey);
+      return c.json({ ...department, runningTickets }, 200);
+    },
   );
 
   app.openapi(
