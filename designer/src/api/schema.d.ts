@@ -1145,8 +1145,8 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Change a department's name, lead, manager or e-mail
-     * @description Fields left out stay as they are; null clears the lead, manager or e-mail.
+     * Change a department's name, lead, manager, e-mail or calendar
+     * @description Fields left out stay as they are; null clears the lead, manager, e-mail or calendar. Another `calendarKey` reaches the running tickets whose flow has the department at once: each open clock the department holds, and the ticket's clock while the department holds the ticket, keeps the business time it counted and counts the rest on the new calendar (a timeline entry says from when to when and why); closed clocks never change. `runningTickets` says how many running tickets it reached, and lists those it could not. A refused change reaches no ticket.
      *
      *     Roles: admin.
      */
@@ -1181,7 +1181,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Department'];
+            'application/json': components['schemas']['ChangedDepartment'];
           };
         };
         /** @description Malformed request (`malformed-json`, `bad-request`) */
@@ -10466,9 +10466,20 @@ export interface components {
       /** @description The manager who answers for the department: its tasks' manager notifications and severe SLA escalations reach them (every manager when null). */
       managerUserId: string | null;
       email: string | null;
-      /** @description The department's own business hours: its tasks' SLA clocks count on this calendar unless a task names one, and so does the ticket's clock while the department holds the ticket (null: the flow's calendar). Applies to tickets started after it is set. */
+      /** @description The department's own business hours: its tasks' SLA clocks count on this calendar, whatever calendar a task names, and so does the ticket's clock while the department holds the ticket (null: the flow's calendar). Tickets started later count on it from the start; running tickets switch to it when it is changed (PATCH answers `runningTickets`). */
       calendarKey: string | null;
       members: string[];
+    };
+    ChangedDepartment: components['schemas']['Department'] & {
+      /** @description Present when the change gave the department another calendar (or none of its own). */
+      runningTickets?: {
+        total: number;
+        reached: number;
+        failed: {
+          ticketId: string;
+          error: string;
+        }[];
+      };
     };
     User: {
       id: string;
