@@ -85,6 +85,16 @@ describe('timelineLabel', () => {
         names,
       ),
     ).toBe("Calendar “office” changed: calendar 'office' was edited");
+    expect(
+      timelineLabel(
+        event('calendars.changed', {
+          calendars: ['berlin'],
+          departmentCalendars: { refunds: 'berlin' },
+          reason: "department 'refunds' now keeps calendar 'berlin'",
+        }),
+        names,
+      ),
+    ).toBe("Department hours changed: department 'refunds' now keeps calendar 'berlin'");
   });
 });
 

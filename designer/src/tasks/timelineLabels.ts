@@ -23,6 +23,17 @@ const deadline = new Intl.DateTimeFormat(undefined, {
 });
 const when = (value: unknown) => (typeof value === 'number' ? deadline.format(value) : 'an earlier time');
 
+/**
+ * What a calendars.changed entry changed: a department's hours (the calendar it now keeps comes
+ * along with them, unedited), one calendar, or several.
+ */
+function changedCalendars(d: TicketEvent['data']): string {
+  if (d.departmentCalendars) return 'Department hours';
+  return Array.isArray(d.calendars) && d.calendars.length === 1
+    ? `Calendar “${String(d.calendars[0])}”`
+    : 'Calendars';
+}
+
 export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
   const task = names.task(e.taskId);
   const who = names.user(e.actorId);
@@ -57,7 +68,7 @@ export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
     case 'sla.recalculated':
       return `${e.taskId ? `Deadline of ${task}` : 'Ticket deadline'} moved from ${when(d.fromDueAt)} to ${when(d.toDueAt)}${text(d.reason) ? ` because ${text(d.reason)}` : ''}`;
     case 'calendars.changed':
-      return `${Array.isArray(d.calendars) && d.calendars.length === 1 ? `Calendar “${String(d.calendars[0])}”` : 'Calendars'} changed${because(d.reason)}`;
+      return `${changedCalendars(d)} changed${because(d.reason)}`;
     case 'timer.fired':
       return 'Timer fired';
     case 'activity.started':
