@@ -6,6 +6,8 @@ export {
   startRun,
   applyEvent,
   openIncidents,
+  pendingSlaLevels,
+  type PendingSlaLevel,
   openTasks,
   explainSla,
   flowOfRun,

@@ -7,6 +7,8 @@ export {
   startRun,
   applyEvent,
   openIncidents,
+  pendingSlaLevels,
+  type PendingSlaLevel,
   openTasks,
   explainSla,
   flowOfRun,

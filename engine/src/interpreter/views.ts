@@ -1,4 +1,4 @@
-import type { Incident, IncidentView, RunState, TaskView } from '../types.js';
+import type { Incident, IncidentView, ReachedSlaLevel, RunState, TaskView } from '../types.js';
 
 /** The open tasks of a run: what an agent can act on now. */
 export function openTasks(state: RunState): TaskView[] {
@@ -43,3 +43,21 @@ export function openIncidents(state: RunState): IncidentView[] {
 
 /** An incident's id: `i<n>` by its place in the list (incidents recorded before ids had none). */
 export const incidentIdAt = (incident: Incident, index: number): string => incident.id ?? `i${index + 1}`;
+
+/** An SLA level armed and not yet reached: `timerId` fires at `at` unless the clock changes first. */
+export type PendingSlaLevel = { timerId: string; taskId?: string; level: ReachedSlaLevel; at: number };
+
+/**
+ * The SLA levels the run will reach if nothing else happens first, soonest first. The worker's
+ * escalation watch notifies them on time when the workflow itself lags behind its timers.
+ */
+export function pendingSlaLevels(state: RunState): PendingSlaLevel[] {
+  const pending: PendingSlaLevel[] = [];
+  for (const timerId in state.internal.timers) {
+    const timer = state.internal.timers[timerId]!;
+    if (timer.kind === 'sla')
+      pending.push({ timerId, taskId: timer.taskId, level: timer.level, at: timer.at });
+    else if (timer.kind === 'ticketSla') pending.push({ timerId, level: timer.level, at: timer.at });
+  }
+  return pending.sort((a, b) => a.at - b.at || (a.timerId < b.timerId ? -1 : 1));
+}
