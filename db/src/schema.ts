@@ -496,6 +496,51 @@ export const notifications = pgTable(
   ],
 );
 
+/** A notice as the engine asks for it: symbolic recipients (`user:`, `lead:`, `role:`...) and a template. */
+export type EscalationNotice = { to: string[]; template: string; taskId?: string };
+export const ESCALATION_RECORDERS = ['workflow', 'watch'] as const;
+
+/**
+ * The SLA levels of open clocks, pending and recorded, keyed by (ticket, clock, level, due
+ * instant): a level reached again after an extension is another row. recordStep keeps a ticket's
+ * pending rows in step with its run, each with the notices its firing will send (computed ahead
+ * by the workflow); the escalation watch (workflows/src/escalations) records a level and sends
+ * them when it falls due before the workflow got to it. Whichever records it first sends; the
+ * other sends nothing again.
+ */
+export const slaEscalations = pgTable(
+  'sla_escalations',
+  {
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    /** The task id, or `ticket` for the whole ticket's clock. */
+    clock: text('clock').notNull(),
+    level: text('level').$type<Exclude<SlaLevel, 'ok'>>().notNull(),
+    dueAt: ts('due_at').notNull(),
+    taskId: text('task_id'),
+    notifications: jsonb('notifications').$type<EscalationNotice[]>().notNull(),
+    /** The `data` of its ticket.sla_level webhook event (the stage as the step that armed it wrote it). */
+    webhookData: jsonb('webhook_data').$type<Record<string, unknown>>().notNull(),
+    /** The step that armed it (while pending), or that recorded it (by the workflow). */
+    seq: integer('seq').notNull(),
+    recordedAt: ts('recorded_at'),
+    recordedBy: text('recorded_by').$type<(typeof ESCALATION_RECORDERS)[number]>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ticketId, t.clock, t.level, t.dueAt] }),
+    check('sla_escalations_level_known', sql`${t.level} in ('warning', 'overdue', 'severe')`),
+    check(
+      'sla_escalations_recorded_by_known',
+      sql`(${t.recordedAt} is null) = (${t.recordedBy} is null) and (${t.recordedBy} is null or ${t.recordedBy} in (${inList(ESCALATION_RECORDERS)}))`,
+    ),
+    // The watch's scan: pending levels by due instant.
+    index('sla_escalations_pending_idx')
+      .on(t.dueAt)
+      .where(sql`${t.recordedAt} is null`),
+  ],
+);
+
 export const extensionRequests = pgTable(
   'extension_requests',
   {
