@@ -6,7 +6,7 @@ import { and, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import type { NotificationRecord } from '../workflows/records.js';
 import type { ActivityContext } from './context.js';
 
-type Person = { userId?: string; email?: string; customer?: boolean };
+export type Person = { userId?: string; email?: string; customer?: boolean };
 export type TicketSummary = { id: string; number: number; title: string; customerEmail?: string };
 
 const activeUser = { userId: users.id, email: users.email };
@@ -114,7 +114,7 @@ const humanize = (template: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-type StageSummary = { name: string; department: string | null; dueAt: Date | null };
+export type StageSummary = { name: string; department: string | null; dueAt: Date | null };
 
 /**
  * Staff get the stage, its due time and a link into Baton; the customer gets a plain notice about
@@ -180,27 +180,60 @@ async function departmentsOfNotice(
   return rows.flatMap((row) => (row.department ? [row.department] : []));
 }
 
-/** Writes the rows for a step's notify effects (in-app rows and the e-mail outbox). */
-export async function insertNotifications(
+/**
+ * Where notices come from: a recorded step (`seq`, which a rewrite of that step drops while
+ * undelivered), or a level the escalation watch recorded ahead of the workflow (`key`: sent once
+ * as a fact of that instant, no step of the ticket's takes it back).
+ */
+export type NoticeOrigin = { seq: number } | { escalation: string };
+
+/** Lookups shared by many notices written together (the escalation watch's batch). */
+export type NoticeLookups = {
+  /** The stage a notice is about, when the caller has it at hand (else it is read). */
+  stageOf?: (taskId: string) => StageSummary | undefined;
+  /** Recipients resolved so far, by symbolic name (never `customer`: that is per ticket). */
+  people?: Map<string, Promise<Person[]>>;
+};
+
+export type NotificationRow = typeof notifications.$inferInsert;
+
+/** The rows of a step's (or an escalation's) notify effects: in-app rows and e-mails for the outbox. */
+export async function notificationRows(
   ctx: ActivityContext,
   tx: Transaction,
   ticket: TicketSummary,
-  seq: number,
+  origin: NoticeOrigin,
   records: NotificationRecord[],
-): Promise<{ inserted: number; emails: number }> {
-  let inserted = 0;
-  let emails = 0;
+  lookups: NoticeLookups = {},
+): Promise<NotificationRow[]> {
+  const seq = 'seq' in origin ? origin.seq : null;
+  const keyPrefix = 'seq' in origin ? `${ticket.id}:${origin.seq}` : `${ticket.id}:${origin.escalation}`;
+  const resolve = (recipient: string): Promise<Person[]> => {
+    if (recipient === 'customer' || lookups.people === undefined)
+      return resolveRecipient(tx, recipient, ticket);
+    let resolved = lookups.people.get(recipient);
+    if (resolved === undefined) {
+      resolved = resolveRecipient(tx, recipient, ticket);
+      lookups.people.set(recipient, resolved);
+    }
+    return resolved;
+  };
+  const rows: NotificationRow[] = [];
   for (const record of records) {
-    const [task] = record.taskId
-      ? await tx
-          .select({ name: stages.name, department: stages.departmentKey, dueAt: stages.dueAt })
-          .from(stages)
-          .where(and(eq(stages.ticketId, ticket.id), eq(stages.taskId, record.taskId)))
-      : [];
+    const known = record.taskId ? lookups.stageOf?.(record.taskId) : undefined;
+    const [task] =
+      known !== undefined
+        ? [known]
+        : record.taskId
+          ? await tx
+              .select({ name: stages.name, department: stages.departmentKey, dueAt: stages.dueAt })
+              .from(stages)
+              .where(and(eq(stages.ticketId, ticket.id), eq(stages.taskId, record.taskId)))
+          : [];
     const held = await departmentsOfNotice(tx, ticket.id, record, task);
     const people = new Map<string, Person>();
     for (const recipient of managersOf(record.to, held)) {
-      const resolved = await resolveRecipient(tx, recipient, ticket);
+      const resolved = await resolve(recipient);
       if (resolved.length === 0)
         ctx.log.warn({ ticketId: ticket.id, recipient }, 'notification recipient resolves to nobody');
       for (const person of resolved)
@@ -208,7 +241,6 @@ export async function insertNotifications(
     }
     const staff = renderNotification(record.template, ticket, task, ctx.appUrl);
     const customer = renderNotification(record.template, ticket, task, ctx.appUrl, 'customer');
-    const rows: (typeof notifications.$inferInsert)[] = [];
     for (const [who, person] of people) {
       const text = person.customer ? customer : staff;
       const base = {
@@ -218,7 +250,7 @@ export async function insertNotifications(
         template: record.template,
         ...text,
       };
-      const key = `${ticket.id}:${seq}:${record.template}:${who}`;
+      const key = `${keyPrefix}:${record.template}:${who}`;
       if (person.userId)
         rows.push({ ...base, dedupeKey: `${key}:in_app`, channel: 'in_app', userId: person.userId });
       if (ctx.mailer && person.email) {
@@ -232,14 +264,55 @@ export async function insertNotifications(
         });
       }
     }
-    if (rows.length === 0) continue;
-    const written = await tx
-      .insert(notifications)
-      .values(rows)
-      .onConflictDoNothing({ target: notifications.dedupeKey })
-      .returning({ channel: notifications.channel });
-    inserted += written.length;
-    emails += written.filter((row) => row.channel === 'email').length;
   }
-  return { inserted, emails };
+  return rows;
+}
+
+/**
+ * Inserts notification rows (a row already written under its dedupe key is left as it is). One
+ * statement whatever the count, the rows as one JSON parameter: the escalation watch writes
+ * thousands at a due instant, past Postgres' 65,535 parameters and far faster than bound values.
+ */
+export async function insertNotificationRows(
+  tx: Transaction,
+  rows: NotificationRow[],
+): Promise<{ inserted: number; emails: number }> {
+  if (rows.length === 0) return { inserted: 0, emails: 0 };
+  const json = JSON.stringify(
+    rows.map((row) => ({
+      dedupe_key: row.dedupeKey,
+      ticket_id: row.ticketId ?? null,
+      seq: row.seq ?? null,
+      task_id: row.taskId ?? null,
+      user_id: row.userId ?? null,
+      email: row.email ?? null,
+      channel: row.channel,
+      template: row.template,
+      subject: row.subject,
+      body: row.body,
+      next_attempt_at: row.nextAttemptAt ?? null,
+    })),
+  );
+  const written = await tx.execute<{ channel: string }>(sql`
+    insert into ${notifications}
+      (dedupe_key, ticket_id, seq, task_id, user_id, email, channel, template, subject, body, next_attempt_at)
+    select dedupe_key, ticket_id, seq, task_id, user_id, email, channel, template, subject, body, next_attempt_at
+    from jsonb_populate_recordset(null::notifications, ${json}::jsonb)
+    on conflict (dedupe_key) do nothing
+    returning channel`);
+  return {
+    inserted: written.rows.length,
+    emails: written.rows.filter((row) => row.channel === 'email').length,
+  };
+}
+
+/** Writes the rows for a step's notify effects (in-app rows and the e-mail outbox). */
+export async function insertNotifications(
+  ctx: ActivityContext,
+  tx: Transaction,
+  ticket: TicketSummary,
+  seq: number,
+  records: NotificationRecord[],
+): Promise<{ inserted: number; emails: number }> {
+  return insertNotificationRows(tx, await notificationRows(ctx, tx, ticket, { seq }, records));
 }

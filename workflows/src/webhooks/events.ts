@@ -23,6 +23,17 @@ const stageSummary = (stage: StageRecord | undefined, taskId: string) => ({
     : {}),
 });
 
+/** The data of a ticket.sla_level event: the level, and the stage whose clock reached it (none: the ticket's). */
+export const slaLevelEventData = (
+  level: unknown,
+  stage: StageRecord | undefined,
+  taskId: string | undefined,
+): Record<string, unknown> => ({
+  level,
+  // Absent: the whole ticket's clock reached the level, not one stage's.
+  ...(taskId ? { stage: stageSummary(stage, taskId) } : {}),
+});
+
 export function webhookEventsOfStep(step: RecordStepInput): WebhookEventRecord[] {
   const stageOf = (taskId: string | undefined) => step.stages.find((stage) => stage.taskId === taskId);
   const events: WebhookEventRecord[] = [];
@@ -40,11 +51,7 @@ export function webhookEventsOfStep(step: RecordStepInput): WebhookEventRecord[]
       events.push({
         ...base,
         event: 'ticket.sla_level',
-        data: {
-          level: entry.data.level,
-          // Absent: the whole ticket's clock reached the level, not one stage's.
-          ...(entry.taskId ? { stage: stageSummary(stageOf(entry.taskId), entry.taskId) } : {}),
-        },
+        data: slaLevelEventData(entry.data.level, stageOf(entry.taskId), entry.taskId),
       });
     else if (entry.type === 'ticket.completed' && entry.data.outcome === 'done')
       events.push({ ...base, event: 'ticket.done', data: {} });

@@ -6,14 +6,27 @@ import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { WebhookEventRecord } from './events.js';
 
 /** Queues `events` of ticket `ticketId` for every subscription that follows them; answers how many. */
-export async function queueWebhookEvents(
+export function queueWebhookEvents(
   tx: Transaction,
   ticketId: string,
   seq: number | null,
   events: readonly WebhookEventRecord[],
 ): Promise<number> {
+  return queueTicketsWebhookEvents(
+    tx,
+    events.map((event) => ({ ...event, ticketId, seq })),
+  );
+}
+
+/** The same for the events of many tickets at once (one statement: the escalation watch's batch). */
+export async function queueTicketsWebhookEvents(
+  tx: Transaction,
+  events: readonly (WebhookEventRecord & { ticketId: string; seq: number | null })[],
+): Promise<number> {
   if (events.length === 0) return 0;
   const rows = events.map((e) => ({
+    ticket_id: e.ticketId,
+    seq: e.seq,
     event_id: e.eventId,
     event: e.event,
     at: new Date(e.at).toISOString(),
@@ -21,7 +34,7 @@ export async function queueWebhookEvents(
   }));
   const queued = await tx.execute(sql`
     insert into webhook_deliveries (subscription_id, event_id, event, ticket_id, seq, payload)
-    select s.id, e.event_id, e.event, t.id, ${seq}::integer,
+    select s.id, e.event_id, e.event, t.id, e.seq,
       jsonb_build_object(
         'event', e.event,
         'eventId', e.event_id,
@@ -31,12 +44,11 @@ export async function queueWebhookEvents(
           'status', t.status, 'priority', t.priority, 'category', t.category,
           'slaLevel', t.sla_level, 'createdAt', t.created_at, 'closedAt', t.closed_at),
         'data', e.data)
-    from tickets t
-    cross join jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as e(event_id text, event text, at text, data jsonb)
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as e(ticket_id text, seq integer, event_id text, event text, at text, data jsonb)
+    join tickets t on t.id = e.ticket_id
     join webhook_subscriptions s
       on s.active and e.event = any(s.events) and (s.type_id is null or s.type_id = t.type_id)
-    where t.id = ${ticketId}
     on conflict (subscription_id, event_id) do nothing`);
   return queued.rowCount ?? 0;
 }
