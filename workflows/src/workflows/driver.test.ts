@@ -98,6 +98,61 @@ describe('planStart / planEvent', () => {
     expect(stale.rejected).toMatch(/^unknown-timer: /);
   });
 
+  it('records the pending levels with the notices their firing sends, and names the level a firing reached', () => {
+    const started = planStart(flow, ticket, T0);
+    const taskId = started.record!.stages[0]!.taskId;
+    const warning = started.record!.escalations!.find((e) => e.clock === taskId)!;
+    expect(warning).toEqual({
+      clock: taskId,
+      taskId,
+      level: 'warning',
+      dueAt: T0 + 8 * MIN,
+      notifications: [{ to: ['group:support'], template: 'sla.warning', taskId }],
+    });
+    // The whole ladder, each rung with the notices its firing sends (the lead, then the manager).
+    expect(
+      started
+        .record!.escalations!.filter((e) => e.clock === taskId)
+        .map((e) => [e.level, e.dueAt, e.notifications[0]!.to]),
+    ).toEqual([
+      ['warning', T0 + 8 * MIN, ['group:support']],
+      ['overdue', T0 + 10 * MIN, ['group:support', 'lead:support']],
+      ['severe', T0 + 13 * MIN, ['group:support', 'lead:support', 'role:manager']],
+    ]);
+    expect(started.record!.escalations!.some((e) => e.clock === 'ticket')).toBe(true);
+    // Fired late (the workflow lagging): keyed by the instant it was due, the notices the same.
+    const fired = planEvent(
+      flow,
+      started.driver,
+      { type: 'timer.fired', timerId: `sla:${taskId}:warning` },
+      T0 + 9 * MIN,
+    );
+    expect(fired.record!.reachedLevel).toEqual({ clock: taskId, level: 'warning', dueAt: T0 + 8 * MIN });
+    expect(fired.record!.notifications).toEqual(warning.notifications);
+    expect(fired.record!.escalations!.find((e) => e.clock === taskId)).toMatchObject({
+      level: 'overdue',
+      dueAt: T0 + 10 * MIN,
+    });
+    // A claim reaches no level; a hold leaves the task's clock nothing pending.
+    const claimed = planEvent(
+      flow,
+      started.driver,
+      { type: 'task.claimed', taskId, actor: support('sam') },
+      T0 + MIN,
+    );
+    expect(claimed.record!.reachedLevel).toBeUndefined();
+    expect(claimed.record!.escalations!.find((e) => e.clock === taskId)!.notifications[0]!.to).toEqual([
+      'user:sam',
+    ]);
+    const held = planEvent(
+      flow,
+      claimed.driver,
+      { type: 'task.held', taskId, actor: support('sam'), reason: 'waiting' },
+      T0 + 2 * MIN,
+    );
+    expect(held.record!.escalations!.filter((e) => e.clock === taskId)).toEqual([]);
+  });
+
   it('derives the ticket status: pending while every open task is held', () => {
     const started = planStart(flow, ticket, T0).driver;
     const taskId = Object.keys(started.run.tasks)[0]!;

@@ -16,12 +16,16 @@ import {
   explainSla,
   flowOfRun,
   openTasks,
+  pendingSlaLevels,
   startRun,
 } from '@baton/engine/run';
 import type { LiveState, TicketInput } from '../runtime/port.js';
 import type {
+  EscalationRecord,
+  NotificationRecord,
   PickAssigneeInput,
   RecordStepInput,
+  SlaLevelKey,
   RecordedTicketStatus,
   StageRecord,
   TimelineRecord,
@@ -43,6 +47,47 @@ export type PlannedStep = {
   activities: ActivityRun[];
   assignments: PickAssigneeInput[];
 };
+
+/** The clock key of the whole ticket's SLA (a task's clock is keyed by its task id). */
+export const TICKET_CLOCK = 'ticket';
+
+const notificationsOf = (effects: Effect[]): NotificationRecord[] =>
+  effects.flatMap((e) =>
+    e.type === 'notify'
+      ? [{ to: e.to, template: e.template, ...(e.taskId ? { taskId: e.taskId } : {}) }]
+      : [],
+  );
+
+/**
+ * The levels the run will reach if nothing else happens first, each with the notices the engine's
+ * step will send when its timer fires: the steps computed ahead, firing the SLA timers in the
+ * order the runtime would (the same pure function, so the same people), each level arming the
+ * next. Only up to the first other timer: what follows it depends on what it does.
+ */
+function escalationsOf(flow: Flow, run: RunState, timers: TimerBook): EscalationRecord[] {
+  const escalations: EscalationRecord[] = [];
+  const slaTimers = new Set(pendingSlaLevels(run).map((pending) => pending.timerId));
+  const firstOtherTimer = Math.min(
+    ...Object.entries(timers).flatMap(([timerId, at]) => (slaTimers.has(timerId) ? [] : [at])),
+  );
+  let ahead = run;
+  // Each firing reaches one level of one clock: three per clock at most.
+  for (let fired = 0; fired < 3 * slaTimers.size; fired += 1) {
+    const next = pendingSlaLevels(ahead)[0];
+    if (next === undefined || next.at >= firstOtherTimer) break;
+    const step = applyEvent(flow, ahead, { type: 'timer.fired', timerId: next.timerId }, next.at);
+    if (step.rejected) break;
+    escalations.push({
+      clock: next.taskId ?? TICKET_CLOCK,
+      level: next.level,
+      dueAt: next.at,
+      ...(next.taskId ? { taskId: next.taskId } : {}),
+      notifications: notificationsOf(step.effects),
+    });
+    ahead = step.state;
+  }
+  return escalations;
+}
 
 export function planStart(
   flow: Flow,
@@ -73,7 +118,14 @@ export function planEvent(flow: Flow, driver: DriverState, event: RunEvent, now:
   // A fired timer is no longer pending, whether or not the engine also cancels it.
   const timers = { ...driver.timers };
   if (event.type === 'timer.fired') delete timers[event.timerId];
-  return plan(flow, { run: driver.run, timers }, step, eventEntry(event, now), now);
+  const planned = plan(flow, { run: driver.run, timers }, step, eventEntry(event, now), now);
+  const level = step.effects.find((e): e is Extract<Effect, { type: 'sla.level' }> => e.type === 'sla.level');
+  const dueAt = event.type === 'timer.fired' ? driver.timers[event.timerId] : undefined;
+  if (planned.record && level && dueAt !== undefined) {
+    const reached: SlaLevelKey = { clock: level.taskId ?? TICKET_CLOCK, level: level.level, dueAt };
+    planned.record.reachedLevel = reached;
+  }
+  return planned;
 }
 
 /** The rejection applyEvent would give now, without changing anything (update validators). */
@@ -124,11 +176,8 @@ function plan(
         stages: written.map((task) => stageRecord(flow, run, task, step.effects)),
         taskIds: Object.keys(run.tasks),
         timeline: [trigger, ...visible.map((effect) => effectEntry(effect, now))],
-        notifications: visible.flatMap((e) =>
-          e.type === 'notify'
-            ? [{ to: e.to, template: e.template, ...(e.taskId ? { taskId: e.taskId } : {}) }]
-            : [],
-        ),
+        notifications: notificationsOf(visible),
+        escalations: escalationsOf(flow, run, timers),
       };
   return {
     driver: { run, timers },

@@ -1,6 +1,6 @@
 // What the workflow hands the read-model activities. Plain JSON (it travels as activity input);
 // type-only for the workflow bundle, so nothing here may import Node code.
-import type { AssignStrategy, SlaLevel, TicketStatus } from '@baton/engine/run';
+import type { AssignStrategy, ReachedSlaLevel, SlaLevel, TicketStatus } from '@baton/engine/run';
 import type { TicketInput } from '../runtime/port.js';
 
 /** Every ticket status but 'replied', which the API sets when a customer answers. */
@@ -60,6 +60,19 @@ export type TimelineRecord = {
 
 export type NotificationRecord = { to: string[]; template: string; taskId?: string };
 
+/**
+ * An SLA level of one clock (`clock`: the task id, or `ticket` for the whole ticket's) due at
+ * `dueAt`: the key under which a level is recorded once, by the workflow or by the escalation watch.
+ */
+export type SlaLevelKey = { clock: string; level: ReachedSlaLevel; dueAt: number };
+
+/**
+ * A level armed and not yet reached, with the notices its firing will send if nothing else happens
+ * first (the engine's own step, computed ahead): what the escalation watch sends on time when the
+ * workflow lags behind its timers.
+ */
+export type EscalationRecord = SlaLevelKey & { taskId?: string; notifications: NotificationRecord[] };
+
 export type RecordStepInput = {
   ticketId: string;
   /**
@@ -98,6 +111,16 @@ export type RecordStepInput = {
   taskIds?: string[];
   timeline: TimelineRecord[];
   notifications: NotificationRecord[];
+  /**
+   * Every level pending after the step (replacing those written before). Absent in writes
+   * scheduled before the escalation watch existed: those leave the pending levels as they are.
+   */
+  escalations?: EscalationRecord[];
+  /**
+   * The level this step reached (an SLA timer fired). When the escalation watch has already
+   * recorded it, the step's notices and its level webhook are not sent again.
+   */
+  reachedLevel?: SlaLevelKey;
 };
 
 export type PickAssigneeInput = {
