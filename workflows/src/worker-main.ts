@@ -9,7 +9,7 @@
 import { logSerializers, openDatabase, type OpenedDatabase } from '@baton/db';
 import type { Worker } from '@temporalio/worker';
 import pino from 'pino';
-import { createActivities } from './activities/index.js';
+import { createActivities, startBesideWorker, stopBesideWorker } from './activities/index.js';
 import { createMailer } from './activities/mail.js';
 import { installTemporalRuntime } from './runtime/sdk-runtime.js';
 import { configuredTemporal, readProcessConfig } from './settings.js';
@@ -94,8 +94,8 @@ async function main() {
     worker = created.worker;
     if (stopAt === undefined) {
       log.info({ ...settings, smtp: Boolean(mailer), forceAfterMs }, 'worker running');
-      // E-mails queued by the steps this worker records are sent beside it.
-      activities.outbox?.start();
+      // E-mails queued by the steps this worker records are sent beside it, and late levels escalated.
+      startBesideWorker(activities);
       await worker.run();
       log.info({ ms: Date.now() - (stopAt ?? Date.now()) }, 'stopped the worker (drained)');
     } else {
@@ -103,7 +103,7 @@ async function main() {
       await worker.runUntil(Promise.resolve());
     }
     left.delete('worker');
-    await activities.outbox?.stop();
+    await stopBesideWorker(activities);
     await created.connection.close();
     left.delete('Temporal connection');
   } finally {

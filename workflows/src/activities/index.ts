@@ -1,10 +1,12 @@
 // The activities the worker registers (and InMemoryRuntime calls directly): the read-model pair,
 // the webhook delivery and every custom activity under its type, all bound to one ActivityContext,
-// plus the e-mail outbox relay that runs beside them (started and stopped by the runtime that runs
-// the worker) and the webhook dispatcher a runtime makes with its own way of delivering.
+// plus the e-mail outbox relay and the escalation watch that run beside them (started and stopped
+// by the runtime that runs the worker) and the webhook dispatcher a runtime makes with its own way
+// of delivering.
 import { Context } from '@temporalio/activity';
 import { tickets } from '@baton/db';
 import { eq, sql } from 'drizzle-orm';
+import { type EscalationWatch, createEscalationWatch } from '../escalations/watch.js';
 import { type OutboxRelay, createOutboxRelay } from '../outbox/relay.js';
 import type { CustomActivityFunction, ReadModelActivities } from '../workflows/records.js';
 import type { ActivityContext } from './context.js';
@@ -30,6 +32,8 @@ export type BatonActivities = {
   recordClosedOutside(input: ClosedOutside): Promise<boolean>;
   /** Sends queued e-mails; absent without SMTP (notifications stay in-app). */
   outbox?: OutboxRelay;
+  /** Records and notifies SLA levels on time when the workflows lag behind their timers. */
+  escalations: EscalationWatch;
   webhooks: WebhookActivities & {
     /** This process's dispatcher, handing deliveries to `dispatch`; woken by the steps recorded here. */
     dispatcher(dispatch: WebhookDispatch, options?: { pollMs?: number }): WebhookDispatcher;
@@ -56,6 +60,21 @@ export function workerActivities(
   };
 }
 
+/**
+ * What runs beside a Temporal worker, in whichever process hosts it: the e-mail outbox relay (it
+ * sends what the steps recorded there queued) and the escalation watch. Not beside the in-memory
+ * runtime, whose timers record their levels in-process on its own clock.
+ */
+export function startBesideWorker(activities: BatonActivities): void {
+  activities.outbox?.start();
+  activities.escalations.start();
+}
+
+export async function stopBesideWorker(activities: BatonActivities): Promise<void> {
+  await activities.escalations.stop();
+  await activities.outbox?.stop();
+}
+
 /** 1 inside a Temporal activity's first attempt; InMemoryRuntime passes its own attempt number. */
 function currentAttempt(): number {
   try {
@@ -78,6 +97,12 @@ export function createActivities(
   };
   const outbox = ctx.mailer ? createOutboxRelay({ db: ctx.db, mailer: ctx.mailer, log: ctx.log }) : undefined;
   const dispatchers = new Set<WebhookDispatcher>();
+  const escalations = createEscalationWatch(ctx, {
+    onQueued: ({ emails, webhooks }) => {
+      if (emails > 0) outbox?.wake();
+      if (webhooks > 0) for (const dispatcher of dispatchers) dispatcher.wake();
+    },
+  });
   const custom: Record<string, CustomActivityFunction> = {};
   for (const definition of definitions) {
     if (RESERVED.has(definition.type) || custom[definition.type]) {
@@ -124,6 +149,7 @@ export function createActivities(
     },
     recordClosedOutside: (input) => recordClosedOutside(ctx, input),
     ...(outbox ? { outbox } : {}),
+    escalations,
     webhooks: {
       deliverWebhook: (deliveryId) => attemptWebhookDelivery(ctx, deliveryId, currentAttempt()),
       dispatcher(dispatch, options) {

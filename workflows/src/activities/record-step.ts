@@ -24,6 +24,11 @@ import { insertNotifications, type TicketSummary } from './notifications.js';
 import { queueRatingRequest } from './rating-request.js';
 import { webhookEventsOfStep } from '../webhooks/events.js';
 import { dropUntakenWebhookEvents, queueWebhookEvents } from '../webhooks/queue.js';
+import {
+  forgetLevelsRecordedSince,
+  recordReachedLevel,
+  replacePendingLevels,
+} from '../escalations/levels.js';
 
 const date = (ms: number | undefined): Date | null => (ms === undefined ? null : new Date(ms));
 const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback: T): T =>
@@ -137,7 +142,9 @@ export async function recordStep(ctx: ActivityContext, input: RecordStepInput): 
   return ctx.db.transaction(async (tx) => {
     if (input.ticket)
       await tx.insert(tickets).values(ticketRow(input.ticket, input.at)).onConflictDoNothing();
-    // Row lock: steps of one ticket never interleave, even across workers.
+    // Row lock: steps of one ticket never interleave, even across workers. No key update: rows
+    // that merely reference the ticket (the escalation watch's notices, while it holds a level
+    // this step waits for) are not held up by it, so the two never deadlock.
     const [ticket] = await tx
       .select({
         number: tickets.number,
@@ -150,7 +157,7 @@ export async function recordStep(ctx: ActivityContext, input: RecordStepInput): 
       })
       .from(tickets)
       .where(eq(tickets.id, ticketId))
-      .for('update');
+      .for('no key update');
     if (!ticket) throw new DataError(`recordStep: ticket ${ticketId} has no tickets row (seq ${seq})`);
     if (fromReplacedAttempt(input, ticket)) {
       ctx.log.warn(
@@ -186,6 +193,7 @@ export async function recordStep(ctx: ActivityContext, input: RecordStepInput): 
           ),
         );
       await dropUntakenWebhookEvents(tx, ticketId, seq);
+      await forgetLevelsRecordedSince(tx, ticketId, seq);
       if (input.taskIds)
         await tx
           .delete(stages)
@@ -247,16 +255,33 @@ export async function recordStep(ctx: ActivityContext, input: RecordStepInput): 
         .onConflictDoNothing();
     }
 
+    // After the stages: a level's webhook names its stage as this step leaves it.
+    const levelFirstRecordedHere = await recordReachedLevel(tx, input);
+    await replacePendingLevels(tx, input);
+    const sentByWatch = (template: string) =>
+      !levelFirstRecordedHere && template === `sla.${input.reachedLevel?.level}`;
+
     const summary: TicketSummary = {
       id: ticketId,
       number: ticket.number,
       title: ticket.title,
       ...(ticket.customer.email ? { customerEmail: ticket.customer.email } : {}),
     };
-    const queued = await insertNotifications(ctx, tx, summary, seq, input.notifications);
+    const queued = await insertNotifications(
+      ctx,
+      tx,
+      summary,
+      seq,
+      input.notifications.filter((notice) => !sentByWatch(notice.template)),
+    );
     const done = input.timeline.some((e) => e.type === 'ticket.completed' && e.data.outcome === 'done');
     const ratingRequests = done ? await queueRatingRequest(ctx, tx, summary, seq) : 0;
-    const pendingWebhooks = await queueWebhookEvents(tx, ticketId, seq, webhookEventsOfStep(input));
+    const pendingWebhooks = await queueWebhookEvents(
+      tx,
+      ticketId,
+      seq,
+      webhookEventsOfStep(input).filter((e) => !(e.event === 'ticket.sla_level' && !levelFirstRecordedHere)),
+    );
     return { pendingEmails: queued.emails + ratingRequests, pendingWebhooks, stale: false };
   });
 }

@@ -20,7 +20,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import type { BatonActivities } from '../activities/index.js';
+import { type BatonActivities, startBesideWorker, stopBesideWorker } from '../activities/index.js';
 import type { TemporalSettings } from '../settings.js';
 import { createTicketWorker } from '../worker.js';
 import { REJECTED_FAILURE } from '../workflows/failure-types.js';
@@ -197,8 +197,8 @@ export class TemporalRuntime implements EngineRuntime {
         log.error({ err: error, taskQueue }, 'Temporal worker stopped');
       });
       worker = { ...created, running };
-      // E-mails are sent beside the worker that records the steps queueing them.
-      options.activities.outbox?.start();
+      // E-mails are sent, and late levels escalated, beside the worker that records the steps.
+      startBesideWorker(options.activities);
     }
     log.info({ address, namespace, taskQueue, worker: Boolean(worker) }, 'Temporal runtime ready');
     const runtime = new TemporalRuntime(client, connection, options, log, worker);
@@ -431,7 +431,7 @@ export class TemporalRuntime implements EngineRuntime {
       this.worker.worker.shutdown();
       await this.worker.running;
       await this.worker.connection.close();
-      await this.options.activities.outbox?.stop();
+      await stopBesideWorker(this.options.activities);
     }
     await this.connection.close();
     this.log.info('Temporal runtime closed');

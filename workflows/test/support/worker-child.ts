@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { openDatabase } from '@baton/db';
 import pino from 'pino';
-import { createActivities } from '../../src/activities/index.js';
+import { createActivities, startBesideWorker } from '../../src/activities/index.js';
 import { createMailer } from '../../src/activities/mail.js';
 import { configuredTemporal, readRuntimeSettings } from '../../src/settings.js';
 import { createTicketWorker } from '../../src/worker.js';
@@ -27,6 +27,6 @@ if (pauseFile) {
   };
 }
 const { worker } = await createTicketWorker(settings, activities);
-activities.outbox?.start();
+startBesideWorker(activities);
 process.stdout.write('worker-ready\n');
 await worker.run();
