@@ -44,11 +44,14 @@ export async function queueTicketsWebhookEvents(
           'status', t.status, 'priority', t.priority, 'category', t.category,
           'slaLevel', t.sla_level, 'createdAt', t.created_at, 'closedAt', t.closed_at),
         'data', e.data)
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as e(ticket_id text, seq integer, event_id text, event text, at text, data jsonb)
+    from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as (ticket_id text, seq integer, event_id text, event text, at text, data jsonb))
+      with ordinality as e(ticket_id, seq, event_id, event, at, data, ord)
     join tickets t on t.id = e.ticket_id
     join webhook_subscriptions s
       on s.active and e.event = any(s.events) and (s.type_id is null or s.type_id = t.type_id)
+    -- Delivery ids follow the events' order: the dispatcher hands them over in id order.
+    order by e.ord, s.id
     on conflict (subscription_id, event_id) do nothing`);
   return queued.rowCount ?? 0;
 }
