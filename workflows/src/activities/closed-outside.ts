@@ -5,6 +5,7 @@
 // the timeline says who or what ended it. A ticket already done or cancelled is left alone.
 import { stages, ticketEvents, tickets } from '@baton/db';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { dropPendingLevels } from '../escalations/levels.js';
 import type { ActivityContext } from './context.js';
 
 export type ClosedOutside = {
@@ -27,6 +28,8 @@ export async function recordClosedOutside(ctx: ActivityContext, input: ClosedOut
       .for('update');
     if (!ticket || ticket.status === 'done' || ticket.status === 'cancelled') return false;
     const seq = ticket.lastSeq + 1;
+    // No workflow will reach them, and the escalation watch must not either.
+    await dropPendingLevels(tx, input.ticketId);
     await tx
       .update(tickets)
       .set({

@@ -49,12 +49,17 @@ export async function recordReachedLevel(tx: Transaction, input: RecordStepInput
   return recorded.length > 0;
 }
 
+/** Drops the ticket's pending levels (a run that will not reach them: replaced, or ended). */
+export async function dropPendingLevels(tx: Transaction, ticketId: string): Promise<void> {
+  await tx
+    .delete(slaEscalations)
+    .where(and(eq(slaEscalations.ticketId, ticketId), isNull(slaEscalations.recordedAt)));
+}
+
 /** Replaces the ticket's pending levels with those the step leaves armed. */
 export async function replacePendingLevels(tx: Transaction, input: RecordStepInput): Promise<void> {
   if (input.escalations === undefined) return;
-  await tx
-    .delete(slaEscalations)
-    .where(and(eq(slaEscalations.ticketId, input.ticketId), isNull(slaEscalations.recordedAt)));
+  await dropPendingLevels(tx, input.ticketId);
   if (input.escalations.length === 0) return;
   await tx
     .insert(slaEscalations)

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, insertFixture } from '../../test/support/fixtures.js';
 import type { ActivityContext } from '../activities/context.js';
 import { createMailer } from '../activities/mail.js';
+import { recordClosedOutside } from '../activities/closed-outside.js';
 import { recordStep } from '../activities/record-step.js';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp.js';
 import type { EscalationRecord, RecordStepInput } from '../workflows/records.js';
@@ -182,6 +183,21 @@ describe('escalation watch', () => {
     expect(await watch.runOnce()).toBe(0);
     expect(await noticesOf('w-2')).toHaveLength(sent.length);
     expect(await noticesOf('w-3')).toEqual([]);
+  });
+
+  it('leaves the levels of a ticket ended outside its workflow', async () => {
+    const watch = createEscalationWatch(ctx, { lookaheadMs: 2_000 });
+    const dueAt = Date.now() + 200;
+    await recordStep(ctx, opened('w-5', dueAt - 8_000, dueAt));
+    await recordClosedOutside(ctx, {
+      ticketId: 'w-5',
+      at: Date.now(),
+      reason: 'terminated',
+      source: 'temporal',
+    });
+    expect(await levelRow('w-5', 'warning')).toBeUndefined();
+    expect(await watch.runOnce()).toBe(0);
+    expect(await noticesOf('w-5')).toEqual([]);
   });
 
   it('runs on its own once started, and stops', async () => {

@@ -18,7 +18,7 @@ import {
   stages,
   tickets,
 } from '@baton/db';
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { ActivityContext } from '../activities/context.js';
 import {
   type NoticeLookups,
@@ -82,7 +82,14 @@ async function readDueLevels(db: Database, horizon: number, batchSize: number) {
       stages,
       and(eq(stages.ticketId, slaEscalations.ticketId), eq(stages.taskId, slaEscalations.taskId)),
     )
-    .where(and(isNull(slaEscalations.recordedAt), lte(slaEscalations.dueAt, new Date(horizon))))
+    .where(
+      and(
+        isNull(slaEscalations.recordedAt),
+        lte(slaEscalations.dueAt, new Date(horizon)),
+        // A finished ticket's last step dropped its pending levels; this guards a write that did not.
+        notInArray(tickets.status, ['done', 'cancelled']),
+      ),
+    )
     .orderBy(asc(slaEscalations.dueAt))
     .limit(batchSize);
 }
