@@ -120,7 +120,23 @@ describe.skipIf(!!chromiumCheck.skipReason)('admin and developer pages in the br
     await developer.waitForURL(/\/developer\/tokens$/);
   });
 
+  /** A running ticket of the seeded call-centre flow, whose lanes include every seeded department. */
+  async function startCallCentreTicket(title: string): Promise<void> {
+    const created = await fetch(`${server.url}/api/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url, cookie: await cookieOf('admin') },
+      body: JSON.stringify({
+        typeId: 'call-centre',
+        title,
+        fields: { callerPhone: '13800000000', description: 'No signal' },
+      }),
+    });
+    expect(created.status).toBe(201);
+  }
+
   it('lets an admin edit a department’s lead and manager, offering only managers as its manager', async () => {
+    // Its flow has the call-back team: new hours for the team reach it.
+    await startCallCentreTicket('Department hours reach me');
     const page = await open('admin');
     await page.goto(`${server.url}/admin/departments`);
     const row = page.locator('[data-test-department=callback]');
@@ -141,8 +157,23 @@ describe.skipIf(!!chromiumCheck.skipReason)('admin and developer pages in the br
     expect(await hours.inputValue()).toBe('');
     await hours.selectOption('office');
     await shot(page, 'department-edit');
+    const patched = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().endsWith('/api/departments/callback'),
+    );
     await form.locator('input[name=name]').press('Enter');
     await expect.poll(() => row.textContent()).toContain('Mia Manager');
+    // The new hours' reach, as the API answered it, beside the table.
+    const answer = (await (await patched).json()) as {
+      runningTickets?: { total: number; reached: number; failed: unknown[] };
+    };
+    expect(answer.runningTickets?.total).toBeGreaterThanOrEqual(1);
+    const reachLine = page.locator('[data-test=department-reach]');
+    expect(((await reachLine.textContent()) ?? '').replace(/\s+/g, ' ').trim()).toBe(
+      `Saved callback: new business hours; ${answer.runningTickets!.reached} of ${answer.runningTickets!.total} running ${
+        answer.runningTickets!.total === 1 ? 'ticket' : 'tickets'
+      } recalculated.`,
+    );
+    await shot(page, 'department-reach');
     const departments = (await (await apiAs({ who: 'admin' }, '/api/departments')).json()) as {
       items: { key: string; name: string; managerUserId: string | null; calendarKey: string | null }[];
     };
@@ -210,20 +241,7 @@ describe.skipIf(!!chromiumCheck.skipReason)('admin and developer pages in the br
 
   it('previews a deadline in business hours, and adding a holiday on its day moves it', async () => {
     // A call-centre ticket counts on the office calendar: saving the calendar reaches it.
-    const created = await fetch(`${server.url}/api/tickets`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        origin: server.url,
-        cookie: await cookieOf('admin'),
-      },
-      body: JSON.stringify({
-        typeId: 'call-centre',
-        title: 'Calendar edit reaches me',
-        fields: { callerPhone: '13800000000', description: 'No signal' },
-      }),
-    });
-    expect(created.status).toBe(201);
+    await startCallCentreTicket('Calendar edit reaches me');
     const page = await open('admin');
     await page.goto(`${server.url}/admin/calendars?calendar=office`);
     const preview = page.locator('[data-test=calendar-preview]');

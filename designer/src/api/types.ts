@@ -37,6 +37,7 @@ export type Problem = Schemas['Problem'];
 export type Me = Schemas['Me'];
 export type Health = Schemas['Health'];
 export type Department = Schemas['Department'];
+export type ChangedDepartment = Schemas['ChangedDepartment'];
 export type Calendar = Schemas['Calendar'];
 export type SavedCalendar = Schemas['SavedCalendar'];
 export type User = Schemas['User'];
