@@ -7,15 +7,13 @@ import {
   webhookDeliveries,
   webhookSubscriptions,
 } from '@baton/db';
-import { type TestDatabase, createTestDatabase } from '@baton/db/testing';
+import type { TestDatabase } from '@baton/db/testing';
 import { asc, eq, inArray } from 'drizzle-orm';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE, insertFixture } from '../../test/support/fixtures.js';
-import { startTestSmtp, type TestSmtp } from '../testing/smtp.js';
+import { type ActivityRig, FIXTURE, activityRig } from '../../test/support/fixtures.js';
+import type { TestSmtp } from '../testing/smtp.js';
 import type { RecordStepInput } from '../workflows/records.js';
 import type { ActivityContext } from './context.js';
-import { createMailer } from './mail.js';
 import { createOutboxRelay } from '../outbox/relay.js';
 import { pickAssignee } from './pick-assignee.js';
 import { recordStep } from './record-step.js';
@@ -23,26 +21,16 @@ import { recordStep } from './record-step.js';
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const MIN = 60_000;
 
+let rig: ActivityRig;
 let t: TestDatabase;
 let smtp: TestSmtp;
 let ctx: ActivityContext;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  smtp = await startTestSmtp();
-  ctx = {
-    db: t.db,
-    log: pino({ level: 'silent' }),
-    mailer: createMailer(smtp.url),
-    appUrl: 'http://baton.test',
-  };
-  await insertFixture(t.db);
+  rig = await activityRig();
+  ({ t, smtp, ctx } = rig);
 });
-afterAll(async () => {
-  ctx?.mailer?.close();
-  await smtp?.close();
-  await t?.drop();
-});
+afterAll(() => rig?.close());
 
 const ticket = (id: string) => ({
   ticketId: id,

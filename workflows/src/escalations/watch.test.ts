@@ -8,33 +8,23 @@ import {
   webhookDeliveries,
   webhookSubscriptions,
 } from '@baton/db';
-import { type TestDatabase, createTestDatabase } from '@baton/db/testing';
+import type { TestDatabase } from '@baton/db/testing';
 import { and, eq } from 'drizzle-orm';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE, insertFixture } from '../../test/support/fixtures.js';
+import { type ActivityRig, FIXTURE, activityRig } from '../../test/support/fixtures.js';
 import type { ActivityContext } from '../activities/context.js';
-import { createMailer } from '../activities/mail.js';
 import { recordClosedOutside } from '../activities/closed-outside.js';
 import { recordStep } from '../activities/record-step.js';
-import { startTestSmtp, type TestSmtp } from '../testing/smtp.js';
 import type { EscalationRecord, RecordStepInput } from '../workflows/records.js';
 import { createEscalationWatch } from './watch.js';
 
+let rig: ActivityRig;
 let t: TestDatabase;
-let smtp: TestSmtp;
 let ctx: ActivityContext;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  smtp = await startTestSmtp();
-  ctx = {
-    db: t.db,
-    log: pino({ level: 'silent' }),
-    mailer: createMailer(smtp.url),
-    appUrl: 'http://baton.test',
-  };
-  await insertFixture(t.db);
+  rig = await activityRig();
+  ({ t, ctx } = rig);
   await t.db.insert(webhookSubscriptions).values({
     id: 'wh-sla',
     url: 'http://127.0.0.1:9/hook',
@@ -42,11 +32,7 @@ beforeAll(async () => {
     secret: 'not-a-real-secret',
   });
 });
-afterAll(async () => {
-  ctx?.mailer?.close();
-  await smtp?.close();
-  await t?.drop();
-});
+afterAll(() => rig?.close());
 
 const stage = (at: number) => ({
   taskId: 'task-1',

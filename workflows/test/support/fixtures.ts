@@ -1,5 +1,6 @@
 // Minimal reference data for activity tests: a department with a lead and agents, a manager, a
-// ticket type and a deployed flow version (the compiled Flow is irrelevant to the read model).
+// ticket type and a deployed flow version (the compiled Flow is irrelevant to the read model),
+// and the rig an activity test file runs on.
 import {
   type Database,
   departments,
@@ -9,6 +10,11 @@ import {
   ticketTypes,
   users,
 } from '@baton/db';
+import { type TestDatabase, createTestDatabase } from '@baton/db/testing';
+import pino from 'pino';
+import type { ActivityContext } from '../../src/activities/context.js';
+import { createMailer } from '../../src/activities/mail.js';
+import { startTestSmtp, type TestSmtp } from '../../src/testing/smtp.js';
 
 export const FIXTURE = {
   typeId: 'tt-support',
@@ -40,4 +46,29 @@ export async function insertFixture(db: Database): Promise<void> {
     xml: '<definitions/>',
     compiled: {},
   });
+}
+
+/** What an activity test file works on: its own database with the fixture, a real SMTP server, and the context over both. */
+export type ActivityRig = { t: TestDatabase; smtp: TestSmtp; ctx: ActivityContext; close(): Promise<void> };
+
+export async function activityRig(): Promise<ActivityRig> {
+  const t = await createTestDatabase();
+  const smtp = await startTestSmtp();
+  const ctx: ActivityContext = {
+    db: t.db,
+    log: pino({ level: 'silent' }),
+    mailer: createMailer(smtp.url),
+    appUrl: 'http://baton.test',
+  };
+  await insertFixture(t.db);
+  return {
+    t,
+    smtp,
+    ctx,
+    async close() {
+      ctx.mailer?.close();
+      await smtp.close();
+      await t.drop();
+    },
+  };
 }
