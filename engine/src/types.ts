@@ -262,6 +262,25 @@ export type RunEvent =
       departmentCalendars?: Record<string, string | null>;
       reason: string;
       actor?: Actor;
+    }
+  /**
+   * The SLA policy changed and someone responsible applied it to this run (a newer version's
+   * targets): `tasks` gives, per user-task element id of the run's flow, the new target (its
+   * `calendar`, if any, one the run has) or null for no SLA. Tasks opened later use them, and the
+   * whole-ticket clock uses `ticketSla`. Open clocks of those elements take the new target now:
+   * the business time counted so far and the extensions stay, levels not yet reached get the
+   * deadlines a clock started with that target would have at that consumption, levels reached
+   * keep theirs, and each move is an sla.recalculated with `reason`. They keep counting on their
+   * calendar. A held clock takes the target and gets deadlines when it resumes; a closed clock
+   * never changes; an open clock whose element gets null keeps its old target (it was promised).
+   * At least one of the two names something.
+   */
+  | {
+      type: 'sla.targetsChanged';
+      tasks?: Record<string, SlaSpec | null>;
+      ticketSla?: SlaSpec;
+      reason: string;
+      actor?: Actor;
     };
 
 export type RunEventType = RunEvent['type'];
@@ -314,7 +333,7 @@ export type Effect =
       slaLevel: SlaLevel;
     }
   | { type: 'sla.level'; taskId?: string; level: ReachedSlaLevel; at: number }
-  /** A calendar change moved an open clock's deadline (taskId absent: the ticket's clock). */
+  /** A calendar or SLA target change moved an open clock's deadline (taskId absent: the ticket's clock). */
   | {
       type: 'sla.recalculated';
       taskId?: string;
@@ -361,7 +380,7 @@ export type TaskView = {
 
 export type Pause = { from: number; to?: number; reason: string };
 export type Extension = { at: number; byMs: number; by: string };
-/** A deadline moved by a calendar change; the first one's `fromDueAt` is the original deadline. */
+/** A deadline moved by a calendar or target change; the first one's `fromDueAt` is the original deadline. */
 export type Recalculation = { at: number; fromDueAt: number; toDueAt: number; reason: string };
 
 /** The deadlines of one SLA clock, with what moved them. */
@@ -384,7 +403,7 @@ export type SlaClock = {
   runningSince?: number;
   /** Internal: when the clock stopped for good (task closed, ticket finished). */
   stoppedAt?: number;
-  /** Deadlines moved by calendar changes, oldest first (absent: none). */
+  /** Deadlines moved by calendar or target changes, oldest first (absent: none). */
   recalculations?: Recalculation[];
   /**
    * The calendars the clock counted on, each from when it took over (the first from the start),
@@ -545,4 +564,9 @@ export type RunInternals = {
    * calendar key replaces Flow.departmentCalendars' entry, null removes it. Absent: none changed.
    */
   departmentCalendars?: Record<string, string | null>;
+  /**
+   * SLA targets applied since the run started (sla.targetsChanged): `tasks` by user-task element
+   * id replaces the node's `sla` (null: none), `ticketSla` the flow's. Absent: the flow's own.
+   */
+  slaTargets?: { tasks: Record<string, SlaSpec | null>; ticketSla?: SlaSpec };
 };

@@ -1,4 +1,5 @@
 import { parseCycle, parseDateTime, parseDuration, type Duration } from '../duration/index.js';
+import { slaLevelsValid } from '../sla-levels.js';
 import type { SlaSpec, TimerSpec } from '../types.js';
 import type { CalendarRegistry } from './calendars.js';
 import { withoutUndefined, type Diagnostics } from './diagnostics.js';
@@ -69,7 +70,7 @@ export function readSla(input: SlaInput, ctx: TimeContext): SlaSpec | undefined 
   const calendar = resolveCalendar(input.calendar, elementId, input.calendarAttribute, ctx);
   const warnAt = readFraction(input.warnAt, DEFAULT_WARN_AT, elementId, 'baton:warnAt', diagnostics);
   const severeAt = readFraction(input.severeAt, DEFAULT_SEVERE_AT, elementId, 'baton:severeAt', diagnostics);
-  if (warnAt !== undefined && severeAt !== undefined && !(warnAt > 0 && warnAt < 1 && severeAt > 1)) {
+  if (warnAt !== undefined && severeAt !== undefined && !slaLevelsValid(warnAt, severeAt)) {
     diagnostics.error(
       'invalid-sla-levels',
       `SLA levels of '${elementId}' must satisfy 0 < baton:warnAt < 1 < baton:severeAt (got warnAt ${warnAt}, severeAt ${severeAt}); e.g. warnAt 0.8 and severeAt 1.3`,

@@ -50,14 +50,15 @@ export function changeCalendars(d: Draft, event: CalendarsChanged): void {
   for (const id in d.state.tasks) {
     const task = d.state.tasks[id]!;
     if (task.status !== 'open' || task.sla === undefined) continue;
-    const node = d.flow.nodes[task.elementId];
+    // The run's node: its SLA as applied since the start (sla.targetsChanged) names the calendar.
+    const node = after.nodes[task.elementId];
     const spec = node?.kind === 'userTask' ? node.sla : undefined;
     const sla = retime(task.sla, task.department, spec, task.taskId);
     if (sla !== undefined) putTask(d, copyOf(task, { sla }));
   }
   if (d.state.ticketSla !== undefined) {
     const holder = anyDepartment ? holdingDepartment(d.state) : undefined;
-    const ticketSla = retime(d.state.ticketSla, holder, d.flow.ticketSla, undefined);
+    const ticketSla = retime(d.state.ticketSla, holder, after.ticketSla, undefined);
     if (ticketSla !== undefined) d.state.ticketSla = ticketSla;
   }
 }

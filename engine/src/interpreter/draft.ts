@@ -99,6 +99,7 @@ export function beginDraft(flow: Flow, state: RunState, now: number): Draft {
   if (from.conditionIncidents) internal.conditionIncidents = true;
   if (from.calendars !== undefined) internal.calendars = from.calendars;
   if (from.departmentCalendars !== undefined) internal.departmentCalendars = from.departmentCalendars;
+  if (from.slaTargets !== undefined) internal.slaTargets = from.slaTargets;
   const draft: RunState = {
     v: state.v,
     ticketId: state.ticketId,

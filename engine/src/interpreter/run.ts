@@ -64,6 +64,12 @@
  *   Its `departmentCalendars` give departments other hours (or none of their own): their open
  *   task clocks, and the ticket's while one of them holds it, switch to the department's new
  *   calendar the same way. Flow timers (boundary, catch) already armed keep their instants.
+ * - `sla.targetsChanged` replaces the run's SLA targets of the named user tasks (null: none) and
+ *   of the ticket (flowOfRun), for tasks opened later; open clocks of those elements (and the
+ *   ticket's) take the new target at once: the business time counted so far and extensions stay,
+ *   levels not yet reached get new deadlines (sla.recalculated, timers re-armed), reached ones
+ *   keep theirs; held clocks get deadlines when they resume; closed clocks never change. An open
+ *   clock whose element gets null keeps its old target.
  * - The fast path of FEEL (feel/fast-path.ts) answers plain comparisons; feelin the rest.
  */
 import type { Flow, RunEvent, RunInput, RunState, Step, TokenState } from '../types.js';
@@ -82,6 +88,7 @@ import {
   type Draft,
 } from './draft.js';
 import { changeCalendars } from './calendar-change.js';
+import { changeSlaTargets } from './sla-target-change.js';
 import { flowOfRun } from './run-calendars.js';
 import { armClock, startClock, taskRecipients } from './sla.js';
 import { applyTaskEvent, resume } from './tasks.js';
@@ -176,6 +183,8 @@ function dispatch(d: Draft, event: RunEvent): void {
       return retryIncident(d, event.incidentId, event.fields);
     case 'calendars.changed':
       return changeCalendars(d, event);
+    case 'sla.targetsChanged':
+      return changeSlaTargets(d, event);
     default:
       if (
         typeof event !== 'object' ||

@@ -264,6 +264,40 @@ export function switchCalendar(
   return fresh ? { clock: retargetedClock, moved: false } : retargeted(clock, retargetedClock, now, reason);
 }
 
+/**
+ * The clock measured against `spec`'s target and level fractions from `now` on (an SLA policy
+ * applied to a running ticket). The business time counted so far stays, extensions stay on top
+ * of the new target, and the calendar stays; a running clock's levels not yet reached get the
+ * deadlines a clock started with this target would have at this consumption, those reached keep
+ * theirs (`moved`, with a recalculation, when one changed). A held clock takes the target and gets
+ * its deadlines when it resumes. Undefined when nothing changes: the same target and fractions,
+ * or a stopped clock.
+ */
+export function retargetClock(
+  flow: Flow,
+  clock: SlaClock,
+  now: number,
+  spec: SlaSpec,
+  reason: string,
+): { clock: SlaClock; moved: boolean } | undefined {
+  if (clock.stoppedAt !== undefined) return undefined;
+  if (
+    clock.targetMs === spec.targetMs &&
+    clock.warnFraction === spec.warnAt &&
+    clock.severeFraction === spec.severeAt
+  )
+    return undefined;
+  const running = clock.runningSince !== undefined;
+  const next = withoutDeadlines(clock, running);
+  next.targetMs = spec.targetMs;
+  next.warnFraction = spec.warnAt;
+  next.severeFraction = spec.severeAt;
+  if (!running) return { clock: next, moved: false };
+  next.consumedMs = consumedMs(flow, clock, now);
+  next.runningSince = now;
+  return retargeted(clock, setDeadlines(flow, next), now, reason);
+}
+
 /** `next` keeps the deadlines of the levels `clock` already reached; a move is recorded. */
 function retargeted(
   clock: SlaClock,
@@ -301,7 +335,7 @@ export const recalculatedEffect = (
 });
 
 /**
- * Puts a re-timed clock (`retimed`, from recalculateClock or switchCalendar) in force: its level
+ * Puts a re-timed clock (`retimed`, from recalculateClock, switchCalendar or retargetClock) in force: its level
  * timers re-armed when `rearm` says its deadlines may differ from `from`'s, and sla.recalculated
  * when one moved. Answers the clock to store.
  */
