@@ -15,12 +15,12 @@ export type TicketInput = {
 };
 
 /**
- * The actions on a ticket's work a runtime accepts: the task.* events, incident retries and
- * calendar changes (which re-target the open clocks).
+ * The actions on a ticket's work a runtime accepts: the task.* events, incident retries, and
+ * calendar and SLA target changes (which re-target the open clocks).
  */
 export type TaskEvent = Extract<
   RunEvent,
-  { type: `task.${string}` | 'incident.retried' | 'calendars.changed' }
+  { type: `task.${string}` | 'incident.retried' | 'calendars.changed' | 'sla.targetsChanged' }
 >;
 
 export type RuntimeMode = 'temporal' | 'in-memory';

@@ -118,7 +118,13 @@ export function planEvent(flow: Flow, driver: DriverState, event: RunEvent, now:
   // A fired timer is no longer pending, whether or not the engine also cancels it.
   const timers = { ...driver.timers };
   if (event.type === 'timer.fired') delete timers[event.timerId];
-  const planned = plan(flow, { run: driver.run, timers }, step, eventEntry(event, now), now);
+  const planned = plan(
+    flow,
+    { run: driver.run, timers },
+    step,
+    eventEntry(event, now, flow, driver.run),
+    now,
+  );
   const level = step.effects.find((e): e is Extract<Effect, { type: 'sla.level' }> => e.type === 'sla.level');
   const dueAt = event.type === 'timer.fired' ? driver.timers[event.timerId] : undefined;
   if (planned.record && level && dueAt !== undefined) {
@@ -268,7 +274,8 @@ function durations(
   };
 }
 
-function eventEntry(event: RunEvent, at: number): TimelineRecord {
+function eventEntry(event: RunEvent, at: number, flow: Flow, before: RunState): TimelineRecord {
+  if (event.type === 'sla.targetsChanged') return targetsEntry(event, at, flowOfRun(flow, before));
   // The timeline names the calendars that changed, and the departments' new calendars; the specs
   // are the admin's calendar page's.
   if (event.type === 'calendars.changed')
@@ -290,6 +297,37 @@ function eventEntry(event: RunEvent, at: number): TimelineRecord {
   if ('actor' in event && event.actor) entry.actorId = event.actor.userId;
   if ('taskId' in event) entry.taskId = event.taskId;
   return entry;
+}
+
+/**
+ * An sla.targetsChanged entry names each task (and the ticket) with its new target and the one the
+ * run had (`run`: its flow before the event), both in ms (null: no SLA), not the whole specs.
+ */
+function targetsEntry(
+  event: Extract<RunEvent, { type: 'sla.targetsChanged' }>,
+  at: number,
+  run: Flow,
+): TimelineRecord {
+  const tasks = Object.entries(event.tasks ?? {}).map(([elementId, spec]) => {
+    const node = run.nodes[elementId];
+    const was = node?.kind === 'userTask' ? node.sla : undefined;
+    return {
+      elementId,
+      name: node?.name ?? elementId,
+      targetMs: spec?.targetMs ?? null,
+      wasMs: was?.targetMs ?? null,
+    };
+  });
+  const ticketSla = event.ticketSla && {
+    targetMs: event.ticketSla.targetMs,
+    wasMs: run.ticketSla?.targetMs ?? null,
+  };
+  return {
+    type: event.type,
+    at,
+    data: { tasks, ...(ticketSla ? { ticketSla } : {}), reason: event.reason },
+    ...(event.actor ? { actorId: event.actor.userId } : {}),
+  };
 }
 
 function effectEntry(effect: Effect, now: number): TimelineRecord {

@@ -78,6 +78,8 @@ export const denyExtension = defineUpdate<ActResult, [EventOf<'task.extensionDen
 export const retryIncident = defineUpdate<ActResult, [EventOf<'incident.retried'>]>('retryIncident');
 /** Edited calendars reach the ticket: its open clocks get new deadlines (see the engine's run.ts). */
 export const changeCalendars = defineUpdate<ActResult, [EventOf<'calendars.changed'>]>('changeCalendars');
+/** A newer SLA policy applied to the ticket: its open clocks take the new targets (see the engine's run.ts). */
+export const changeSlaTargets = defineUpdate<ActResult, [EventOf<'sla.targetsChanged'>]>('changeSlaTargets');
 export const cancelTicket = defineUpdate<ActResult, [{ actor: Actor; reason?: string }]>('cancelTicket');
 /** Sent with the start (Update-with-Start): answers once the first step is recorded. */
 export const ticketStarted = defineUpdate<StartedTicket, []>('ticketStarted');
@@ -99,6 +101,7 @@ export const taskUpdates = {
   'task.extensionDenied': denyExtension,
   'incident.retried': retryIncident,
   'calendars.changed': changeCalendars,
+  'sla.targetsChanged': changeSlaTargets,
 } as const;
 
 /** Who cancels a ticket that was cancelled from Temporal's own UI or CLI. */
