@@ -8,7 +8,7 @@ import { calendars, departments, flowVersions, tickets, loggableError } from '@b
 import { actorFor } from '../access/task-access.js';
 import type { AppDeps, Database, Principal } from '../http/env.js';
 
-/** What saving a calendar (or changing a department's) did to the running tickets on it. */
+/** What saving a calendar (or changing a department's, or applying SLA targets) did to the running tickets on it. */
 export type CalendarReach = {
   /** Running tickets whose flow counts on the calendar (or has the department). */
   total: number;
@@ -75,15 +75,19 @@ export async function reachDepartmentTickets(
   return reachTickets(deps, hasIt, event, { department, calendar: calendarKey });
 }
 
+/** The events that re-time running tickets' open clocks: a calendar change, or newer SLA targets. */
+export type ClockChange = Extract<RunEvent, { type: 'calendars.changed' | 'sla.targetsChanged' }>;
+
 /**
  * Sends `event` to every running ticket `which` picks (imported tickets have no run), a few at a
- * time; `subject` names the change in the log.
+ * time; `subject` names the change in the log. Also the fan-out of SLA targets applied to running
+ * tickets (flows/apply-sla-targets.ts).
  */
-async function reachTickets(
+export async function reachTickets(
   deps: Deps,
   which: SQL,
-  event: CalendarsChanged,
-  subject: Record<string, string | null>,
+  event: ClockChange,
+  subject: Record<string, string | number | null>,
 ): Promise<CalendarReach> {
   const open = await deps.db
     .select({ id: tickets.id })
@@ -104,7 +108,7 @@ async function reachTickets(
         failed.push({ ticketId, error: error instanceof Error ? error.message : String(error) });
         deps.log.warn(
           { ticketId, ...subject, err: loggableError(error) },
-          'calendar change did not reach a ticket',
+          `${event.type} did not reach a ticket`,
         );
       }
     }
@@ -113,7 +117,7 @@ async function reachTickets(
   const reach = { total: open.length, reached: open.length - failed.length, failed };
   deps.log.info(
     { ...subject, runningTickets: reach.total, reached: reach.reached },
-    'calendar change sent to open tickets',
+    `${event.type} sent to open tickets`,
   );
   return reach;
 }

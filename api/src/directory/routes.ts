@@ -3,7 +3,14 @@
 import { ADMINS } from '../access/roles.js';
 import type { AppDeps } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
-import { CalendarSpecSchema, ManagerScopeSchema, PersonFields, RoleSchema, Slug } from '../http/schemas.js';
+import {
+  CalendarSpecSchema,
+  ManagerScopeSchema,
+  PersonFields,
+  RoleSchema,
+  RunningTicketsSchema,
+  Slug,
+} from '../http/schemas.js';
 import type { PrincipalCache } from '../auth/principal-cache.js';
 import { reachDepartmentTickets, reachRunningTickets } from './calendar-changes.js';
 import { listCalendars, saveCalendar } from './calendars.js';
@@ -68,13 +75,6 @@ const UserSchema = z
 const CalendarSchema = z
   .object({ key: z.string(), name: z.string(), spec: CalendarSpecSchema, isDefault: z.boolean() })
   .openapi('Calendar');
-// What a calendar change did to the running tickets (CalendarReach), answered by both routes
-// that make one.
-const RunningTicketsSchema = z.object({
-  total: z.number().int(),
-  reached: z.number().int(),
-  failed: z.array(z.object({ ticketId: z.string(), error: z.string() })),
-});
 const SavedCalendarSchema = CalendarSchema.extend({ runningTickets: RunningTicketsSchema }).openapi(
   'SavedCalendar',
 );

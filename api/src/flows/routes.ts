@@ -5,7 +5,8 @@ import { FLOW_DRAFT_READERS, FLOW_EDITORS, FLOW_VALIDATORS } from '../access/rol
 import type { AppDeps } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
 import { problemsAnswer } from '../http/problem-answers.js';
-import { FieldDefinitionSchema, IdParam, iso, Slug } from '../http/schemas.js';
+import { FieldDefinitionSchema, IdParam, iso, RunningTicketsSchema, Slug } from '../http/schemas.js';
+import { applySlaTargets, runningTicketsByVersion } from './apply-sla-targets.js';
 import { compileAgainstInstallation } from './compile-draft.js';
 import { deployFlow } from './deploy-flow.js';
 import { draftXml, readDraft, saveDraft } from './flow-drafts.js';
@@ -315,11 +316,65 @@ export function flowRoutes(deps: AppDeps) {
       tags: ['flows'],
       summary: 'Deployed versions, newest first',
       request: { params: IdParam },
-      responses: { 200: jsonResponse(z.object({ items: z.array(VersionSummarySchema) }), 'Versions') },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            items: z.array(
+              VersionSummarySchema.extend({
+                runningTickets: z.number().int().openapi({
+                  description: 'Running tickets that started on this version (and keep it)',
+                }),
+              }),
+            ),
+          }),
+          'Versions',
+        ),
+      },
     }),
     async (c) => {
-      const rows = await listFlowVersions(db, c.req.valid('param').id);
-      return c.json({ items: rows.map(versionSummary) }, 200);
+      const { id } = c.req.valid('param');
+      const rows = await listFlowVersions(db, id);
+      const running = await runningTicketsByVersion(db, id);
+      return c.json(
+        {
+          items: rows.map((row) => ({
+            ...versionSummary(row),
+            runningTickets: running.get(row.version) ?? 0,
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    defineRoute(FLOW_EDITORS, {
+      method: 'post',
+      path: '/ticket-types/{id}/flow/versions/{version}/apply-sla',
+      tags: ['flows'],
+      summary: "Apply a version's SLA targets to the running tickets that started on older versions",
+      description:
+        "Running tickets keep the version they started with; this gives those of older versions this version's SLA targets, by element id (user tasks the version lacks keep theirs; a task it gives no SLA has none when opened later, while one open now keeps its clock). Each open clock keeps the business time it counted and its extensions; levels not yet reached get new deadlines for the new target, levels already reached stay (a timeline entry says from when to when and why); held clocks get them when they resume; closed clocks never change. `runningTickets` says how many running tickets it reached, and lists those it could not (retry by applying again: a repeat moves nothing twice). A refused request reaches no ticket.",
+      request: {
+        params: IdParam.extend({
+          version: z.coerce.number().int().min(1).openapi({ description: 'The version number (1, 2…)' }),
+        }),
+      },
+      responses: {
+        200: jsonResponse(
+          z.object({ version: z.number().int(), runningTickets: RunningTicketsSchema }),
+          'Applied',
+        ),
+      },
+    }),
+    async (c) => {
+      const { id, version } = c.req.valid('param');
+      const runningTickets = await applySlaTargets(deps, principalOf(c), id, version);
+      deps.log.info(
+        { ticketTypeId: id, version, runningTickets: runningTickets.total, userId: principalOf(c).id },
+        'SLA targets applied to running tickets',
+      );
+      return c.json({ version, runningTickets }, 200);
     },
   );
 

@@ -35,6 +35,14 @@ export const PersonFields = {
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
 const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
+// What a change that re-times open clocks did to the running tickets (CalendarReach): answered by
+// the calendar and department routes and by applying a version's SLA targets.
+export const RunningTicketsSchema = z.object({
+  total: z.number().int(),
+  reached: z.number().int(),
+  failed: z.array(z.object({ ticketId: z.string(), error: z.string() })),
+});
+
 export const CalendarSpecSchema = z
   .strictObject({
     timeZone: z.string().refine(isKnownTimeZone, 'unknown IANA time zone'),
