@@ -3256,7 +3256,10 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: components['schemas']['FlowVersionSummary'][];
+              items: (components['schemas']['FlowVersionSummary'] & {
+                /** @description Running tickets that started on this version (and keep it) */
+                runningTickets: number;
+              })[];
             };
           };
         };
@@ -3336,6 +3339,133 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ticket-types/{id}/flow/versions/{version}/apply-sla': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Apply a version's SLA targets to the running tickets that started on older versions
+     * @description Running tickets keep the version they started with; this gives those of older versions this version's SLA targets, by element id (user tasks the version lacks keep theirs; a task it gives no SLA has none when opened later, while one open now keeps its clock). Each open clock keeps the business time it counted and its extensions; levels not yet reached get new deadlines for the new target, levels already reached stay (a timeline entry says from when to when and why); held clocks get them when they resume; closed clocks never change. `runningTickets` says how many running tickets it reached, and lists those it could not (retry by applying again: a repeat moves nothing twice). A refused request reaches no ticket.
+     *
+     *     Roles: admin, process_owner.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          /** @description The version number (1, 2…) */
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Applied */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              version: number;
+              runningTickets: {
+                total: number;
+                reached: number;
+                failed: {
+                  ticketId: string;
+                  error: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Malformed request (`malformed-json`, `bad-request`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not authenticated (`unauthenticated`) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller may not do this (`forbidden`) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unknown resource (`not-found`) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The resource changed or is held by someone else (`conflict`) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large (`payload-too-large`) */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input (`validation-failed`), with `errors[]` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited (`rate-limited`) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
