@@ -98,6 +98,49 @@ describe('timelineLabel', () => {
   });
 });
 
+describe('timelineLabel of SLA targets applied', () => {
+  const H = 3_600_000;
+  const applied = (data: Record<string, unknown>) =>
+    event(
+      'sla.targetsChanged',
+      { reason: 'the SLA targets of version 2 were applied', ...data },
+      { taskId: null },
+    );
+
+  it('names the targets that changed, with the former ones, and the reason', () => {
+    expect(
+      timelineLabel(
+        applied({
+          tasks: [
+            { elementId: 'Task_Triage', name: 'Handle call', targetMs: 4 * H, wasMs: 2 * H },
+            { elementId: 'Task_Refund', name: 'Refund', targetMs: 4 * H, wasMs: 4 * H },
+            { elementId: 'Task_Check', name: 'Check', targetMs: null, wasMs: H },
+          ],
+          ticketSla: { targetMs: 16 * H, wasMs: 8 * H },
+        }),
+        names,
+      ),
+    ).toBe(
+      'SLA targets changed: Handle call 4 h (was 2 h), Check no SLA (was 1 h), ticket 16 h (was 8 h) (the SLA targets of version 2 were applied)',
+    );
+  });
+
+  it('shortens a long list and says when nothing changed', () => {
+    const tasks = [1, 2, 3, 4, 5].map((n) => ({
+      elementId: `T${n}`,
+      name: `Task ${n}`,
+      targetMs: n * H,
+      wasMs: null,
+    }));
+    expect(timelineLabel(applied({ tasks }), names)).toBe(
+      'SLA targets changed: Task 1 1 h (was no SLA), Task 2 2 h (was no SLA), Task 3 3 h (was no SLA) and 2 more (the SLA targets of version 2 were applied)',
+    );
+    expect(
+      timelineLabel(applied({ tasks: [{ elementId: 'T', name: 'T', targetMs: H, wasMs: H }] }), names),
+    ).toBe('SLA targets applied, none changed (the SLA targets of version 2 were applied)');
+  });
+});
+
 describe('withoutEchoes', () => {
   it('drops the assignment a claim caused, keeps assignments by the engine', () => {
     const events = [

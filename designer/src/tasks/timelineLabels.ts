@@ -34,6 +34,28 @@ function changedCalendars(d: TicketEvent['data']): string {
     : 'Calendars';
 }
 
+const target = (ms: unknown) => (typeof ms === 'number' ? formatDuration(ms) : 'no SLA');
+/** "Triage 4 h (was 1 h)": a target that changed, null meaning none. */
+const targetChange = (name: string, to: unknown, was: unknown) =>
+  to === was ? undefined : `${name} ${target(to)} (was ${target(was)})`;
+const SHOWN_TARGETS = 3;
+
+/**
+ * What an sla.targetsChanged entry changed, only the targets that differ: "Triage 4 h (was 1 h),
+ * ticket 16 h (was 8 h)", the first few when many did.
+ */
+function changedTargets(d: TicketEvent['data']): string {
+  const tasks = Array.isArray(d.tasks) ? (d.tasks as Record<string, unknown>[]) : [];
+  const ticket = d.ticketSla as Record<string, unknown> | undefined;
+  const changes = [
+    ...tasks.map((t) => targetChange(text(t.name) ?? String(t.elementId), t.targetMs, t.wasMs)),
+    ticket ? targetChange('ticket', ticket.targetMs, ticket.wasMs) : undefined,
+  ].filter((c): c is string => c !== undefined);
+  if (changes.length === 0) return 'SLA targets applied, none changed';
+  const more = changes.length - SHOWN_TARGETS;
+  return `SLA targets changed: ${changes.slice(0, SHOWN_TARGETS).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
 export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
   const task = names.task(e.taskId);
   const who = names.user(e.actorId);
@@ -69,6 +91,8 @@ export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
       return `${e.taskId ? `Deadline of ${task}` : 'Ticket deadline'} moved from ${when(d.fromDueAt)} to ${when(d.toDueAt)}${text(d.reason) ? ` because ${text(d.reason)}` : ''}`;
     case 'calendars.changed':
       return `${changedCalendars(d)} changed${because(d.reason)}`;
+    case 'sla.targetsChanged':
+      return `${changedTargets(d)}${text(d.reason) ? ` (${text(d.reason)})` : ''}`;
     case 'timer.fired':
       return 'Timer fired';
     case 'activity.started':
