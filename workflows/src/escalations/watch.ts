@@ -59,6 +59,15 @@ type DueLevel = SlaLevelKey & {
 
 type PreparedLevel = DueLevel & { rows: NotificationRow[] };
 
+/** The levels' keys as sla_escalations names its columns (one JSON parameter of a statement). */
+const keyRows = (levels: readonly DueLevel[]) =>
+  levels.map((l) => ({
+    ticket_id: l.ticketId,
+    clock: l.clock,
+    level: l.level,
+    due_at: new Date(l.dueAt).toISOString(),
+  }));
+
 async function readDueLevels(db: Database, horizon: number, batchSize: number) {
   return db
     .select({
@@ -166,12 +175,7 @@ export function createEscalationWatch(
 
   /** Records the levels still pending (none locked by a step being written), with their notices. */
   async function commit(levels: PreparedLevel[]): Promise<number> {
-    const keys = levels.map((l) => ({
-      ticket_id: l.ticketId,
-      clock: l.clock,
-      level: l.level,
-      due_at: new Date(l.dueAt).toISOString(),
-    }));
+    const keys = keyRows(levels);
     const result = await ctx.db.transaction(async (tx) => {
       const pending = await tx.execute<{
         ticket_id: string;
@@ -204,12 +208,7 @@ export function createEscalationWatch(
           data: l.webhookData,
         })),
       );
-      const recordedKeys = recording.map((l) => ({
-        ticket_id: l.ticketId,
-        clock: l.clock,
-        level: l.level,
-        due_at: new Date(l.dueAt).toISOString(),
-      }));
+      const recordedKeys = keyRows(recording);
       await tx.execute(sql`
         update ${slaEscalations} e set recorded_at = clock_timestamp(), recorded_by = 'watch'
         from jsonb_to_recordset(${JSON.stringify(recordedKeys)}::jsonb)
