@@ -106,6 +106,44 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'continued-run',
+    about:
+      'a run that continued as new after its last input (its task open, its SLA timer pending), then got a hold; recorded while continued runs armed their timer only on their first input',
+    async run(rig) {
+      const ticketId = 'replay-continued-run';
+      const small = await rig.connect({ historyBudget: { events: 40, bytes: 2 * 1024 * 1024 } });
+      const flow = await deploySimpleFlow(rig);
+      await small.startTicket({
+        flow,
+        ticket: {
+          ticketId,
+          typeId: SIMPLE.typeId,
+          flowVersionId: SIMPLE.flowVersionId,
+          variables: { title: ticketId },
+        },
+      });
+      const taskId = (await small.readState(ticketId))!.tasks[0]!.taskId;
+      await small.act(ticketId, { type: 'task.claimed', taskId, actor: me });
+      let runId = (await handleOf(small, ticketId).describe()).runId;
+      // Rounds until a boundary falls after a round's resume: the fresh run then holds only its
+      // start and first workflow task, waiting with the task open.
+      for (let i = 0; ; i += 1) {
+        if (i > 40) throw new Error('no run continued after a resume');
+        await small.act(ticketId, { type: 'task.held', taskId, actor: me, reason: `round ${i}` });
+        await small.sendMessage(ticketId, 'customer-reply', { text: `answer ${i}` });
+        await sleep(1_000);
+        const current = (await handleOf(small, ticketId).describe()).runId;
+        if (current === runId) continue;
+        runId = current;
+        const fresh = await handleOf(small, ticketId, runId).fetchHistory();
+        if ((fresh.events?.length ?? 0) === 4) break;
+      }
+      await small.act(ticketId, { type: 'task.held', taskId, actor: me, reason: 'after the boundary' });
+      await sleep(1_000);
+      return { ticketId, runId };
+    },
+  },
+  {
     name: 'cancelled-by-agent',
     about: 'a ticket cancelled through Baton (the cancelTicket update)',
     async run(rig) {

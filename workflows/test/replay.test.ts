@@ -36,6 +36,7 @@ describe('replaying stored histories', () => {
       'cancelled-in-temporal.json',
       'completed-call-centre.json',
       'continued-as-new.json',
+      'continued-run.json',
       'mid-timer.json',
     ]);
   });

@@ -232,6 +232,7 @@ export class InMemoryRuntime implements EngineRuntime {
       now: () => this.clock.now(),
       // Nothing to replay here: every run gets today's rule.
       conditionFailure: () => 'incident',
+      armsCarriedTimer: () => true, // never carried: in-memory runs do not continue as new
       timers: {
         start: (at, fire) => {
           const cancel = this.clock.schedule(at, async () => {

@@ -32,6 +32,12 @@ export type TicketRunPorts = {
    */
   conditionFailure(): ConditionFailure;
   /**
+   * Whether a run carried into a fresh history (continue-as-new) arms its pending timer as it
+   * starts. ticketWorkflow asks patched(): runs continued before this existed armed it only on
+   * their first input, and their histories replay that way.
+   */
+  armsCarriedTimer(): boolean;
+  /**
    * A job nobody awaits (a timer firing, an activity's outcome) failed. ticketWorkflow rethrows
    * it, failing the workflow task so Temporal retries it; InMemoryRuntime logs it.
    */
@@ -71,7 +77,7 @@ export function createTicketRun(
 ): TicketRun {
   const stats: CommandStats = carried?.stats ?? emptyCommandStats();
   let driver: DriverState | undefined = carried?.driver;
-  let started: Promise<void> | undefined = driver ? Promise.resolve() : undefined;
+  let started: Promise<void> | undefined;
   let pending = 0;
   const inflight = new Set<Promise<unknown>>();
   let tail: Promise<unknown> = Promise.resolve();
@@ -154,7 +160,10 @@ export function createTicketRun(
     stats,
     driver: () => driver,
     start() {
+      // A run carried into a fresh history (continue-as-new) has nothing to drive, but its timer
+      // is armed here: a ticket whose last input came before the boundary must still escalate.
       started ??= serially(async () => {
+        if (driver && !ports.armsCarriedTimer()) return;
         driver ??= await driveStart(flow, ticket, driverPorts, ports.conditionFailure());
         rescheduleTimer();
       });

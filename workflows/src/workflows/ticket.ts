@@ -50,6 +50,8 @@ const FENCE_RUN_STRIDE = 100_000;
  * before keep counting them as false, as their histories were written that way.
  */
 const CONDITION_INCIDENTS_PATCH = 'engine-2026-condition-incidents';
+/** A continued run arms its pending timer at once, not on its first input (ticket-run.ts). */
+const CARRIED_TIMER_PATCH = 'workflows-2026-carried-timer';
 
 /** When a run continues as new: our own budgets, far below Temporal's 10,240 events / 10 MB warnings. */
 export type HistoryBudget = { events: number; bytes: number };
@@ -205,6 +207,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
         ),
       warn: (message, context) => log.warn(message, context),
       conditionFailure: () => (patched(CONDITION_INCIDENTS_PATCH) ? 'incident' : 'false'),
+      armsCarriedTimer: () => patched(CARRIED_TIMER_PATCH),
       // An unhandled rejection fails the workflow TASK (retried, visible in Temporal's UI)
       // instead of silently dropping the event.
       onDetachedFailure: (error) => {

@@ -1,8 +1,9 @@
 // Continue-as-new on a real server, with the history budget lowered to 40 events so a short
 // ticket crosses several run boundaries: the open task, its assignee, its deadline and the pending
-// SLA timer carry over and fire on time, and every action and customer message sent across a
-// boundary is recorded exactly once.
+// SLA timer carry over and fire on time (also in a run that no input reaches after its boundary),
+// and every action and customer message sent across a boundary is recorded exactly once.
 import { ticketEvents } from '@baton/db';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realTemporal, skipWithoutTemporal } from '../../src/testing/index.js';
@@ -16,6 +17,11 @@ import {
   supportAgent,
 } from '../support/real-rig.js';
 import type { Flow } from '@baton/engine';
+
+type History = Parameters<typeof historyToJSON>[0];
+/** Event types by name (the proto's own enum holds numbers). */
+const eventTypesOf = (history: History): string[] =>
+  (JSON.parse(historyToJSON(history)) as { events: { eventType: string }[] }).events.map((e) => e.eventType);
 
 const skip = skipWithoutTemporal('workflows/test/real/continue-as-new.test.ts');
 
@@ -38,24 +44,37 @@ describe.skipIf(skip)('continue-as-new carries a ticket across runs', () => {
     const handle = rig.runtime['client'].workflow.getHandle(workflowIdOf(ticketId));
     const runIds = new Set([(await handle.describe()).runId]);
     const me = supportAgent('agent-0');
+    /** Updates and signals the ticket's current run has received. */
+    const inputsOfCurrentRun = async () =>
+      eventTypesOf(await handle.fetchHistory()).filter((type) => /UPDATE_ACCEPTED|SIGNALED/.test(type))
+        .length;
     expect((await rig.runtime.act(ticketId, { type: 'task.claimed', taskId, actor: me })).ok).toBe(true);
 
-    const rounds = 8;
-    for (let i = 0; i < rounds; i += 1) {
+    // At least 8 rounds, then on until a boundary falls right after a round's resume: the fresh
+    // run then holds only its start and first workflow task, and no input will come to arm its
+    // SLA timer; it must arm it by itself.
+    let rounds = 0;
+    let waitingFresh = false;
+    while (rounds < 8 || !waitingFresh) {
+      if (rounds >= 30) throw new Error(`no boundary fell after a resume in ${rounds} rounds`);
       const held = await rig.runtime.act(ticketId, {
         type: 'task.held',
         taskId,
         actor: me,
-        reason: `round ${i}`,
+        reason: `round ${rounds}`,
       });
       expect(held.ok, JSON.stringify(held)).toBe(true);
-      await rig.runtime.sendMessage(ticketId, 'customer-reply', { text: `answer ${i}` });
+      await rig.runtime.sendMessage(ticketId, 'customer-reply', { text: `answer ${rounds}` });
+      rounds += 1;
       await expect
         .poll(async () => (await rig.runtime.readState(ticketId))?.tasks[0]?.held === true, {
           timeout: 10_000,
         })
         .toBe(false);
-      runIds.add((await handle.describe()).runId);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const { runId } = await handle.describe();
+      waitingFresh = !runIds.has(runId) && (await inputsOfCurrentRun()) === 0;
+      runIds.add(runId);
     }
     // The budget of 40 events forced several fresh runs.
     expect(runIds.size).toBeGreaterThanOrEqual(3);
