@@ -381,7 +381,16 @@ export type TaskView = {
 export type Pause = { from: number; to?: number; reason: string };
 export type Extension = { at: number; byMs: number; by: string };
 /** A deadline moved by a calendar or target change; the first one's `fromDueAt` is the original deadline. */
-export type Recalculation = { at: number; fromDueAt: number; toDueAt: number; reason: string };
+export type Recalculation = {
+  at: number;
+  fromDueAt: number;
+  toDueAt: number;
+  reason: string;
+  /** The target before and after, when the move came with a new target (an SLA policy applied). */
+  targetMs?: { from: number; to: number };
+  /** The calendar before and after, when the clock changed calendars (absent inside: wall-clock time). */
+  calendar?: { from?: string; to?: string };
+};
 
 /** The deadlines of one SLA clock, with what moved them. */
 export type SlaClock = {

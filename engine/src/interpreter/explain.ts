@@ -1,5 +1,5 @@
 import { businessSegments } from '../calendar/index.js';
-import type { Flow, SlaClock } from '../types.js';
+import type { Flow, Recalculation, SlaClock } from '../types.js';
 import { consumedMs, effectiveTargetMs } from './sla.js';
 import { calendarOf } from './time.js';
 
@@ -31,8 +31,11 @@ export type SlaExplanation = {
   ledger: LedgerSegment[];
   pauses: { from: number; to?: number; reason: string }[];
   extensions: { at: number; byMs: number; by: string }[];
-  /** Deadlines moved by calendar changes, oldest first; the first `fromDueAt` is the original. */
-  recalculations: { at: number; fromDueAt: number; toDueAt: number; reason: string }[];
+  /**
+   * Deadlines moved by calendar or target changes, oldest first; the first `fromDueAt` is the
+   * original. Each names the target and the calendar before and after where they changed.
+   */
+  recalculations: Recalculation[];
 };
 
 /**
@@ -55,7 +58,11 @@ export function explainSla(flow: Flow, clock: SlaClock, now: number): SlaExplana
     ledger,
     pauses: clock.pauses.map((p) => ({ ...p })),
     extensions: clock.extensions.map((e) => ({ ...e })),
-    recalculations: (clock.recalculations ?? []).map((r) => ({ ...r })),
+    recalculations: (clock.recalculations ?? []).map((r) => ({
+      ...r,
+      ...(r.targetMs === undefined ? {} : { targetMs: { ...r.targetMs } }),
+      ...(r.calendar === undefined ? {} : { calendar: { ...r.calendar } }),
+    })),
   };
 }
 

@@ -1,7 +1,8 @@
 // sla.targetsChanged: a newer SLA policy applied to a running ticket. Open clocks of the named
-// elements take the new target keeping the business time counted, the extensions and the levels
-// already reached; tasks opened later start on it; closed clocks never change; a repeat moves
-// nothing; anything but valid targets of the flow's user tasks is refused.
+// elements take the new target (and its calendar, unless their department keeps its own hours)
+// keeping the business time counted, the extensions and the levels already reached; tasks opened
+// later start on it; a ticket without a ticket SLA starts one; closed clocks never change; a
+// repeat moves nothing; anything but valid targets of the flow's user tasks is refused.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CalendarSpec, Flow, RunEvent, RunState, SlaClock, SlaSpec, Step } from '../types.js';
@@ -57,8 +58,15 @@ describe('sla.targetsChanged', () => {
     expect(clock.dueAt).toBe(T0 + 4 * HOUR);
     expect(clock.warningAt).toBe(T0 + 3.2 * HOUR);
     expect(clock.calendar).toBe('office');
+    // The move names the target before and after, for the deadline's explanation.
     expect(clock.recalculations).toEqual([
-      { at, fromDueAt: T0 + HOUR, toDueAt: T0 + 4 * HOUR, reason: REASON },
+      {
+        at,
+        fromDueAt: T0 + HOUR,
+        toDueAt: T0 + 4 * HOUR,
+        reason: REASON,
+        targetMs: { from: HOUR, to: 4 * HOUR },
+      },
     ]);
     expect(ofType(steps[0]!.effects, 'sla.recalculated')).toEqual([
       {
@@ -174,6 +182,73 @@ describe('sla.targetsChanged', () => {
     expect(state.ticketSla!.dueAt).toBe(addBusinessTime(T0 + HOUR, 15 * HOUR, OFFICE));
     expect(steps[1]!.rejected).toBeUndefined();
     expect(steps[1]!.effects).toEqual([]);
+  });
+
+  it('a target on another calendar moves the open clock to it from now, in one move naming both changes', () => {
+    // The weekend desk: open Saturday and Sunday 10:00-14:00.
+    const WEEKEND: CalendarSpec = {
+      timeZone: 'UTC',
+      week: { sat: [['10:00', '14:00']], sun: [['10:00', '14:00']] },
+    };
+    const flow: Flow = { ...calls(), calendars: { office: OFFICE, weekend: WEEKEND } };
+    const at = T0 + 30 * MINUTE;
+    const { steps, state } = drive(flow, input, T0, [
+      { at, event: retarget({ handle: target(2 * HOUR, { calendar: 'weekend' }) }) },
+    ]);
+    const clock = state.tasks.t1!.sla!;
+    expect(clock.calendar).toBe('weekend');
+    // The half hour the office counted stays; the 1.5 h left count on Saturday 10:00-11:30.
+    expect(consumedMs(flow, clock, at)).toBe(30 * MINUTE);
+    expect(clock.dueAt).toBe(Date.UTC(2026, 0, 10, 11, 30));
+    expect(clock.calendarSince).toEqual([
+      { from: T0, calendar: 'office' },
+      { from: at, calendar: 'weekend' },
+    ]);
+    expect(clock.recalculations).toEqual([
+      {
+        at,
+        fromDueAt: T0 + HOUR,
+        toDueAt: Date.UTC(2026, 0, 10, 11, 30),
+        reason: REASON,
+        targetMs: { from: HOUR, to: 2 * HOUR },
+        calendar: { from: 'office', to: 'weekend' },
+      },
+    ]);
+    expect(ofType(steps[0]!.effects, 'sla.recalculated')).toHaveLength(1);
+  });
+
+  it("a department keeping its own hours keeps them: the spec's calendar does not override the owner's", () => {
+    const WEEKEND: CalendarSpec = { timeZone: 'UTC', week: { sat: [['10:00', '14:00']] } };
+    const flow: Flow = {
+      ...calls(),
+      calendars: { office: OFFICE, weekend: WEEKEND },
+      departmentCalendars: { support: 'office' },
+    };
+    const { state } = drive(flow, input, T0, [
+      { at: T0 + 30 * MINUTE, event: retarget({ handle: target(2 * HOUR, { calendar: 'weekend' }) }) },
+    ]);
+    expect(state.tasks.t1!.sla!.calendar).toBe('office');
+    expect(state.tasks.t1!.sla!.dueAt).toBe(T0 + 2 * HOUR);
+  });
+
+  it('a ticket that had no ticket SLA starts one at the change, not back-dated, and arms its levels', () => {
+    const flow: Flow = { ...calls() };
+    delete flow.ticketSla;
+    const at = T0 + 3 * HOUR;
+    const { steps, state } = drive(flow, input, T0, [
+      { at, event: retarget({}, sla(8 * HOUR, { calendar: 'office' })) },
+    ]);
+    expect(steps[0]!.rejected).toBeUndefined();
+    expect(state.ticketSla).toMatchObject({
+      startedAt: at,
+      consumedMs: 0,
+      targetMs: 8 * HOUR,
+      calendar: 'office',
+    });
+    expect(state.ticketSla!.dueAt).toBe(addBusinessTime(at, 8 * HOUR, OFFICE));
+    expect(ofType(steps[0]!.effects, 'timer.start')).toEqual([
+      { type: 'timer.start', timerId: 'sla:ticket:warning', at: addBusinessTime(at, 6.4 * HOUR, OFFICE) },
+    ]);
   });
 
   it('refuses, changing nothing, what is not a valid target of a user task of the flow', () => {

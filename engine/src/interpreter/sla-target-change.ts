@@ -1,11 +1,13 @@
 // sla.targetsChanged: a newer SLA policy (a later flow version's targets) applied to a running
 // ticket. The run keeps the targets in internal.slaTargets, so tasks opened later start on them
-// (flowOfRun); open clocks of the named elements, and the ticket's clock, take the new target at
-// once without re-measuring the past (retargetClock), each move an sla.recalculated.
+// (flowOfRun); open clocks of the named elements, and the ticket's clock, take the new target and
+// its calendar at once without re-measuring the past (retargetClock), each move one
+// sla.recalculated naming the old and new target; a ticket that had no ticket SLA starts one.
 import type { Flow, RunEvent, SlaSpec } from '../types.js';
 import { slaLevelsValid } from '../sla-levels.js';
 import { copyOf, putTask, reject, type Draft } from './draft.js';
-import { applyRetiming, retargetClock } from './sla.js';
+import { applyRetiming, armClock, clockCalendar, retargetClock, startClock } from './sla.js';
+import { holdingDepartment } from './ticket-clock.js';
 
 type SlaTargetsChanged = Extract<RunEvent, { type: 'sla.targetsChanged' }>;
 type TaskTargets = Record<string, SlaSpec | null>;
@@ -31,15 +33,25 @@ export function changeSlaTargets(d: Draft, event: SlaTargetsChanged): void {
     const spec = tasks[task.elementId];
     // null: tasks opened later have no SLA; an open clock keeps the target it was given.
     if (task.status !== 'open' || task.sla === undefined || spec === undefined || spec === null) continue;
-    const retargeted = retargetClock(run, task.sla, d.now, spec, event.reason);
+    const calendar = clockCalendar(run, spec, task.department);
+    const retargeted = retargetClock(run, task.sla, d.now, spec, event.reason, calendar);
     if (retargeted === undefined) continue;
     const running = task.sla.runningSince !== undefined;
     const sla = applyRetiming(d, task.sla, retargeted, event.reason, task.taskId, running);
     putTask(d, copyOf(task, { sla }));
   }
   const clock = d.state.ticketSla;
-  if (ticketSla !== undefined && clock !== undefined) {
-    const retargeted = retargetClock(run, clock, d.now, ticketSla, event.reason);
+  if (ticketSla === undefined) return;
+  // The ticket's clock follows the department holding it, as it did from its start.
+  const holder = holdingDepartment(d.state);
+  if (clock === undefined) {
+    // A ticket that had no SLA starts one now (not back-dated to its start: an old ticket does
+    // not breach a policy it never had); its levels arm as any clock's do.
+    d.state.ticketSla = startClock(run, ticketSla, d.now, holder);
+    armClock(d, d.state.ticketSla, undefined);
+  } else {
+    const calendar = clockCalendar(run, ticketSla, holder);
+    const retargeted = retargetClock(run, clock, d.now, ticketSla, event.reason, calendar);
     if (retargeted !== undefined)
       d.state.ticketSla = applyRetiming(
         d,

@@ -1,7 +1,16 @@
 // SLA clocks: a target in business time, consumed while the clock runs (not while held),
 // stretched by extensions, with warning / overdue / severe deadlines at fractions of the target.
 // A level is reached only when the timer armed for it fires.
-import type { Effect, Flow, ReachedSlaLevel, SlaClock, SlaSpec, TaskState, TimerState } from '../types.js';
+import type {
+  Effect,
+  Flow,
+  ReachedSlaLevel,
+  Recalculation,
+  SlaClock,
+  SlaSpec,
+  TaskState,
+  TimerState,
+} from '../types.js';
 import { cancelTimersWhere, copyOf, putTimer, type Draft } from './draft.js';
 import { addTimes, timeBetween } from './time.js';
 
@@ -266,12 +275,14 @@ export function switchCalendar(
 
 /**
  * The clock measured against `spec`'s target and level fractions from `now` on (an SLA policy
- * applied to a running ticket). The business time counted so far stays, extensions stay on top
- * of the new target, and the calendar stays; a running clock's levels not yet reached get the
- * deadlines a clock started with this target would have at this consumption, those reached keep
- * theirs (`moved`, with a recalculation, when one changed). A held clock takes the target and gets
- * its deadlines when it resumes. Undefined when nothing changes: the same target and fractions,
- * or a stopped clock.
+ * applied to a running ticket), counting on `calendar` from `now` on (the spec's, unless the
+ * department's own hours govern; default: the clock's). The business time counted so far stays as
+ * the old calendar measured it, and extensions stay on top of the new target; a running clock's
+ * levels not yet reached get the deadlines a clock started with this target would have at this
+ * consumption, those reached keep theirs (`moved`, with one recalculation naming the old and new
+ * target and calendar, when one changed). A held clock takes the target and calendar and gets its
+ * deadlines when it resumes. Undefined when nothing changes: the same target, fractions and
+ * calendar, or a stopped clock.
  */
 export function retargetClock(
   flow: Flow,
@@ -279,26 +290,31 @@ export function retargetClock(
   now: number,
   spec: SlaSpec,
   reason: string,
+  calendar: string | undefined = clock.calendar,
 ): { clock: SlaClock; moved: boolean } | undefined {
   if (clock.stoppedAt !== undefined) return undefined;
-  if (
+  const sameTarget =
     clock.targetMs === spec.targetMs &&
     clock.warnFraction === spec.warnAt &&
-    clock.severeFraction === spec.severeAt
-  )
-    return undefined;
+    clock.severeFraction === spec.severeAt;
+  if (sameTarget && calendar === clock.calendar) return undefined;
+  // The time counted so far stays as the old calendar measured it; from now on the new one counts.
+  const onCalendar = switchCalendar(flow, clock, now, calendar, reason)?.clock ?? clock;
   const running = clock.runningSince !== undefined;
-  const next = withoutDeadlines(clock, running);
+  const next = withoutDeadlines(onCalendar, running);
   next.targetMs = spec.targetMs;
   next.warnFraction = spec.warnAt;
   next.severeFraction = spec.severeAt;
   if (!running) return { clock: next, moved: false };
-  next.consumedMs = consumedMs(flow, clock, now);
+  next.consumedMs = consumedMs(flow, onCalendar, now);
   next.runningSince = now;
   return retargeted(clock, setDeadlines(flow, next), now, reason);
 }
 
-/** `next` keeps the deadlines of the levels `clock` already reached; a move is recorded. */
+/**
+ * `next` keeps the deadlines of the levels `clock` already reached; a move is recorded, with the
+ * target and the calendar before and after where they changed.
+ */
 function retargeted(
   clock: SlaClock,
   next: SlaClock,
@@ -310,11 +326,21 @@ function retargeted(
   if (RANK[clock.level] >= RANK.severe) next.severeAt = clock.severeAt as number;
   const moved =
     next.warningAt !== clock.warningAt || next.dueAt !== clock.dueAt || next.severeAt !== clock.severeAt;
-  if (moved)
-    next.recalculations = [
-      ...(clock.recalculations ?? []),
-      { at: now, fromDueAt: clock.dueAt as number, toDueAt: next.dueAt as number, reason },
-    ];
+  if (moved) {
+    const move: Recalculation = {
+      at: now,
+      fromDueAt: clock.dueAt as number,
+      toDueAt: next.dueAt as number,
+      reason,
+    };
+    if (next.targetMs !== clock.targetMs) move.targetMs = { from: clock.targetMs, to: next.targetMs };
+    if (next.calendar !== clock.calendar)
+      move.calendar = {
+        ...(clock.calendar === undefined ? {} : { from: clock.calendar }),
+        ...(next.calendar === undefined ? {} : { to: next.calendar }),
+      };
+    next.recalculations = [...(clock.recalculations ?? []), move];
+  }
   return { clock: next, moved };
 }
 
