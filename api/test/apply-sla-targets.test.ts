@@ -15,7 +15,13 @@ const APPLY_V2 = `/api/ticket-types/${TYPE}/flow/versions/2/apply-sla`;
 
 type Reach = { total: number; reached: number; failed: { ticketId: string; error: string }[] };
 type Detail = {
-  openTasks: { id: string; name: string; dueAt: string | null; slaLevel: string }[];
+  openTasks: {
+    id: string;
+    name: string;
+    dueAt: string | null;
+    slaLevel: string;
+    sla?: { recalculations: Record<string, unknown>[] } | null;
+  }[];
   timeline: { type: string; taskId: string | null; actorId: string | null; data: Record<string, unknown> }[];
 };
 
@@ -126,6 +132,15 @@ describe('applying a version’s SLA targets to running tickets', () => {
     expect(moves.map((e) => e.data)).toEqual([
       { fromDueAt: Date.parse('2026-03-16T10:30:00Z'), toDueAt: Date.parse('2026-03-16T13:30:00Z'), reason },
     ]);
+    // The deadline's explanation names the target before and after the move.
+    expect(triage!.sla?.recalculations).toEqual([
+      expect.objectContaining({
+        fromDueAt: Date.parse('2026-03-16T10:30:00Z'),
+        toDueAt: Date.parse('2026-03-16T13:30:00Z'),
+        targetMs: { from: HOUR, to: 4 * HOUR },
+      }),
+    ]);
+    expect(triage!.sla?.recalculations[0]).not.toHaveProperty('calendar');
     const change = lateDetail.timeline.find((e) => e.type === 'sla.targetsChanged');
     // The entry names each task with its new and former target (the order is the stored JSON's).
     expect(change?.data.reason).toBe(reason);

@@ -112,10 +112,25 @@ export const SlaExplanationSchema = z
     pauses: z.array(z.object({ from: EpochMs, to: EpochMs.optional(), reason: z.string() })),
     extensions: z.array(z.object({ at: EpochMs, byMs: z.number(), by: z.string() })),
     recalculations: z
-      .array(z.object({ at: EpochMs, fromDueAt: EpochMs, toDueAt: EpochMs, reason: z.string() }))
+      .array(
+        z.object({
+          at: EpochMs,
+          fromDueAt: EpochMs,
+          toDueAt: EpochMs,
+          reason: z.string(),
+          targetMs: z
+            .object({ from: z.number(), to: z.number() })
+            .optional()
+            .openapi({ description: 'The target before and after, when an SLA policy changed it' }),
+          calendar: z.object({ from: z.string().optional(), to: z.string().optional() }).optional().openapi({
+            description:
+              'The calendar before and after, when the clock changed calendars (absent: wall-clock time)',
+          }),
+        }),
+      )
       .openapi({
         description:
-          'Deadlines moved by calendar edits, oldest first; the first `fromDueAt` is the original deadline',
+          'Deadlines moved by calendar edits, department handoffs and SLA policy changes, oldest first; the first `fromDueAt` is the original deadline',
       }),
   })
   .openapi('SlaExplanation', {

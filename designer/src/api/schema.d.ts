@@ -10805,7 +10805,7 @@ export interface components {
         byMs: number;
         by: string;
       }[];
-      /** @description Deadlines moved by calendar edits, oldest first; the first `fromDueAt` is the original deadline */
+      /** @description Deadlines moved by calendar edits, department handoffs and SLA policy changes, oldest first; the first `fromDueAt` is the original deadline */
       recalculations: {
         /** @description Epoch milliseconds */
         at: number;
@@ -10814,6 +10814,16 @@ export interface components {
         /** @description Epoch milliseconds */
         toDueAt: number;
         reason: string;
+        /** @description The target before and after, when an SLA policy changed it */
+        targetMs?: {
+          from: number;
+          to: number;
+        };
+        /** @description The calendar before and after, when the clock changed calendars (absent: wall-clock time) */
+        calendar?: {
+          from?: string;
+          to?: string;
+        };
       }[];
     };
     OpenTask: {
