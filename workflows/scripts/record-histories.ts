@@ -17,7 +17,6 @@ import { type TemporalRuntime, workflowIdOf } from '../src/runtime/temporal.js';
 import { HOUR, runCallCentreScenario } from '../test/support/call-centre-scenario.js';
 import { serviceTaskXml } from '../test/support/flows.js';
 import {
-  SIMPLE,
   deployFlow,
   deploySimpleFlow,
   realRig,
@@ -45,6 +44,21 @@ async function startSimple(rig: RealRig, ticketId: string, sla = 'PT1H') {
 }
 
 const me = supportAgent('usr_support_agent1');
+
+/** A simple ticket on a runtime whose history budget is 40 events, its task claimed. */
+async function claimedOnSmallBudget(rig: RealRig, ticketId: string) {
+  const small = await rig.connect({ historyBudget: { events: 40, bytes: 2 * 1024 * 1024 } });
+  const taskId = await startSimpleTicket(small, await deploySimpleFlow(rig), ticketId);
+  const { runId } = await handleOf(small, ticketId).describe();
+  await small.act(ticketId, { type: 'task.claimed', taskId, actor: me });
+  return { small, taskId, runId };
+}
+
+/** One round of waiting on the customer: a hold, then their answer (which resumes the task). */
+async function holdAndAnswer(small: TemporalRuntime, ticketId: string, taskId: string, round: number) {
+  await small.act(ticketId, { type: 'task.held', taskId, actor: me, reason: `round ${round}` });
+  await small.sendMessage(ticketId, 'customer-reply', { text: `answer ${round}` });
+}
 
 const scenarios: Scenario[] = [
   {
@@ -82,24 +96,10 @@ const scenarios: Scenario[] = [
     about: 'the first run of a ticket that continued as new (budget lowered to 40 events)',
     async run(rig) {
       const ticketId = 'replay-continued';
-      const small = await rig.connect({ historyBudget: { events: 40, bytes: 2 * 1024 * 1024 } });
-      const flow = await deploySimpleFlow(rig);
-      await small.startTicket({
-        flow,
-        ticket: {
-          ticketId,
-          typeId: SIMPLE.typeId,
-          flowVersionId: SIMPLE.flowVersionId,
-          variables: { title: ticketId },
-        },
-      });
-      const firstRunId = (await handleOf(small, ticketId).describe()).runId;
-      const taskId = (await small.readState(ticketId))!.tasks[0]!.taskId;
-      await small.act(ticketId, { type: 'task.claimed', taskId, actor: me });
+      const { small, taskId, runId: firstRunId } = await claimedOnSmallBudget(rig, ticketId);
       for (let i = 0; (await handleOf(small, ticketId).describe()).runId === firstRunId; i += 1) {
         if (i > 20) throw new Error('the ticket never continued as new');
-        await small.act(ticketId, { type: 'task.held', taskId, actor: me, reason: `round ${i}` });
-        await small.sendMessage(ticketId, 'customer-reply', { text: `answer ${i}` });
+        await holdAndAnswer(small, ticketId, taskId, i);
         await sleep(300);
       }
       return { ticketId, runId: firstRunId };
@@ -111,26 +111,14 @@ const scenarios: Scenario[] = [
       'a run that continued as new after its last input (its task open, its SLA timer pending), then got a hold; recorded while continued runs armed their timer only on their first input',
     async run(rig) {
       const ticketId = 'replay-continued-run';
-      const small = await rig.connect({ historyBudget: { events: 40, bytes: 2 * 1024 * 1024 } });
-      const flow = await deploySimpleFlow(rig);
-      await small.startTicket({
-        flow,
-        ticket: {
-          ticketId,
-          typeId: SIMPLE.typeId,
-          flowVersionId: SIMPLE.flowVersionId,
-          variables: { title: ticketId },
-        },
-      });
-      const taskId = (await small.readState(ticketId))!.tasks[0]!.taskId;
-      await small.act(ticketId, { type: 'task.claimed', taskId, actor: me });
-      let runId = (await handleOf(small, ticketId).describe()).runId;
+      const claimed = await claimedOnSmallBudget(rig, ticketId);
+      const { small, taskId } = claimed;
+      let runId = claimed.runId;
       // Rounds until a boundary falls after a round's resume: the fresh run then holds only its
       // start and first workflow task, waiting with the task open.
       for (let i = 0; ; i += 1) {
         if (i > 40) throw new Error('no run continued after a resume');
-        await small.act(ticketId, { type: 'task.held', taskId, actor: me, reason: `round ${i}` });
-        await small.sendMessage(ticketId, 'customer-reply', { text: `answer ${i}` });
+        await holdAndAnswer(small, ticketId, taskId, i);
         await sleep(1_000);
         const current = (await handleOf(small, ticketId).describe()).runId;
         if (current === runId) continue;

@@ -1,12 +1,10 @@
 // The driver's pure planning and the single-timer bookkeeping, on the seeded call-centre flow.
-import { readFileSync } from 'node:fs';
-import { type Flow, compileFlow } from '@baton/engine';
+import type { Flow } from '@baton/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
-// The seeded office calendar (not in @baton/db's exports yet).
-import { SEED_CALENDARS } from '@baton/db';
 import { type DriverState, dueTimers, earliestTimer, planEvent, planStart, ticketStatus } from './driver.js';
 import { emptyCommandStats } from './records.js';
 import { singleTimer } from './single-timer.js';
+import { seededCallCentre } from '../../test/support/seeded-call-centre.js';
 
 const T0 = Date.parse('2026-03-02T01:00:00Z'); // Monday 09:00 in Shanghai
 const MIN = 60_000;
@@ -14,12 +12,7 @@ const support = (userId: string) => ({ userId, departments: ['support'], roles: 
 let flow: Flow;
 
 beforeAll(async () => {
-  const xml = readFileSync(new URL('../../../db/src/seed/flows/call-centre.bpmn', import.meta.url), 'utf8');
-  const compiled = await compileFlow(xml, {
-    calendars: Object.fromEntries(SEED_CALENDARS.map((c) => [c.key, c.spec])),
-  });
-  if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
-  flow = compiled.flow;
+  flow = await seededCallCentre();
 });
 
 const ticket = {

@@ -9,8 +9,6 @@
 // machine it lost the race six times in a row. The VM creator is the same code the worker runs
 // activations through, with no race. Its modules are internal to @temporalio/worker (pinned to
 // 1.24.0 in package.json), so an SDK upgrade may need this file adjusted.
-import { readFileSync } from 'node:fs';
-import { compileFlow } from '@baton/engine';
 import { DefaultPayloadConverter } from '@temporalio/common';
 import { coresdk } from '@temporalio/proto';
 import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
@@ -19,7 +17,7 @@ import { parseWorkflowCode } from '@temporalio/worker/lib/worker.js';
 import type { WorkflowInfo } from '@temporalio/workflow';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 // The seeded office calendar (not in @baton/db's exports yet).
-import { SEED_CALENDARS } from '@baton/db';
+import { seededCallCentre } from '../../test/support/seeded-call-centre.js';
 import { WORKFLOWS_PATH } from '../worker.js';
 import type { TicketWorkflowInput } from './ticket.js';
 
@@ -107,15 +105,6 @@ async function firstActivation(
   } finally {
     await workflow.dispose();
   }
-}
-
-async function seededCallCentre() {
-  const xml = readFileSync(new URL('../../../db/src/seed/flows/call-centre.bpmn', import.meta.url), 'utf8');
-  const compiled = await compileFlow(xml, {
-    calendars: Object.fromEntries(SEED_CALENDARS.map((c) => [c.key, c.spec])),
-  });
-  if (!compiled.ok) throw new Error(`seed flow does not compile: ${JSON.stringify(compiled.errors)}`);
-  return compiled.flow;
 }
 
 const ticket = {

@@ -1,23 +1,17 @@
 // The run loop's own duties, with plain ports: here, that a run carried into a fresh history
 // (continue-as-new) arms the timer its state asks for without waiting for an input.
-import { readFileSync } from 'node:fs';
-import { SEED_CALENDARS } from '@baton/db';
-import { type Flow, compileFlow } from '@baton/engine';
+import type { Flow } from '@baton/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { earliestTimer } from './driver.js';
 import { emptyCommandStats } from './records.js';
 import { type TicketRunPorts, createTicketRun } from './ticket-run.js';
+import { seededCallCentre } from '../../test/support/seeded-call-centre.js';
 
 const T0 = Date.parse('2026-03-02T01:00:00Z'); // Monday 09:00 in Shanghai
 let flow: Flow;
 
 beforeAll(async () => {
-  const xml = readFileSync(new URL('../../../db/src/seed/flows/call-centre.bpmn', import.meta.url), 'utf8');
-  const compiled = await compileFlow(xml, {
-    calendars: Object.fromEntries(SEED_CALENDARS.map((c) => [c.key, c.spec])),
-  });
-  if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
-  flow = compiled.flow;
+  flow = await seededCallCentre();
 });
 
 const ticket = {
