@@ -276,7 +276,7 @@ export function switchCalendar(
 /**
  * The clock measured against `spec`'s target and level fractions from `now` on (an SLA policy
  * applied to a running ticket), counting on `calendar` from `now` on (the spec's, unless the
- * department's own hours govern; default: the clock's). The business time counted so far stays as
+ * department's own hours govern: clockCalendar). The business time counted so far stays as
  * the old calendar measured it, and extensions stay on top of the new target; a running clock's
  * levels not yet reached get the deadlines a clock started with this target would have at this
  * consumption, those reached keep theirs (`moved`, with one recalculation naming the old and new
@@ -290,7 +290,7 @@ export function retargetClock(
   now: number,
   spec: SlaSpec,
   reason: string,
-  calendar: string | undefined = clock.calendar,
+  calendar: string | undefined,
 ): { clock: SlaClock; moved: boolean } | undefined {
   if (clock.stoppedAt !== undefined) return undefined;
   const sameTarget =
