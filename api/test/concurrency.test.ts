@@ -6,8 +6,7 @@
 // row is written twice.
 import { createPool, databaseOn } from '@baton/db';
 import { createActivities, TemporalRuntime } from '@baton/workflows';
-import { realTemporal, skipWithoutTemporal } from '@baton/workflows/testing';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { eventTypesOf, realTemporal, skipWithoutTemporal } from '@baton/workflows/testing';
 import type pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,9 +90,7 @@ async function temporalRig(address: string): Promise<Rig> {
       const history = await runtime['handle'](ticketId).fetchHistory();
       // Failed or timed-out workflow tasks are where attempts could have applied updates in
       // another order than the one that stands.
-      const kinds = (JSON.parse(historyToJSON(history)) as { events: { eventType: string }[] }).events.map(
-        (e) => e.eventType.replace('EVENT_TYPE_', ''),
-      );
+      const kinds = eventTypesOf(history);
       return `live assignees ${JSON.stringify(live?.tasks.map((t) => t.assignee))}; history ${kinds.join(' ')}`;
     },
     async close() {

@@ -3,10 +3,9 @@
 // SLA timer carry over and fire on time (also in a run that no input reaches after its boundary),
 // and every action and customer message sent across a boundary is recorded exactly once.
 import { ticketEvents } from '@baton/db';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realTemporal, skipWithoutTemporal } from '../../src/testing/index.js';
+import { eventTypesOf, realTemporal, skipWithoutTemporal } from '../../src/testing/index.js';
 import { workflowIdOf } from '../../src/runtime/temporal.js';
 import {
   type RealRig,
@@ -17,11 +16,6 @@ import {
   supportAgent,
 } from '../support/real-rig.js';
 import type { Flow } from '@baton/engine';
-
-type History = Parameters<typeof historyToJSON>[0];
-/** Event types by name (the proto's own enum holds numbers). */
-const eventTypesOf = (history: History): string[] =>
-  (JSON.parse(historyToJSON(history)) as { events: { eventType: string }[] }).events.map((e) => e.eventType);
 
 const skip = skipWithoutTemporal('workflows/test/real/continue-as-new.test.ts');
 
