@@ -32,3 +32,4 @@ export { feelSyntaxError } from './feel/syntax.js';
 export { evaluateFeel } from './feel/index.js';
 export * from './ticket-vocabulary.js';
 export * from './ticket-fields.js';
+export * from './timing/index.js';

@@ -1,0 +1,198 @@
+// A timing rule's clock over a ticket's events: a pure fold, so the same events always give the
+// same ledger. It drives the SLA clock records the interpreter uses for its own clocks
+// (interpreter/sla.ts), so pauses, calendar switches and deadlines obey one set of rules, and
+// explainSla draws its ledger. A level counts as reached when its deadline passes while the clock
+// runs, as a level timer would fire.
+import { evaluateCondition } from '../feel/index.js';
+import { explainSla, type SlaExplanation } from '../interpreter/explain.js';
+import {
+  consumedMs,
+  effectiveTargetMs,
+  finishClock,
+  LEVELS,
+  pauseClock,
+  RANKS,
+  resumeClock,
+  startClock,
+  switchCalendar,
+} from '../interpreter/sla.js';
+import type { Priority } from '../ticket-vocabulary.js';
+import { FLOW_SCHEMA_VERSION, type CalendarSpec, type Flow, type SlaClock, type SlaLevel } from '../types.js';
+import type { ClockTrigger, ClockTriggerType, TimingRule } from './rule.js';
+
+/** One event of a ticket, as the clocks see it. `taskId` and `department`: for task events. */
+export type ClockFact = {
+  type: ClockTriggerType;
+  at: number;
+  taskId?: string;
+  department?: string;
+  /** Why a task was held: the pause's reason. */
+  reason?: string;
+};
+
+/** The ticket as a rule's filter reads it. */
+export type TimedTicket = {
+  typeId: string;
+  priority: Priority;
+  category: string;
+  service: string | null;
+  fields: Record<string, unknown>;
+};
+
+export type RuleVerdict = { applies: boolean } | { applies: false; error: string };
+
+/** Whether the rule times this ticket: its type listed (or none listed) and its filter true. */
+export function ruleApplies(rule: TimingRule, ticket: TimedTicket): RuleVerdict {
+  if (rule.typeIds !== undefined && rule.typeIds.length > 0 && !rule.typeIds.includes(ticket.typeId))
+    return { applies: false };
+  if (rule.targetsMs[ticket.priority] === undefined) return { applies: false };
+  if (rule.filter === undefined || rule.filter.trim() === '') return { applies: true };
+  const verdict = evaluateCondition(rule.filter, {
+    ...ticket.fields,
+    priority: ticket.priority,
+    category: ticket.category,
+    service: ticket.service,
+  });
+  return verdict.ok ? { applies: verdict.holds } : { applies: false, error: verdict.error };
+}
+
+export type RuleClockState = 'waiting' | 'running' | 'paused' | 'stopped';
+
+export type RuleClockMeasure = {
+  state: RuleClockState;
+  targetMs: number;
+  level: SlaLevel;
+  /** Stopped: whether the time counted stayed within the target. */
+  met?: boolean;
+  startedAt?: number;
+  stoppedAt?: number;
+  /** Absent while waiting for its start. */
+  explanation?: SlaExplanation;
+};
+
+export type MeasureContext = {
+  priority: Priority;
+  calendars: Record<string, CalendarSpec>;
+  /** Departments that keep their own hours, and their calendar keys. */
+  departmentCalendars: Record<string, string>;
+  now: number;
+};
+
+const matches = (triggers: readonly ClockTrigger[], fact: ClockFact): boolean =>
+  triggers.some(
+    (trigger) =>
+      trigger.on === fact.type &&
+      (trigger.department === undefined || trigger.department === fact.department),
+  );
+
+/**
+ * The clock functions read only a flow's calendars; a rule's clock has no diagram, so it gets a
+ * flow that holds nothing else.
+ */
+const calendarsFlow = (context: MeasureContext): Flow => ({
+  schemaVersion: FLOW_SCHEMA_VERSION,
+  id: 'timing-rule',
+  starts: [],
+  nodes: {},
+  flows: {},
+  departments: [],
+  entryTasks: {},
+  calendars: context.calendars,
+  departmentCalendars: context.departmentCalendars,
+});
+
+/** The level a running clock reached by `at`: each deadline passed while it ran. */
+function reached(clock: SlaClock, at: number): SlaClock {
+  if (clock.runningSince === undefined) return clock;
+  let level = clock.level;
+  for (const candidate of LEVELS) {
+    const deadline =
+      candidate === 'warning' ? clock.warningAt : candidate === 'overdue' ? clock.dueAt : clock.severeAt;
+    if (deadline !== undefined && deadline <= at && RANKS[candidate] > RANKS[level]) level = candidate;
+  }
+  return level === clock.level ? clock : { ...clock, level };
+}
+
+/**
+ * The rule's clock after `facts` (in time order), as of `context.now`. A stop ends the clock for
+ * good; a start while it runs, a pause while paused and a resume while running change nothing.
+ */
+export function measureRuleClock(
+  rule: TimingRule,
+  facts: readonly ClockFact[],
+  context: MeasureContext,
+): RuleClockMeasure {
+  const targetMs = rule.targetsMs[context.priority] ?? 0;
+  const flow = calendarsFlow(context);
+  const spec = {
+    iso: '',
+    targetMs,
+    warnAt: rule.warnAt,
+    severeAt: rule.severeAt,
+    ...(rule.calendar ? { calendar: rule.calendar } : {}),
+  };
+  const openTasks = new Map<string, string | undefined>();
+  const holder = () => [...openTasks.values()].reverse().find((department) => department !== undefined);
+  const calendarFor = (department: string | undefined) =>
+    (rule.followOwner && department !== undefined ? context.departmentCalendars[department] : undefined) ??
+    rule.calendar;
+  let clock: SlaClock | undefined;
+
+  for (const fact of facts) {
+    if (fact.at > context.now) break;
+    if (fact.type === 'task.opened' && fact.taskId !== undefined) openTasks.set(fact.taskId, fact.department);
+    if (fact.type === 'task.closed' && fact.taskId !== undefined) openTasks.delete(fact.taskId);
+    if (clock?.stoppedAt !== undefined) continue;
+    if (clock !== undefined) clock = reached(clock, fact.at);
+
+    if (clock === undefined) {
+      if (matches(rule.start, fact)) {
+        const department = holder();
+        clock = startClock(
+          flow,
+          { ...spec, ...(calendarFor(department) ? { calendar: calendarFor(department) } : {}) },
+          fact.at,
+        );
+      }
+      continue;
+    }
+    if (matches(rule.stop, fact)) {
+      clock = finishClock(flow, clock, fact.at);
+      continue;
+    }
+    if (clock.runningSince !== undefined && matches(rule.pause, fact))
+      clock = pauseClock(flow, clock, fact.at, fact.reason ?? fact.type);
+    else if (clock.runningSince === undefined && matches(rule.resume, fact))
+      clock = resumeClock(flow, clock, fact.at);
+    if (rule.followOwner && (fact.type === 'task.opened' || fact.type === 'task.closed')) {
+      const department = holder();
+      const switched = switchCalendar(
+        flow,
+        clock,
+        fact.at,
+        calendarFor(department),
+        `the ticket moved to ${department ?? 'no department'}`,
+      );
+      if (switched !== undefined) clock = switched.clock;
+    }
+  }
+
+  if (clock === undefined) return { state: 'waiting', targetMs, level: 'ok' };
+  if (clock.stoppedAt === undefined) clock = reached(clock, context.now);
+  const explanation = explainSla(flow, clock, context.now);
+  const state: RuleClockState =
+    clock.stoppedAt !== undefined ? 'stopped' : clock.runningSince === undefined ? 'paused' : 'running';
+  return {
+    state,
+    targetMs,
+    level: clock.level,
+    startedAt: clock.startedAt,
+    ...(clock.stoppedAt === undefined
+      ? {}
+      : {
+          stoppedAt: clock.stoppedAt,
+          met: consumedMs(flow, clock, clock.stoppedAt) <= effectiveTargetMs(clock),
+        }),
+    explanation,
+  };
+}
