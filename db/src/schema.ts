@@ -881,3 +881,25 @@ export const mailTemplates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.typeId, t.key] })],
 );
+
+/**
+ * Timing rules, versioned: each save of a rule adds a version, and a ticket is timed by the
+ * version of each rule that was current when the ticket was created, so a change never rewrites
+ * a clock that a running ticket already counts on. `rule` is the engine's TimingRule without its
+ * key; `active` false retires the rule for tickets created after that version.
+ */
+export const timingRules = pgTable(
+  'timing_rules',
+  {
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    rule: jsonb('rule').$type<Record<string, unknown>>().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.version] }),
+    check('timing_rules_version_positive', sql`${t.version} > 0`),
+  ],
+);

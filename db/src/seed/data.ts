@@ -1,6 +1,6 @@
 // What a first start of Baton holds: a small help desk as DOMAIN.md describes it. Dev passwords are
 // documented in the README; change them (or delete the users) before real use.
-import type { CalendarSpec } from '@baton/engine';
+import type { CalendarSpec, TimingRule } from '@baton/engine';
 import type { FieldDefinition, ManagerScope, Role, TicketTypeDefaults } from '../schema.js';
 import calendars from './calendars.json' with { type: 'json' };
 
@@ -203,3 +203,47 @@ export const SEED_TICKET_TYPES: SeedTicketType[] = [
 
 /** Stable ids so other seeds and tests can refer to seeded rows. */
 export const userIdFor = (email: string) => `usr_${email.split('@')[0]!.replaceAll(/[^a-z0-9]+/g, '_')}`;
+
+/**
+ * The clocks every help desk keeps beside its diagrams' stage clocks: how long a customer waits
+ * for an agent's first reply, and for the ticket to be resolved (time waiting on the customer not
+ * counted), on the office calendar as the department holding the ticket keeps it. Their first
+ * versions date from before any ticket, so they time the demo history too.
+ */
+export type SeedTimingRule = { key: string; createdAt: Date; rule: Omit<TimingRule, 'key'> };
+const HOUR_MS = 3_600_000;
+const BUILT_IN = new Date('2000-01-01T00:00:00Z');
+export const SEED_TIMING_RULES: SeedTimingRule[] = [
+  {
+    key: 'first-response',
+    createdAt: BUILT_IN,
+    rule: {
+      name: 'First response',
+      start: [{ on: 'ticket.created' }],
+      pause: [],
+      resume: [],
+      stop: [{ on: 'agent.reply' }, { on: 'ticket.done' }, { on: 'ticket.cancelled' }],
+      targetsMs: { urgent: HOUR_MS / 2, high: HOUR_MS, medium: 4 * HOUR_MS, low: 8 * HOUR_MS },
+      calendar: 'office',
+      followOwner: true,
+      warnAt: 0.75,
+      severeAt: 1.5,
+    },
+  },
+  {
+    key: 'resolution',
+    createdAt: BUILT_IN,
+    rule: {
+      name: 'Resolution',
+      start: [{ on: 'ticket.created' }],
+      pause: [{ on: 'task.held' }],
+      resume: [{ on: 'task.resumed' }, { on: 'customer.message' }],
+      stop: [{ on: 'ticket.done' }, { on: 'ticket.cancelled' }],
+      targetsMs: { urgent: 4 * HOUR_MS, high: 8 * HOUR_MS, medium: 24 * HOUR_MS, low: 40 * HOUR_MS },
+      calendar: 'office',
+      followOwner: true,
+      warnAt: 0.8,
+      severeAt: 1.5,
+    },
+  },
+];

@@ -1,14 +1,39 @@
-import { compileFlow, type CompileResult } from '@baton/engine';
+import { compileFlow, timingRuleProblems, type CompileResult } from '@baton/engine';
 import { getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../password.js';
-import { calendars, departments, flows, flowVersions, memberships, ticketTypes, users } from '../schema.js';
+import {
+  calendars,
+  departments,
+  flows,
+  flowVersions,
+  memberships,
+  ticketTypes,
+  timingRules,
+  users,
+} from '../schema.js';
 import { createTestDatabase, type TestDatabase } from '../testing.js';
-import { DEV_PASSWORDS, SEED_DEPARTMENTS, SEED_TICKET_TYPES, SEED_USERS } from './data.js';
+import {
+  DEV_PASSWORDS,
+  SEED_CALENDARS,
+  SEED_DEPARTMENTS,
+  SEED_TICKET_TYPES,
+  SEED_TIMING_RULES,
+  SEED_USERS,
+} from './data.js';
 import { readSeedFlow, seedDatabase } from './seed.js';
 
-const SEEDED: PgTable[] = [users, departments, memberships, calendars, ticketTypes, flows, flowVersions];
+const SEEDED: PgTable[] = [
+  users,
+  departments,
+  memberships,
+  calendars,
+  ticketTypes,
+  flows,
+  flowVersions,
+  timingRules,
+];
 
 /** Every seeded row of every seeded table, in a stable order. */
 async function snapshot(t: TestDatabase): Promise<Record<string, unknown[]>> {
@@ -40,6 +65,7 @@ describe('seedDatabase', () => {
       ticketTypes: SEED_TICKET_TYPES.length,
       flows: SEED_TICKET_TYPES.length,
       flowVersions: SEED_TICKET_TYPES.length,
+      timingRules: SEED_TIMING_RULES.length,
     });
     const versions = await t.db.select().from(flowVersions);
     expect(versions.map((v) => [v.ticketTypeId, v.version]).sort()).toEqual([
@@ -56,6 +82,20 @@ describe('seedDatabase', () => {
       .from(calendars)
       .where(sql`${calendars.isDefault}`);
     expect(office?.key).toBe('office');
+  });
+
+  it('ships the built-in timing rules, each one the engine accepts', async () => {
+    const rows = await t.db.select().from(timingRules);
+    expect(rows.map((row) => [row.key, row.version]).sort()).toEqual([
+      ['first-response', 1],
+      ['resolution', 1],
+    ]);
+    const known = {
+      calendars: SEED_CALENDARS.map((calendar) => calendar.key),
+      departments: SEED_DEPARTMENTS.map((department) => department.key),
+    };
+    for (const seeded of SEED_TIMING_RULES)
+      expect(timingRuleProblems({ key: seeded.key, ...seeded.rule }, known)).toEqual([]);
   });
 
   it('changes nothing when run again', async () => {

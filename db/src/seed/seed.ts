@@ -9,8 +9,24 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import type { Logger } from 'pino';
 import { hashPassword } from '../password.js';
-import { calendars, departments, flows, flowVersions, memberships, ticketTypes, users } from '../schema.js';
-import { SEED_CALENDARS, SEED_DEPARTMENTS, SEED_TICKET_TYPES, SEED_USERS, userIdFor } from './data.js';
+import {
+  calendars,
+  departments,
+  flows,
+  flowVersions,
+  memberships,
+  ticketTypes,
+  timingRules,
+  users,
+} from '../schema.js';
+import {
+  SEED_CALENDARS,
+  SEED_DEPARTMENTS,
+  SEED_TICKET_TYPES,
+  SEED_TIMING_RULES,
+  SEED_USERS,
+  userIdFor,
+} from './data.js';
 
 const flowsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'flows');
 
@@ -22,7 +38,14 @@ export type CompileFlow = (
 
 export type SeedSummary = {
   inserted: Record<
-    'users' | 'departments' | 'memberships' | 'calendars' | 'ticketTypes' | 'flows' | 'flowVersions',
+    | 'users'
+    | 'departments'
+    | 'memberships'
+    | 'calendars'
+    | 'ticketTypes'
+    | 'flows'
+    | 'flowVersions'
+    | 'timingRules',
     number
   >;
   /** Ticket types whose flow did not compile, so no version was deployed. */
@@ -51,6 +74,7 @@ export async function seedDatabase(
       ticketTypes: 0,
       flows: 0,
       flowVersions: 0,
+      timingRules: 0,
     },
     notDeployed: [],
   };
@@ -136,6 +160,16 @@ export async function seedDatabase(
       ]),
     );
     const ownerId = userId('owner@baton.local');
+
+    // A rule an admin has saved since (any version) is theirs: only missing keys are added.
+    for (const seeded of SEED_TIMING_RULES) {
+      const rows = await tx
+        .insert(timingRules)
+        .values({ key: seeded.key, version: 1, rule: seeded.rule, createdAt: seeded.createdAt })
+        .onConflictDoNothing()
+        .returning({ key: timingRules.key });
+      summary.inserted.timingRules += rows.length;
+    }
 
     for (const type of SEED_TICKET_TYPES) {
       const { flowFile: _file, ...row } = type;
