@@ -91,6 +91,17 @@ async function main() {
     );
   }
 
+  // One configuration for the app and the mail intake: they share its clock.
+  const apiConfig = defaultConfig({
+    ...(config.api.timeZone ? { timeZone: config.api.timeZone } : {}),
+    secureCookies: config.api.secureCookies,
+    trustedOrigins: [config.http.appUrl],
+    appUrl: config.http.appUrl,
+    mailFrom: config.mail.from,
+    detailCacheBytes: config.api.detailCacheBytes,
+    statusPageAgentNames: config.api.statusPageAgentNames,
+    ...(config.customerMail ? { supportAddress: config.customerMail.supportAddress } : {}),
+  });
   const app = createApp({
     db: database.db,
     pool: database.pool,
@@ -98,22 +109,13 @@ async function main() {
     ...(created.warning ? { runtimeWarning: created.warning } : {}),
     databaseMode: database.mode,
     log,
-    config: defaultConfig({
-      ...(config.api.timeZone ? { timeZone: config.api.timeZone } : {}),
-      secureCookies: config.api.secureCookies,
-      trustedOrigins: [config.http.appUrl],
-      appUrl: config.http.appUrl,
-      mailFrom: config.mail.from,
-      detailCacheBytes: config.api.detailCacheBytes,
-      statusPageAgentNames: config.api.statusPageAgentNames,
-      ...(config.customerMail ? { supportAddress: config.customerMail.supportAddress } : {}),
-    }),
+    config: apiConfig,
     activities: activityCatalogue(),
   });
   const inbound = config.customerMail?.inbound;
   if (config.customerMail && inbound) {
     const intake = await startMailIntake(
-      { db: database.db, runtime, log },
+      { db: database.db, runtime, log, config: apiConfig },
       {
         ...inbound,
         supportAddress: config.customerMail.supportAddress,

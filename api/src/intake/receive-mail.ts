@@ -75,7 +75,7 @@ function threadTokenOf(mail: InboundMail, supportAddress: string): string | unde
 
 /** Decides and records what the mail is. Throws when it could not be kept (the listener answers 451). */
 export async function receiveMail(
-  deps: Pick<AppDeps, 'db' | 'runtime' | 'log'>,
+  deps: Pick<AppDeps, 'db' | 'runtime' | 'log' | 'config'>,
   rules: IntakeRules,
   mail: InboundMail,
 ): Promise<MailOutcome> {
@@ -132,7 +132,7 @@ export async function receiveMail(
 
 /** The mail, its files and (for a new ticket) the thread's token, together. */
 async function keepMail(
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<AppDeps, 'db' | 'config'>,
   mail: InboundMail,
   ticketId: string,
   text: string,
@@ -151,6 +151,8 @@ async function keepMail(
         toAddress: mail.recipients.join(', '),
         subject: storableText(mail.subject),
         body: text,
+        // The process's clock, as the replies and every other instant of the ticket.
+        at: new Date(deps.config.now()),
       })
       .onConflictDoNothing()
       .returning({ id: ticketMails.id });

@@ -92,7 +92,7 @@ async function assertTypeTakesMail(deps: Pick<AppDeps, 'db'>, typeId: string): P
 }
 
 export async function startMailIntake(
-  deps: Pick<AppDeps, 'db' | 'runtime' | 'log'>,
+  deps: Pick<AppDeps, 'db' | 'runtime' | 'log' | 'config'>,
   options: MailIntakeOptions,
 ): Promise<MailIntake> {
   const log = deps.log.child({ module: 'mail-intake' });

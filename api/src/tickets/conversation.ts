@@ -123,7 +123,7 @@ export type CustomerMail = {
  * conversation keeps the text as written).
  */
 export async function queueCustomerMail(
-  deps: Pick<AppDeps, 'db' | 'log'>,
+  deps: Pick<AppDeps, 'db' | 'log' | 'config'>,
   addresses: { supportAddress: string | undefined; appUrl: string; from: string },
   ticket: ReplyTarget,
   mail: CustomerMail,
@@ -169,6 +169,9 @@ export async function queueCustomerMail(
         body: mail.text,
         authorId: mail.authorId ?? null,
         notificationId: queued!.id,
+        // The process's clock, as every other instant of the ticket: the first-response figures
+        // and clocks compare it with the ticket's creation.
+        at: new Date(deps.config.now()),
       })
       .returning({ id: ticketMails.id });
     return { mailId: kept!.id, statusUrl };
@@ -186,7 +189,7 @@ export async function queueCustomerMail(
  * the conversation keeps what the customer got.
  */
 export async function sendReply(
-  deps: Pick<AppDeps, 'db' | 'log'>,
+  deps: Pick<AppDeps, 'db' | 'log' | 'config'>,
   addresses: { supportAddress: string; appUrl: string; from: string },
   principal: Principal,
   ticket: ReplyTarget,
