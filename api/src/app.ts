@@ -32,6 +32,8 @@ import { createDetailLoader } from './tickets/detail-loader.js';
 import { conversationRoutes } from './tickets/conversation-routes.js';
 import { ticketRoutes } from './tickets/routes.js';
 import { createTicketDetails } from './tickets/ticket-detail.js';
+import { createTicketClocks } from './timing/clock-inputs.js';
+import { timingRuleRoutes } from './timing/routes.js';
 
 export type CreateAppOptions = AppDeps;
 
@@ -67,7 +69,12 @@ export function createApp(deps: CreateAppOptions) {
   app.route('/api', authRoutes(deps, principals));
   app.route('/api', directoryRoutes(deps, principals));
   app.route('/api', flowRoutes(deps));
-  const ticketDetails = createTicketDetails({ details, openTasks });
+  const ticketDetails = createTicketDetails({
+    details,
+    openTasks,
+    clocks: createTicketClocks(deps.pool),
+    now: deps.config.now,
+  });
   app.route('/api', ticketRoutes(deps, ticketDetails));
   app.route('/api', conversationRoutes(deps, ticketDetails));
   app.route('/api', statusPageRoutes(deps, ticketDetails));
@@ -78,6 +85,7 @@ export function createApp(deps: CreateAppOptions) {
   app.route('/api', notificationRoutes(deps));
   app.route('/api', webhookRoutes(deps));
   app.route('/api', mailTemplateRoutes(deps));
+  app.route('/api', timingRuleRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -21,6 +21,8 @@ export const WEBHOOK_KEEPERS = ['developer'] as const;
  * the people responsible for the flows. Each of them reads every ticket (readsEverything).
  */
 export const INCIDENT_RESOLVERS = ['process_owner'] as const;
+/** Define and version the timing rules (first response, resolution, …); whoever reads tickets reads them. */
+export const TIMING_RULE_KEEPERS = ['process_owner'] as const;
 export const FLOW_DRAFT_READERS = ['process_owner', 'developer', 'manager'] as const;
 export const FLOW_VALIDATORS = ['process_owner', 'developer'] as const;
 

@@ -1,5 +1,6 @@
 // Ticket routes: create, list with filters and cursor pagination, read one with open tasks,
 // explained deadlines and the caller's actions, stages, customer messages, cancel.
+import { TicketClockSchema } from '../timing/schemas.js';
 import { CATEGORIES, PRIORITIES, TICKET_STATUSES } from '@baton/db';
 import { importedRun } from '../access/no-run.js';
 import {
@@ -154,6 +155,10 @@ const TicketDetailSchema = z
       explanation: z
         .union([SlaExplanationSchema, z.null()])
         .openapi({ description: 'Null when the engine did not answer or the ticket has no SLA.' }),
+    }),
+    clocks: z.array(TicketClockSchema).openapi({
+      description:
+        "The timing rules' clocks (first response, resolution, …), measured from the ticket's recorded events: not escalated by the engine.",
     }),
     live: z.boolean().openapi({
       description:

@@ -3,6 +3,7 @@
 import type { StartedTicket } from '@baton/workflows';
 import { maySeeTicket } from '../access/ticket-visibility.js';
 import type { Principal } from '../http/env.js';
+import type { TicketClocks } from '../timing/clock-inputs.js';
 import { conflict, forbidden, notFound } from '../http/problem.js';
 import type { EngineAnswer, OpenTasks } from '../tasks/open-tasks.js';
 import type { DetailLoader } from './detail-loader.js';
@@ -11,7 +12,17 @@ import { isFinished } from './ticket-status.js';
 
 export type TicketDetails = ReturnType<typeof createTicketDetails>;
 
-export function createTicketDetails({ details, openTasks }: { details: DetailLoader; openTasks: OpenTasks }) {
+export function createTicketDetails({
+  details,
+  openTasks,
+  clocks,
+  now,
+}: {
+  details: DetailLoader;
+  openTasks: OpenTasks;
+  clocks: TicketClocks;
+  now: () => number;
+}) {
   /** The ticket as the caller may see it; 404 when there is none, 403 when it is not theirs to see. */
   async function visibleTicket(ticketId: string, principal: Principal) {
     const found = await details.load(ticketId);
@@ -52,6 +63,7 @@ export function createTicketDetails({ details, openTasks }: { details: DetailLoa
       closedAt: view.closedAt,
       importedFrom: view.importedFrom,
       sla: { level: view.slaLevel, dueAt: view.slaDueAt, explanation: live?.sla.ticket ?? null },
+      clocks: await clocks(view, now()),
       live: live !== undefined,
       openTasks: await openTasks.ofDetail(view, principal, answer),
       stages: view.stages,

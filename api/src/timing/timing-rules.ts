@@ -1,0 +1,97 @@
+// Timing rules as admins and process owners keep them: every save is a new version of its key,
+// checked by the engine's rule (timingRuleProblems) against the calendars and departments that
+// exist. A ticket is timed by each rule's version current when it was created.
+import { timingRuleProblems, type TimingRule } from '@baton/engine';
+import { calendars, departments, timingRules } from '@baton/db';
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../http/env.js';
+import { invalid, notFound } from '../http/problem.js';
+
+export type TimingRuleVersion = {
+  key: string;
+  version: number;
+  active: boolean;
+  rule: Omit<TimingRule, 'key'>;
+  createdBy: string | null;
+  createdAt: string;
+};
+
+/** A rule of a ticket with the version it is timed by (see clock-inputs.ts). */
+export type VersionedRule = TimingRule & { version: number };
+
+const versionOf = (row: typeof timingRules.$inferSelect): TimingRuleVersion => ({
+  key: row.key,
+  version: row.version,
+  active: row.active,
+  rule: row.rule as Omit<TimingRule, 'key'>,
+  createdBy: row.createdBy,
+  createdAt: row.createdAt.toISOString(),
+});
+
+/** The latest version of every rule, retired ones included (`active` false), by key. */
+export async function listTimingRules(db: Database): Promise<TimingRuleVersion[]> {
+  const rows = await db
+    .selectDistinctOn([timingRules.key])
+    .from(timingRules)
+    .orderBy(timingRules.key, desc(timingRules.version));
+  return rows.map(versionOf);
+}
+
+/** Every version of one rule, newest first; 404 when there is no such rule. */
+export async function timingRuleVersions(db: Database, key: string): Promise<TimingRuleVersion[]> {
+  const rows = await db
+    .select()
+    .from(timingRules)
+    .where(eq(timingRules.key, key))
+    .orderBy(desc(timingRules.version));
+  if (rows.length === 0) throw notFound('timing rule', key);
+  return rows.map(versionOf);
+}
+
+/**
+ * Saves `rule` as the next version of `key` (the first when the key is new). A refused rule adds
+ * no version; each problem names its field under `body`.
+ */
+export async function saveTimingRule(
+  db: Database,
+  key: string,
+  input: { rule: Omit<TimingRule, 'key'>; active: boolean },
+  actorId: string,
+  now: Date,
+): Promise<TimingRuleVersion> {
+  return db.transaction(async (tx) => {
+    const known = {
+      calendars: (await tx.select({ key: calendars.key }).from(calendars)).map((row) => row.key),
+      departments: (await tx.select({ key: departments.key }).from(departments)).map((row) => row.key),
+    };
+    const problems = timingRuleProblems({ ...input.rule, key }, known);
+    if (problems.length > 0)
+      throw invalid(
+        `timing rule "${key}" cannot be used`,
+        problems.map((problem) => ({
+          path: problem.field === 'key' ? 'params.key' : ['body', problem.field].filter(Boolean).join('.'),
+          message: problem.message,
+        })),
+      );
+    // Two saves of one key at once take turns, so each gets its own version number.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`timing-rule:${key}`}))`);
+    const [latest] = await tx
+      .select({ version: timingRules.version })
+      .from(timingRules)
+      .where(eq(timingRules.key, key))
+      .orderBy(desc(timingRules.version))
+      .limit(1);
+    const [saved] = await tx
+      .insert(timingRules)
+      .values({
+        key,
+        version: (latest?.version ?? 0) + 1,
+        rule: input.rule,
+        active: input.active,
+        createdBy: actorId,
+        createdAt: now,
+      })
+      .returning();
+    return versionOf(saved!);
+  });
+}

@@ -1,0 +1,192 @@
+// Timing rules through the API: versioned saves checked field by field, and the clocks they give
+// a ticket run by the real engine on the in-memory runtime: a resolution clock that a hold pauses
+// and a customer message resumes, a first-response clock an agent's reply stops, and a ticket
+// that keeps the rule version it was created under.
+import type { InMemoryRuntime } from '@baton/workflows';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deploySupportRefunds } from './fixtures.js';
+import { createHarness, type Harness } from './harness.js';
+
+const MIN = 60_000;
+const START = Date.parse('2026-03-16T09:00:00Z');
+let h: Harness;
+
+const settled = () => (h.deps.runtime as InMemoryRuntime).settled();
+const json = async <T>(res: Response | Promise<Response>, status = 200): Promise<T> => {
+  const response = await res;
+  const text = await response.text();
+  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+};
+
+// Wall-clock rules (no calendar): every minute counts, so the figures are exact.
+const resolution = {
+  name: 'Resolution',
+  start: [{ on: 'ticket.created' }],
+  pause: [{ on: 'task.held' }],
+  resume: [{ on: 'task.resumed' }, { on: 'customer.message' }],
+  stop: [{ on: 'ticket.done' }, { on: 'ticket.cancelled' }],
+  targetsMs: { medium: 120 * MIN },
+  followOwner: false,
+  warnAt: 0.75,
+  severeAt: 1.5,
+};
+const firstResponse = {
+  ...resolution,
+  name: 'First response',
+  pause: [],
+  resume: [],
+  stop: [{ on: 'agent.reply' }],
+  targetsMs: { medium: 30 * MIN },
+};
+
+type Version = { key: string; version: number; active: boolean; rule: { targetsMs: Record<string, number> } };
+type Clock = {
+  key: string;
+  version: number;
+  state: string;
+  level: string;
+  met?: boolean;
+  targetMs: number;
+  explanation?: {
+    consumedMs: number;
+    pauses: { from: number; to?: number; reason: string }[];
+    ledger: { kind: string }[];
+  };
+};
+type Detail = { clocks: Clock[]; openTasks: { id: string }[] };
+
+const detail = (ticketId: string) => json<Detail>(h.call('agent', 'GET', `/api/tickets/${ticketId}`));
+const clockOf = async (ticketId: string, key: string) =>
+  (await detail(ticketId)).clocks.find((c) => c.key === key);
+const openTicket = async () => {
+  const created = await json<{ id: string; openTasks: { id: string }[] }>(
+    h.call('agent', 'POST', '/api/tickets', {
+      typeId: 'refund-request',
+      title: 'Refund for order M-7',
+      customer: { name: 'Wang Fang', email: 'wang.fang@example.com' },
+      fields: { orderNumber: 'M-7' },
+    }),
+    201,
+  );
+  await settled();
+  return { ticketId: created.id, taskId: created.openTasks[0]!.id };
+};
+
+beforeAll(async () => {
+  h = await createHarness({
+    runtime: 'in-memory',
+    start: START,
+    config: { supportAddress: 'support@baton.test' },
+  });
+  await deploySupportRefunds(h);
+});
+afterAll(() => h?.close());
+
+describe('timing rules', () => {
+  it('saves each change as a new version, and lists every rule at its latest', async () => {
+    const first = await json<Version>(
+      h.call('owner', 'PUT', '/api/timing-rules/resolution', { rule: resolution }),
+      201,
+    );
+    expect(first).toMatchObject({ key: 'resolution', version: 1, active: true });
+    await json(h.call('owner', 'PUT', '/api/timing-rules/first-response', { rule: firstResponse }), 201);
+    const list = await json<{ items: Version[] }>(h.call('agent', 'GET', '/api/timing-rules'));
+    expect(list.items.map((v) => [v.key, v.version])).toEqual([
+      ['first-response', 1],
+      ['resolution', 1],
+    ]);
+  });
+
+  it('refuses a rule naming each wrong field, and adds no version', async () => {
+    const res = await h.call('owner', 'PUT', '/api/timing-rules/resolution', {
+      rule: {
+        ...resolution,
+        targetsMs: { high: 5 },
+        stop: [{ on: 'task.closed', department: 'nowhere' }],
+        calendar: 'mars',
+        filter: 'amount >',
+      },
+    });
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { detail: string; errors: { path: string }[] };
+    expect(problem.detail).toContain('resolution');
+    expect(problem.errors.map((e) => e.path)).toEqual([
+      'body.filter',
+      'body.stop[0].department',
+      'body.targetsMs.high',
+      'body.calendar',
+    ]);
+    expect((await h.call('agent', 'PUT', '/api/timing-rules/resolution', { rule: resolution })).status).toBe(
+      403,
+    );
+    const versions = await json<{ items: Version[] }>(h.call('agent', 'GET', '/api/timing-rules/resolution'));
+    expect(versions.items.map((v) => v.version)).toEqual([1]);
+    expect((await h.call('agent', 'GET', '/api/timing-rules/no-such-rule')).status).toBe(404);
+  });
+
+  it("times a ticket: a hold pauses the resolution clock, the customer's message resumes it, an agent's reply stops the first-response clock", async () => {
+    const { ticketId, taskId } = await openTicket();
+    await json(h.call('agent', 'POST', `/api/tasks/${taskId}/claim`, {}));
+    await h.clock!.advance(10 * MIN);
+    await json(h.call('agent', 'POST', `/api/tasks/${taskId}/hold`, { reason: 'asked for the receipt' }));
+    await h.clock!.advance(25 * MIN);
+    await settled();
+
+    const held = await clockOf(ticketId, 'resolution');
+    expect(held).toMatchObject({ version: 1, state: 'paused', level: 'ok', targetMs: 120 * MIN });
+    expect(held?.explanation?.consumedMs).toBe(10 * MIN);
+    expect(held?.explanation?.pauses).toEqual([{ from: START + 10 * MIN, reason: 'asked for the receipt' }]);
+    // Nobody has answered the customer in 35 minutes: past the 30-minute first response.
+    expect(await clockOf(ticketId, 'first-response')).toMatchObject({ state: 'running', level: 'overdue' });
+
+    await json(
+      h.call('agent', 'POST', `/api/tickets/${ticketId}/messages`, { text: 'here is the receipt' }),
+      202,
+    );
+    await h.clock!.advance(5 * MIN);
+    await json(
+      h.call('agent', 'POST', `/api/tickets/${ticketId}/replies`, { text: 'Thank you, refunding now.' }),
+      201,
+    );
+    await h.clock!.advance(5 * MIN);
+    await settled();
+
+    const resumed = await clockOf(ticketId, 'resolution');
+    expect(resumed).toMatchObject({ state: 'running' });
+    expect(resumed?.explanation?.consumedMs).toBe(20 * MIN);
+    expect(resumed?.explanation?.ledger.map((s) => s.kind)).toEqual(['counting', 'paused', 'counting']);
+    expect(await clockOf(ticketId, 'first-response')).toMatchObject({
+      state: 'stopped',
+      met: false,
+      level: 'overdue',
+    });
+  });
+
+  it('keeps a ticket on the rule version it was created under', async () => {
+    const before = await openTicket();
+    await h.clock!.advance(MIN);
+    const v2 = await json<Version>(
+      h.call('owner', 'PUT', '/api/timing-rules/resolution', {
+        rule: { ...resolution, targetsMs: { medium: 60 * MIN } },
+      }),
+      201,
+    );
+    expect(v2.version).toBe(2);
+    await h.clock!.advance(MIN);
+    const after = await openTicket();
+    expect(await clockOf(before.ticketId, 'resolution')).toMatchObject({ version: 1, targetMs: 120 * MIN });
+    expect(await clockOf(after.ticketId, 'resolution')).toMatchObject({ version: 2, targetMs: 60 * MIN });
+
+    // Retired: tickets created later have no such clock; earlier ones keep theirs.
+    await h.clock!.advance(MIN);
+    await json(
+      h.call('owner', 'PUT', '/api/timing-rules/resolution', { rule: resolution, active: false }),
+      201,
+    );
+    await h.clock!.advance(MIN);
+    const retired = await openTicket();
+    expect((await detail(retired.ticketId)).clocks.map((c) => c.key)).toEqual(['first-response']);
+    expect(await clockOf(after.ticketId, 'resolution')).toMatchObject({ version: 2 });
+  });
+});
