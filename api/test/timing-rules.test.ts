@@ -112,10 +112,17 @@ describe('timing rules', () => {
     const problem = (await res.json()) as { detail: string; errors: { path: string }[] };
     expect(problem.detail).toContain('resolution');
     expect(problem.errors.map((e) => e.path)).toEqual([
-      'body.filter',
-      'body.stop[0].department',
-      'body.targetsMs.high',
-      'body.calendar',
+      'body.rule.filter',
+      'body.rule.stop.0.department',
+      'body.rule.targetsMs.high',
+      'body.rule.calendar',
+    ]);
+    const typed = await h.call('owner', 'PUT', '/api/timing-rules/resolution', {
+      rule: { ...resolution, targetsMs: { high: '4h' } },
+    });
+    expect(typed.status).toBe(422);
+    expect(((await typed.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      'body.rule.targetsMs.high',
     ]);
     expect((await h.call('agent', 'PUT', '/api/timing-rules/resolution', { rule: resolution })).status).toBe(
       403,

@@ -48,7 +48,7 @@ export function timingRuleRoutes(deps: AppDeps) {
       tags: ['timing rules'],
       summary: 'Save a new version of a timing rule (the first creates it)',
       description:
-        'Tickets created from now on are timed by this version; tickets already created keep the version they were created under. `active: false` retires the rule for tickets created later. A refused rule adds no version; each problem names its field (`body.targetsMs.high`, `body.stop[0].department`, …).',
+        'Tickets created from now on are timed by this version; tickets already created keep the version they were created under. `active: false` retires the rule for tickets created later. A refused rule adds no version; each problem names its field (`body.rule.targetsMs.high`, `body.rule.stop.0.department`, …).',
       request: {
         params: KeyParams,
         body: jsonBody(z.object({ rule: TimingRuleBodySchema, active: z.boolean().optional() })),

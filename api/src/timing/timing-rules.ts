@@ -50,7 +50,7 @@ export async function timingRuleVersions(db: Database, key: string): Promise<Tim
 
 /**
  * Saves `rule` as the next version of `key` (the first when the key is new). A refused rule adds
- * no version; each problem names its field under `body`.
+ * no version; each problem names its field under `body.rule`.
  */
 export async function saveTimingRule(
   db: Database,
@@ -69,7 +69,7 @@ export async function saveTimingRule(
       throw invalid(
         `timing rule "${key}" cannot be used`,
         problems.map((problem) => ({
-          path: problem.field === 'key' ? 'params.key' : ['body', problem.field].filter(Boolean).join('.'),
+          path: problem.field === 'key' ? 'params.key' : ['body.rule', problem.field].filter(Boolean).join('.'),
           message: problem.message,
         })),
       );

@@ -184,9 +184,9 @@ describe('timing rule problems', () => {
     expect(fields).toEqual([
       'key',
       'filter',
-      'pause[0].department',
-      'resume[0].on',
-      'stop[0].department',
+      'pause.0.department',
+      'resume.0.on',
+      'stop.0.department',
       'start',
       'targetsMs.high',
       'targetsMs.someday',

@@ -96,7 +96,7 @@ export function timingRuleProblems(
       continue;
     }
     triggers.forEach((trigger: unknown, i) => {
-      const field = `${list}[${i}]`;
+      const field = `${list}.${i}`;
       if (!isRecord(trigger) || !CLOCK_TRIGGERS.includes(trigger.on as ClockTriggerType))
         return problem(`${field}.on`, `must be one of ${CLOCK_TRIGGERS.join(', ')}`);
       if (trigger.department === undefined) return;
