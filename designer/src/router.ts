@@ -98,6 +98,12 @@ export const router = createRouter({
       meta: { roles: ['process_owner'], title: 'Incidents', nav: 'Incidents' },
     },
     {
+      path: '/timing-rules',
+      component: () => import('./pages/TimingRulesPage.vue'),
+      // As the API's TIMING_RULE_KEEPERS (admins always).
+      meta: { roles: ['process_owner'], title: 'Timing rules', nav: 'Timing rules' },
+    },
+    {
       path: '/extension-requests',
       component: () => import('./pages/ExtensionRequestsPage.vue'),
       meta: { roles: ['agent', 'manager'], title: 'Extension requests', nav: 'Extensions' },

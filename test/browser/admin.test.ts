@@ -475,6 +475,99 @@ describe.skipIf(!!chromiumCheck.skipReason)('admin and developer pages in the br
     await expect.poll(() => element('EndEvent_1').count()).toBe(0);
   });
 
+  it('lets a process owner define a timing rule, checked as it is typed, and save a second version', async () => {
+    const page = await open('owner');
+    await page.goto(`${server.url}/timing-rules`);
+    // The seed's built-in clocks.
+    await page.locator('[data-rule=first-response]').waitFor();
+    expect(
+      await page
+        .locator('.rule-list [data-rule]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-rule'))),
+    ).toEqual(['first-response', 'resolution']);
+    await page.locator('button:text("+ New timing rule")').click();
+    const form = page.locator('[data-test=timing-rule-form]');
+    await form.locator('input[name=key]').fill('refund-analysis');
+    await form.locator('input[name=name]').fill('Refund analysis');
+    // Starts when a task opens in Refunds, stops when it closes there.
+    await form.locator('select[name=start-0-on]').selectOption('task.opened');
+    await form.locator('select[name=start-0-department]').selectOption('refunds');
+    await form.locator('select[name=stop-0-on]').selectOption('task.closed');
+    await form.locator('select[name=stop-0-department]').selectOption('refunds');
+    // A target that is no number is named at once, and the rule cannot be saved.
+    await form.locator('input[name=target-urgent]').fill('soon');
+    await form.locator('[data-test=rule-targets] .error').waitFor();
+    expect(await form.locator('[data-test=save-rule]').isDisabled()).toBe(true);
+    await form.locator('input[name=target-urgent]').fill('2');
+    await form.locator('select[name=calendar]').selectOption('office');
+    await shot(page, 'timing-rule-new');
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/timing-rules/refund-analysis') && r.request().method() === 'PUT',
+    );
+    await form.locator('[data-test=save-rule]').click();
+    expect((await created).status()).toBe(201);
+    await page.waitForURL(/rule=refund-analysis/);
+    await page.locator('[data-rule=refund-analysis]:has-text("v1")').waitFor();
+    // A change is a new version; the versions list shows both, newest first.
+    await form.locator('input[name=target-urgent]').fill('1.5');
+    await form.locator('[data-test=save-rule]').click();
+    await page.locator('[data-test=rule-versions] li').nth(1).waitFor();
+    const versions = await page.locator('[data-test=rule-versions] li').allTextContents();
+    expect(versions[0]).toMatch(/^v2 · .*urgent 1 h 30 min/);
+    expect(versions[1]).toMatch(/^v1 · .*urgent 2 h .*starts when a task opens in Refunds/);
+    await page.locator('[data-test=rule-versions]').scrollIntoViewIfNeeded();
+    await shot(page, 'timing-rules');
+    const saved = (await (await apiAs({ who: 'owner' }, '/api/timing-rules/refund-analysis')).json()) as {
+      items: {
+        version: number;
+        rule: { start: unknown[]; targetsMs: Record<string, number>; calendar?: string };
+      }[];
+    };
+    expect(saved.items[0]).toMatchObject({
+      version: 2,
+      rule: {
+        start: [{ on: 'task.opened', department: 'refunds' }],
+        targetsMs: { urgent: 90 * 60_000 },
+        calendar: 'office',
+      },
+    });
+  });
+
+  it("shows a ticket's timing-rule clocks with their ledgers", async () => {
+    const created = await fetch(`${server.url}/api/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url, cookie: await cookieOf('admin') },
+      body: JSON.stringify({
+        typeId: 'call-centre',
+        title: 'Clocks on a new call',
+        priority: 'high',
+        fields: { callerPhone: '13800000000', description: 'No signal' },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const page = await open('admin');
+    await page.goto(`${server.url}/tickets/${id}`);
+    const clocks = page.locator('[data-test=ticket-clocks]');
+    await clocks.waitFor();
+    expect(
+      await clocks
+        .locator('li[data-clock]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-clock'))),
+    ).toEqual(['first-response', 'refund-analysis', 'resolution']);
+    // The seed's two run from the ticket's creation, on the office calendar: a first response due
+    // within 1 h of business time for a high-priority ticket, resolution within 8 h. The rule the
+    // last test made is for every type too: it waits for a task to open in Refunds.
+    const summary = (key: string) =>
+      clocks.locator(`li[data-clock=${key}] [data-test=clock-summary]`).textContent();
+    expect(await summary('first-response')).toMatch(/^(running · (due in|overdue)|running ·).*1 h/);
+    expect(await summary('resolution')).toMatch(/8 h/);
+    expect(await summary('refund-analysis')).toBe('not started · target 8 h');
+    await clocks.locator('li[data-clock=resolution] [data-test=deadline-explanation] summary').click();
+    await clocks.locator('li[data-clock=resolution] [data-test=clock-ledger]').waitFor();
+    await shot(page, 'ticket-clocks');
+  });
+
   it('had no page errors and no Content-Security-Policy violations', () => {
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);

@@ -277,7 +277,7 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
       engine: { durable: boolean };
     };
     const expected: Record<string, string[]> = {
-      process_owner: ['Flows', 'Tickets', 'Incidents'],
+      process_owner: ['Flows', 'Tickets', 'Incidents', 'Timing rules'],
       agent: ['Inbox', 'Tickets', 'Extensions'],
       manager: ['Inbox', 'Tickets', 'Extensions', 'Satisfaction', 'Dashboard'], // GET /api/tasks serves managers too
       admin: [
@@ -285,6 +285,7 @@ describe.skipIf(!!skipReason)('designer in the browser', () => {
         'Inbox',
         'Tickets',
         'Incidents',
+        'Timing rules',
         'Extensions',
         'Satisfaction',
         'Dashboard',

@@ -10525,6 +10525,340 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/timing-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The timing rules, each at its latest version
+     * @description Roles: admin, agent, manager, developer, process_owner.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every rule */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['TimingRuleVersion'][];
+            };
+          };
+        };
+        /** @description Malformed request (`malformed-json`, `bad-request`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not authenticated (`unauthenticated`) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller may not do this (`forbidden`) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unknown resource (`not-found`) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The resource changed or is held by someone else (`conflict`) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large (`payload-too-large`) */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input (`validation-failed`), with `errors[]` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited (`rate-limited`) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/timing-rules/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every version of one timing rule, newest first
+     * @description Roles: admin, agent, manager, developer, process_owner.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The versions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['TimingRuleVersion'][];
+            };
+          };
+        };
+        /** @description Malformed request (`malformed-json`, `bad-request`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not authenticated (`unauthenticated`) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller may not do this (`forbidden`) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unknown resource (`not-found`) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The resource changed or is held by someone else (`conflict`) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large (`payload-too-large`) */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input (`validation-failed`), with `errors[]` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited (`rate-limited`) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Save a new version of a timing rule (the first creates it)
+     * @description Tickets created from now on are timed by this version; tickets already created keep the version they were created under. `active: false` retires the rule for tickets created later. A refused rule adds no version; each problem names its field (`body.rule.targetsMs.high`, `body.rule.stop.0.department`, …).
+     *
+     *     Roles: admin, process_owner.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rule: components['schemas']['TimingRuleBody'];
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Saved as a new version */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TimingRuleVersion'];
+          };
+        };
+        /** @description Malformed request (`malformed-json`, `bad-request`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not authenticated (`unauthenticated`) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller may not do this (`forbidden`) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unknown resource (`not-found`) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The resource changed or is held by someone else (`conflict`) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large (`payload-too-large`) */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input (`validation-failed`), with `errors[]` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited (`rate-limited`) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10741,6 +11075,8 @@ export interface components {
         /** @description Null when the engine did not answer or the ticket has no SLA. */
         explanation: components['schemas']['SlaExplanation'] | null;
       };
+      /** @description The timing rules' clocks (first response, resolution, …), measured from the ticket's recorded events: not escalated by the engine. */
+      clocks: components['schemas']['TicketClock'][];
       /** @description False when the engine does not run the ticket (an imported one, one an in-memory restart lost) or did not answer: open tasks come from the read model. */
       live: boolean;
       openTasks: components['schemas']['OpenTask'][];
@@ -10825,6 +11161,25 @@ export interface components {
           to?: string;
         };
       }[];
+    };
+    /** @description A timing rule's clock on the ticket, measured from its recorded events on the rule version current when the ticket was created. */
+    TicketClock: {
+      key: string;
+      name: string;
+      /** @description The version of the rule current when the ticket was created. */
+      version: number;
+      /** @enum {string} */
+      state: 'waiting' | 'running' | 'paused' | 'stopped';
+      /** @description The rule's target for the ticket's priority */
+      targetMs: number;
+      level: components['schemas']['SlaLevel'];
+      /** @description Stopped: whether the time counted stayed within the target */
+      met?: boolean;
+      startedAt?: number;
+      stoppedAt?: number;
+      explanation?: components['schemas']['SlaExplanation'] & unknown;
+      /** @description The rule's filter could not be evaluated on this ticket (a field it reads is missing…): not measured. */
+      filterError?: string;
     };
     OpenTask: {
       /** @description Global task id `<ticketId>.<taskId>`: the ticket id, a dot, then the engine task id within that ticket (as listed by GET /api/tasks and GET /api/tickets/{id}). */
@@ -11235,6 +11590,62 @@ export interface components {
       subject: string;
       body: string;
       updatedAt: string;
+    };
+    TimingRuleVersion: {
+      key: string;
+      version: number;
+      /** @description False: retired for tickets created after this version. */
+      active: boolean;
+      rule: components['schemas']['TimingRuleBody'];
+      createdBy: string | null;
+      createdAt: string;
+    };
+    TimingRuleBody: {
+      name: string;
+      /** @description Ticket types the rule is for; absent: every type. */
+      typeIds?: string[];
+      /**
+       * @description FEEL over the ticket: priority, category, service and its form fields. Absent: every ticket.
+       * @example category = "refund" and amount > 100
+       */
+      filter?: string;
+      start: components['schemas']['ClockTrigger'][];
+      pause: components['schemas']['ClockTrigger'][];
+      resume: components['schemas']['ClockTrigger'][];
+      stop: components['schemas']['ClockTrigger'][];
+      /** @description Target in ms per priority; a priority without one is not timed by the rule. */
+      targetsMs: {
+        urgent?: number;
+        high?: number;
+        medium?: number;
+        low?: number;
+      };
+      /** @description Calendar key; absent: wall-clock time. */
+      calendar?: string;
+      /** @description Count on the hours of the department holding the ticket where it keeps its own. */
+      followOwner: boolean;
+      /** @description Warning at this fraction of the target (below 1). */
+      warnAt: number;
+      /** @description Severe at this fraction of the target (above 1). */
+      severeAt: number;
+    };
+    ClockTrigger: {
+      /**
+       * @description `ticket.created`; `task.opened` / `task.closed` (a stage opened or closed); `task.held` / `task.resumed`; `customer.message` (a mail in, or a message from the status page or an agent recording one); `agent.reply` (a reply an agent sent the customer); `ticket.done`; `ticket.cancelled`.
+       * @enum {string}
+       */
+      on:
+        | 'ticket.created'
+        | 'task.opened'
+        | 'task.closed'
+        | 'task.held'
+        | 'task.resumed'
+        | 'customer.message'
+        | 'agent.reply'
+        | 'ticket.done'
+        | 'ticket.cancelled';
+      /** @description Task events only: just this department’s tasks. */
+      department?: string;
     };
   };
   responses: never;

@@ -93,3 +93,7 @@ export type WebhookDelivery = Schemas['WebhookDelivery'];
 export type WebhookEvent = WebhookSubscription['events'][number];
 export type WebhookDeliveryStatus = WebhookDelivery['status'];
 export type WebhookAttempt = WebhookDelivery['log'][number];
+export type TicketClock = Schemas['TicketClock'];
+export type TimingRuleVersion = Schemas['TimingRuleVersion'];
+export type TimingRuleBody = Schemas['TimingRuleBody'];
+export type ClockTrigger = Schemas['ClockTrigger'];
