@@ -33,3 +33,4 @@ export { evaluateFeel } from './feel/index.js';
 export * from './ticket-vocabulary.js';
 export * from './ticket-fields.js';
 export * from './timing/index.js';
+export { ticketRecipients } from './interpreter/sla.js';

@@ -90,7 +90,7 @@ import {
 import { changeCalendars } from './calendar-change.js';
 import { changeSlaTargets } from './sla-target-change.js';
 import { flowOfRun } from './run-calendars.js';
-import { armClock, startClock, taskRecipients } from './sla.js';
+import { armClock, startClock, taskRecipients, ticketRecipients } from './sla.js';
 import { applyTaskEvent, resume } from './tasks.js';
 import {
   boundaryTimerId,
@@ -225,7 +225,7 @@ function fireTimer(d: Draft, timerId: string): void {
       d.effects.push({ type: 'sla.level', level: timer.level, at: d.now });
       d.effects.push({
         type: 'notify',
-        to: ticketRecipients(d, timer.level),
+        to: openTaskRecipients(d, timer.level),
         template: `sla.${timer.level}`,
       });
       if (clock === undefined) return;
@@ -287,14 +287,11 @@ function fireBoundary(
   leave(d, branch);
 }
 
-function ticketRecipients(d: Draft, level: 'warning' | 'overdue' | 'severe'): string[] {
-  const to = new Set<string>(level === 'severe' ? ['role:manager'] : []);
-  for (const id in d.state.tasks) {
-    const task = d.state.tasks[id]!;
-    if (task.status === 'open') for (const r of taskRecipients(task, level)) to.add(r);
-  }
-  return to.size > 0 ? [...to] : ['role:manager'];
-}
+const openTaskRecipients = (d: Draft, level: 'warning' | 'overdue' | 'severe'): string[] =>
+  ticketRecipients(
+    Object.values(d.state.tasks).filter((task) => task.status === 'open'),
+    level,
+  );
 
 function finishActivity(d: Draft, event: Extract<RunEvent, { activityId: string }>): void {
   const activity = d.internal.activities[event.activityId];

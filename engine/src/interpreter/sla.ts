@@ -387,7 +387,10 @@ export function applyRetiming(
  * of a department's task means that department's manager(s), which the read model resolves
  * (workflows/src/activities/notifications.ts).
  */
-export function taskRecipients(task: TaskState, level: ReachedSlaLevel): string[] {
+export function taskRecipients(
+  task: Pick<TaskState, 'assignee' | 'department'>,
+  level: ReachedSlaLevel,
+): string[] {
   const handler =
     task.assignee !== undefined ? `user:${task.assignee}` : task.department && `group:${task.department}`;
   const lead = task.department && `lead:${task.department}`;
@@ -395,6 +398,21 @@ export function taskRecipients(task: TaskState, level: ReachedSlaLevel): string[
     level === 'warning' ? [handler] : level === 'overdue' ? [handler, lead] : [handler, lead, 'role:manager'];
   const recipients = to.filter((r): r is string => typeof r === 'string' && r !== '');
   return recipients.length > 0 ? recipients : ['role:manager'];
+}
+
+/**
+ * Who hears about a clock of the whole ticket reaching a level: the people responsible for each
+ * open task (taskRecipients), and at severe the managers (of the departments holding the ticket,
+ * as the read model resolves `role:manager` for a notice of no task); every manager when no task
+ * is open.
+ */
+export function ticketRecipients(
+  openTasks: readonly Pick<TaskState, 'assignee' | 'department'>[],
+  level: ReachedSlaLevel,
+): string[] {
+  const to = new Set<string>(level === 'severe' ? ['role:manager'] : []);
+  for (const task of openTasks) for (const recipient of taskRecipients(task, level)) to.add(recipient);
+  return to.size > 0 ? [...to] : ['role:manager'];
 }
 
 export const RANKS = RANK;

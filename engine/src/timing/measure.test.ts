@@ -128,6 +128,16 @@ describe('a timing rule clock', () => {
     const clock = measureRuleClock(resolution, facts, context(at(20)));
     expect(clock).toMatchObject({ state: 'stopped', level: 'overdue', met: false, stoppedAt: at(13) });
     expect(clock.explanation?.consumedMs).toBe(5 * HOUR);
+    // While it runs, the levels ahead fall due where the counted time will reach them.
+    expect(measureRuleClock(resolution, [facts[0]!], context(at(9))).pendingLevels).toEqual([
+      { level: 'warning', at: at(11) },
+      { level: 'overdue', at: at(12) },
+      { level: 'severe', at: at(14) },
+    ]);
+    expect(
+      measureRuleClock(resolution, [facts[0]!], context(at(11.5))).pendingLevels.map((p) => p.level),
+    ).toEqual(['overdue', 'severe']);
+    expect(clock.pendingLevels).toEqual([]);
     const early = measureRuleClock(
       resolution,
       [facts[0]!, { type: 'ticket.done', at: at(10) }],
@@ -386,6 +396,9 @@ describe('timing rule clock laws', () => {
                 : 'ok';
         expect(clock.level).toBe(reachedLevel);
         if (expected.stopped !== undefined) expect(clock.met).toBe(expected.counted <= picked.targetMs);
+        // Levels ahead are pending only while it runs, each after now.
+        if (clock.state !== 'running') expect(clock.pendingLevels).toEqual([]);
+        for (const pending of clock.pendingLevels) expect(pending.at).toBeGreaterThan(ctx.now);
         // The same events give the same ledger.
         expect(measureRuleClock(rule, history.facts, ctx)).toEqual(clock);
       }),

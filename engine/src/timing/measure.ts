@@ -3,6 +3,7 @@
 // (interpreter/sla.ts), so pauses, calendar switches and deadlines obey one set of rules, and
 // explainSla draws its ledger. A level counts as reached when its deadline passes while the clock
 // runs, as a level timer would fire.
+import { NEVER } from '../calendar/index.js';
 import { evaluateCondition } from '../feel/index.js';
 import { explainSla, type SlaExplanation } from '../interpreter/explain.js';
 import {
@@ -17,7 +18,14 @@ import {
   switchCalendar,
 } from '../interpreter/sla.js';
 import type { Priority } from '../ticket-vocabulary.js';
-import { FLOW_SCHEMA_VERSION, type CalendarSpec, type Flow, type SlaClock, type SlaLevel } from '../types.js';
+import {
+  FLOW_SCHEMA_VERSION,
+  type CalendarSpec,
+  type Flow,
+  type ReachedSlaLevel,
+  type SlaClock,
+  type SlaLevel,
+} from '../types.js';
 import type { ClockTrigger, ClockTriggerType, TimingRule } from './rule.js';
 
 /** One event of a ticket, as the clocks see it. `taskId` and `department`: for task events. */
@@ -68,6 +76,11 @@ export type RuleClockMeasure = {
   stoppedAt?: number;
   /** Absent while waiting for its start. */
   explanation?: SlaExplanation;
+  /**
+   * Running: the levels above the one reached, each with the instant it falls due if the clock
+   * keeps running (what an escalation watch arms). Empty otherwise.
+   */
+  pendingLevels: { level: ReachedSlaLevel; at: number }[];
 };
 
 export type MeasureContext = {
@@ -101,13 +114,15 @@ const calendarsFlow = (context: MeasureContext): Flow => ({
   departmentCalendars: context.departmentCalendars,
 });
 
+const deadlineOf = (clock: SlaClock, level: ReachedSlaLevel) =>
+  level === 'warning' ? clock.warningAt : level === 'overdue' ? clock.dueAt : clock.severeAt;
+
 /** The level a running clock reached by `at`: each deadline passed while it ran. */
 function reached(clock: SlaClock, at: number): SlaClock {
   if (clock.runningSince === undefined) return clock;
   let level = clock.level;
   for (const candidate of LEVELS) {
-    const deadline =
-      candidate === 'warning' ? clock.warningAt : candidate === 'overdue' ? clock.dueAt : clock.severeAt;
+    const deadline = deadlineOf(clock, candidate);
     if (deadline !== undefined && deadline <= at && RANKS[candidate] > RANKS[level]) level = candidate;
   }
   return level === clock.level ? clock : { ...clock, level };
@@ -177,15 +192,25 @@ export function measureRuleClock(
     }
   }
 
-  if (clock === undefined) return { state: 'waiting', targetMs, level: 'ok' };
+  if (clock === undefined) return { state: 'waiting', targetMs, level: 'ok', pendingLevels: [] };
   if (clock.stoppedAt === undefined) clock = reached(clock, context.now);
   const explanation = explainSla(flow, clock, context.now);
   const state: RuleClockState =
     clock.stoppedAt !== undefined ? 'stopped' : clock.runningSince === undefined ? 'paused' : 'running';
+  const running = clock;
+  const pendingLevels =
+    state !== 'running'
+      ? []
+      : LEVELS.filter((level) => RANKS[level] > RANKS[running.level]).flatMap((level) => {
+          const at = deadlineOf(running, level);
+          // NEVER: a calendar that does not open again in the horizon.
+          return at === undefined || at >= NEVER ? [] : [{ level, at }];
+        });
   return {
     state,
     targetMs,
     level: clock.level,
+    pendingLevels,
     startedAt: clock.startedAt,
     ...(clock.stoppedAt === undefined
       ? {}
