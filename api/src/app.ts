@@ -1,5 +1,6 @@
 // The Hono app: middleware, every route under /api, the OpenAPI document and docs page.
 // No listening here (main.ts does that), so tests drive it with app.request().
+import { clocksOfTicket } from '@baton/workflows';
 import { authenticate, SESSION_COOKIE } from './auth/authenticate.js';
 import { refuseCrossSite } from './auth/cross-site.js';
 import { createPrincipalCache } from './auth/principal-cache.js';
@@ -32,7 +33,6 @@ import { createDetailLoader } from './tickets/detail-loader.js';
 import { conversationRoutes } from './tickets/conversation-routes.js';
 import { ticketRoutes } from './tickets/routes.js';
 import { createTicketDetails } from './tickets/ticket-detail.js';
-import { createTicketClocks } from './timing/clock-inputs.js';
 import { timingRuleRoutes } from './timing/routes.js';
 
 export type CreateAppOptions = AppDeps;
@@ -72,7 +72,7 @@ export function createApp(deps: CreateAppOptions) {
   const ticketDetails = createTicketDetails({
     details,
     openTasks,
-    clocks: createTicketClocks(deps.pool),
+    clocks: (view, now) => clocksOfTicket(deps.db, view.id, view, now),
     now: deps.config.now,
   });
   app.route('/api', ticketRoutes(deps, ticketDetails));

@@ -497,7 +497,8 @@ export const notifications = pgTable(
 );
 
 /** A notice as the engine asks for it: symbolic recipients (`user:`, `lead:`, `role:`...) and a template. */
-export type EscalationNotice = { to: string[]; template: string; taskId?: string };
+/** `clock`: the name of the timing-rule clock the notice is about (absent: a stage's or the ticket's SLA). */
+export type EscalationNotice = { to: string[]; template: string; taskId?: string; clock?: string };
 export const ESCALATION_RECORDERS = ['workflow', 'watch'] as const;
 
 /**

@@ -16,6 +16,7 @@ import {
   CUSTOMER_REPLY_TEMPLATE,
   liveStatusToken,
   newReplyToken,
+  refreshRuleLevels,
   renderTemplate,
   replyAddress,
   statusPageUrl,
@@ -174,6 +175,8 @@ export async function queueCustomerMail(
         at: new Date(deps.config.now()),
       })
       .returning({ id: ticketMails.id });
+    // An agent's reply may stop a clock (first response): its levels ahead go with it.
+    await refreshRuleLevels(tx, ticket.id, deps.config.now());
     return { mailId: kept!.id, statusUrl };
   });
   deps.log.info(

@@ -158,7 +158,7 @@ const TicketDetailSchema = z
     }),
     clocks: z.array(TicketClockSchema).openapi({
       description:
-        "The timing rules' clocks (first response, resolution, …), measured from the ticket's recorded events: not escalated by the engine.",
+        "The timing rules' clocks (first response, resolution, …), measured from the ticket's recorded events; their levels are recorded and notified at their instants.",
     }),
     live: z.boolean().openapi({
       description:

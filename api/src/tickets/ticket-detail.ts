@@ -1,12 +1,12 @@
 // One ticket as a caller sees it: the read model's kept view, merged with the engine's live view
 // (open tasks, explained deadlines) when the engine answers, and the caller's actions per task.
-import type { StartedTicket } from '@baton/workflows';
+import type { StartedTicket, TicketClock } from '@baton/workflows';
 import { maySeeTicket } from '../access/ticket-visibility.js';
 import type { Principal } from '../http/env.js';
-import type { TicketClocks } from '../timing/clock-inputs.js';
 import { conflict, forbidden, notFound } from '../http/problem.js';
 import type { EngineAnswer, OpenTasks } from '../tasks/open-tasks.js';
 import type { DetailLoader } from './detail-loader.js';
+import type { TicketView } from './detail-query.js';
 import { openIncidentsOf } from './incidents.js';
 import { isFinished } from './ticket-status.js';
 
@@ -20,7 +20,8 @@ export function createTicketDetails({
 }: {
   details: DetailLoader;
   openTasks: OpenTasks;
-  clocks: TicketClocks;
+  /** The ticket's timing-rule clocks as of `now`. */
+  clocks: (view: TicketView, now: number) => Promise<TicketClock[]>;
   now: () => number;
 }) {
   /** The ticket as the caller may see it; 404 when there is none, 403 when it is not theirs to see. */

@@ -78,6 +78,12 @@ export const TicketClockSchema = z
     explanation: SlaExplanationSchema.optional().openapi({
       description: 'Absent while waiting for its start',
     }),
+    pendingLevels: z
+      .array(z.object({ level: z.enum(['warning', 'overdue', 'severe']), at: z.number() }))
+      .openapi({
+        description:
+          'Running: the levels ahead and when each falls due if the clock keeps running (epoch ms). Each is recorded and notified at its instant.',
+      }),
     filterError: z.string().optional().openapi({
       description:
         "The rule's filter could not be evaluated on this ticket (a field it reads is missing…): not measured.",

@@ -16,9 +16,6 @@ export type TimingRuleVersion = {
   createdAt: string;
 };
 
-/** A rule of a ticket with the version it is timed by (see clock-inputs.ts). */
-export type VersionedRule = TimingRule & { version: number };
-
 const versionOf = (row: typeof timingRules.$inferSelect): TimingRuleVersion => ({
   key: row.key,
   version: row.version,
@@ -69,7 +66,8 @@ export async function saveTimingRule(
       throw invalid(
         `timing rule "${key}" cannot be used`,
         problems.map((problem) => ({
-          path: problem.field === 'key' ? 'params.key' : ['body.rule', problem.field].filter(Boolean).join('.'),
+          path:
+            problem.field === 'key' ? 'params.key' : ['body.rule', problem.field].filter(Boolean).join('.'),
           message: problem.message,
         })),
       );

@@ -11075,7 +11075,7 @@ export interface components {
         /** @description Null when the engine did not answer or the ticket has no SLA. */
         explanation: components['schemas']['SlaExplanation'] | null;
       };
-      /** @description The timing rules' clocks (first response, resolution, …), measured from the ticket's recorded events: not escalated by the engine. */
+      /** @description The timing rules' clocks (first response, resolution, …), measured from the ticket's recorded events; their levels are recorded and notified at their instants. */
       clocks: components['schemas']['TicketClock'][];
       /** @description False when the engine does not run the ticket (an imported one, one an in-memory restart lost) or did not answer: open tasks come from the read model. */
       live: boolean;
@@ -11178,6 +11178,12 @@ export interface components {
       startedAt?: number;
       stoppedAt?: number;
       explanation?: components['schemas']['SlaExplanation'] & unknown;
+      /** @description Running: the levels ahead and when each falls due if the clock keeps running (epoch ms). Each is recorded and notified at its instant. */
+      pendingLevels: {
+        /** @enum {string} */
+        level: 'warning' | 'overdue' | 'severe';
+        at: number;
+      }[];
       /** @description The rule's filter could not be evaluated on this ticket (a field it reads is missing…): not measured. */
       filterError?: string;
     };

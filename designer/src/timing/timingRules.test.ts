@@ -93,11 +93,12 @@ describe('a ticket clock in one line', () => {
     recalculations: [],
     ...(dueAt === undefined ? {} : { dueAt }),
   });
-  const clock = (overrides: Partial<TicketClock>): TicketClock => ({
+  const clock = (overrides: Partial<Omit<TicketClock, 'pendingLevels'>>): TicketClock => ({
     key: 'first-response',
     name: 'First response',
     version: 1,
     state: 'running',
+    pendingLevels: [],
     targetMs: HOUR,
     level: 'ok',
     ...overrides,

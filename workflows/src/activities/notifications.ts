@@ -121,12 +121,13 @@ export type StageSummary = { name: string; department: string | null; dueAt: Dat
  * their request with nothing internal (no stage names, no links to the staff UI).
  */
 export function renderNotification(
-  template: string,
+  notice: Pick<NotificationRecord, 'template' | 'clock'>,
   ticket: TicketSummary,
   task: StageSummary | undefined,
   appUrl: string | undefined,
   audience: 'staff' | 'customer' = 'staff',
 ): { subject: string; body: string } {
+  const { template, clock } = notice;
   const ref = `#${ticket.number} "${ticket.title}"`;
   if (audience === 'customer') {
     const subject = `Your request ${ref}: ${humanize(template)}`;
@@ -139,11 +140,13 @@ export function renderNotification(
   const subject =
     level && task
       ? `[Baton] ${ref}: "${task.name}" ${level}`
-      : level
-        ? `[Baton] ${ref} ${level}`
-        : template === 'flow.incident'
-          ? `[Baton] ${ref} needs attention: the flow hit an incident`
-          : `[Baton] ${ref}: ${humanize(template)}${task ? ` ("${task.name}")` : ''}`;
+      : level && clock
+        ? `[Baton] ${ref}: ${clock} ${level}`
+        : level
+          ? `[Baton] ${ref} ${level}`
+          : template === 'flow.incident'
+            ? `[Baton] ${ref} needs attention: the flow hit an incident`
+            : `[Baton] ${ref}: ${humanize(template)}${task ? ` ("${task.name}")` : ''}`;
   const lines = [subject.replace('[Baton] ', '')];
   if (task) {
     lines.push(`Stage: ${task.name}${task.department ? ` (${task.department})` : ''}`);
@@ -239,8 +242,8 @@ export async function notificationRows(
       for (const person of resolved)
         people.set(person.userId ? `user:${person.userId}` : `email:${person.email}`, person);
     }
-    const staff = renderNotification(record.template, ticket, task, ctx.appUrl);
-    const customer = renderNotification(record.template, ticket, task, ctx.appUrl, 'customer');
+    const staff = renderNotification(record, ticket, task, ctx.appUrl);
+    const customer = renderNotification(record, ticket, task, ctx.appUrl, 'customer');
     for (const [who, person] of people) {
       const text = person.customer ? customer : staff;
       const base = {

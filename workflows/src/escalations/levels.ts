@@ -3,7 +3,8 @@
 // workflow's step or by the escalation watch (./watch.ts), whichever comes first; the notices go
 // with that record, so the other sends nothing again.
 import { type Transaction, slaEscalations } from '@baton/db';
-import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, notLike, sql } from 'drizzle-orm';
+import { RULE_CLOCK_PREFIX } from '../timing/rule-levels.js';
 import { slaLevelEventData } from '../webhooks/events.js';
 import type { RecordStepInput, SlaLevelKey, StageRecord } from '../workflows/records.js';
 
@@ -49,11 +50,20 @@ export async function recordReachedLevel(tx: Transaction, input: RecordStepInput
   return recorded.length > 0;
 }
 
-/** Drops the ticket's pending levels (a run that will not reach them: replaced, or ended). */
+/**
+ * Drops the ticket's pending levels of its run's clocks (a run that will not reach them: replaced,
+ * or ended). Those of timing-rule clocks are refreshRuleLevels' to keep.
+ */
 export async function dropPendingLevels(tx: Transaction, ticketId: string): Promise<void> {
   await tx
     .delete(slaEscalations)
-    .where(and(eq(slaEscalations.ticketId, ticketId), isNull(slaEscalations.recordedAt)));
+    .where(
+      and(
+        eq(slaEscalations.ticketId, ticketId),
+        isNull(slaEscalations.recordedAt),
+        notLike(slaEscalations.clock, `${RULE_CLOCK_PREFIX}%`),
+      ),
+    );
 }
 
 /** Replaces the ticket's pending levels with those the step leaves armed. */

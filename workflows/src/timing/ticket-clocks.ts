@@ -9,8 +9,31 @@ import {
   type ClockFact,
   type RuleClockMeasure,
 } from '@baton/engine';
-import type { TicketView } from '../tickets/detail-query.js';
-import type { VersionedRule } from './timing-rules.js';
+import type { Priority, TimingRule } from '@baton/engine';
+
+/** A rule of a ticket with the version it is timed by. */
+export type VersionedRule = TimingRule & { version: number };
+
+/** One entry of the ticket's timeline (ticket_events), as the read model keeps it. */
+export type TimelineEntry = {
+  type: string;
+  at: string;
+  taskId: string | null;
+  data: Record<string, unknown>;
+};
+
+/** The ticket as its clocks read it: what its rules' filters test, and its recorded events. */
+export type ClockedTicket = {
+  typeId: string;
+  priority: Priority;
+  category: string;
+  service: string | null;
+  fields: Record<string, unknown>;
+  createdAt: string;
+  status: string;
+  closedAt: string | null;
+  timeline: readonly TimelineEntry[];
+};
 
 export type TicketClock = RuleClockMeasure & {
   key: string;
@@ -23,18 +46,13 @@ export type TicketClock = RuleClockMeasure & {
 /** A mail of the ticket's conversation, as the clocks read it. */
 export type ConversationEvent = { direction: 'in' | 'out'; authorId: string | null; at: string };
 
-type TimelineEntry = TicketView['timeline'][number];
-
 const ms = (iso: string) => Date.parse(iso);
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** The ticket's events in time order (ties keep the timeline's order, then the conversation's). */
-export function clockFactsOf(
-  view: Pick<TicketView, 'createdAt' | 'status' | 'closedAt'> & { timeline: TimelineEntry[] },
-  mails: readonly ConversationEvent[],
-): ClockFact[] {
+export function clockFactsOf(view: ClockedTicket, mails: readonly ConversationEvent[]): ClockFact[] {
   const departmentOf = new Map<string, string | undefined>();
   const facts: ClockFact[] = [{ type: 'ticket.created', at: ms(view.createdAt) }];
   const task = (entry: TimelineEntry) => {
@@ -90,12 +108,7 @@ export function clockFactsOf(
 
 /** Each rule that times the ticket, measured as of `now`. */
 export function ticketClocks(
-  view: Pick<
-    TicketView,
-    'typeId' | 'priority' | 'category' | 'service' | 'fields' | 'createdAt' | 'status' | 'closedAt'
-  > & {
-    timeline: TimelineEntry[];
-  },
+  view: ClockedTicket,
   rules: readonly VersionedRule[],
   mails: readonly ConversationEvent[],
   calendars: { specs: Record<string, CalendarSpec>; ofDepartment: Record<string, string> },
@@ -112,6 +125,7 @@ export function ticketClocks(
         state: 'waiting',
         targetMs: rule.targetsMs[view.priority] ?? 0,
         level: 'ok',
+        pendingLevels: [],
         filterError: verdict.error,
       });
       continue;

@@ -58,7 +58,8 @@ export type TimelineRecord = {
   data: Record<string, unknown>;
 };
 
-export type NotificationRecord = { to: string[]; template: string; taskId?: string };
+/** `clock`: the timing-rule clock a level notice is about, by name (absent: a stage's or the ticket's SLA). */
+export type NotificationRecord = { to: string[]; template: string; taskId?: string; clock?: string };
 
 /**
  * An SLA level of one clock (`clock`: the task id, or `ticket` for the whole ticket's) due at

@@ -1,0 +1,124 @@
+// Timing-rule clocks escalate on time on a real Temporal server: no workflow timer knows them, so
+// each recorded step keeps their levels ahead pending, and the escalation watch beside the worker
+// records and notifies each at its instant. A ticket whose clock stops first (its task done before
+// the warning) has its levels dropped and hears nothing.
+import { notifications, slaEscalations, timingRules } from '@baton/db';
+import { and, asc, eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Flow } from '@baton/engine';
+import { realTemporal, skipWithoutTemporal } from '../../src/testing/index.js';
+import {
+  type RealRig,
+  addSupportAgents,
+  deploySimpleFlow,
+  realRig,
+  startSimpleTicket,
+  supportAgent,
+} from '../support/real-rig.js';
+
+const skip = skipWithoutTemporal('workflows/test/real/rule-clocks.test.ts');
+const CLOCK = 'rule:quick-response';
+
+describe.skipIf(skip)('timing-rule clocks on a real Temporal server', () => {
+  let rig: RealRig;
+  let flow: Flow;
+  let agent: string;
+
+  beforeAll(async () => {
+    const temporal = realTemporal();
+    if (!('address' in temporal)) throw new Error(temporal.skipReason);
+    rig = await realRig(temporal.address);
+    flow = await deploySimpleFlow(rig);
+    [agent] = await addSupportAgents(rig, 1);
+    // Seconds, below the API's one-minute floor, so the test waits seconds: written as the seed
+    // writes its rules, dated before any ticket.
+    await rig.t.db.insert(timingRules).values({
+      key: 'quick-response',
+      version: 1,
+      createdAt: new Date('2000-01-01T00:00:00Z'),
+      rule: {
+        name: 'Quick response',
+        start: [{ on: 'ticket.created' }],
+        pause: [],
+        resume: [],
+        stop: [{ on: 'task.closed' }],
+        targetsMs: { medium: 4_000 },
+        followOwner: false,
+        warnAt: 0.5,
+        severeAt: 1.5,
+      },
+    });
+  }, 120_000);
+  afterAll(() => rig?.close());
+
+  const levelsOf = (ticketId: string) =>
+    rig.t.db
+      .select()
+      .from(slaEscalations)
+      .where(and(eq(slaEscalations.ticketId, ticketId), eq(slaEscalations.clock, CLOCK)))
+      .orderBy(asc(slaEscalations.dueAt));
+
+  it('records and notifies each level at its instant, and drops the levels of a clock that stopped', async () => {
+    const late = `rule-late-${process.pid}-${Date.now()}`;
+    const early = `rule-early-${process.pid}-${Date.now()}`;
+    await startSimpleTicket(rig.runtime, flow, late);
+    const earlyTask = await startSimpleTicket(rig.runtime, flow, early);
+    const pending = await levelsOf(late);
+    expect(pending.map((row) => [row.clock, row.level, row.recordedAt])).toEqual([
+      [CLOCK, 'warning', null],
+      [CLOCK, 'overdue', null],
+      [CLOCK, 'severe', null],
+    ]);
+    await rig.runtime.act(early, { type: 'task.claimed', taskId: earlyTask, actor: supportAgent(agent!) });
+    await rig.runtime.act(early, {
+      type: 'task.completed',
+      taskId: earlyTask,
+      actor: supportAgent(agent!),
+      outcome: 'done',
+    });
+
+    await expect
+      .poll(async () => (await levelsOf(late)).filter((row) => row.recordedAt !== null).length, {
+        timeout: 20_000,
+        interval: 200,
+      })
+      .toBe(3);
+    const recorded = await levelsOf(late);
+    for (const row of recorded) {
+      expect(row.recordedBy).toBe('watch');
+      // On time: within a second of its instant.
+      expect(row.recordedAt!.getTime() - row.dueAt.getTime()).toBeGreaterThanOrEqual(0);
+      expect(row.recordedAt!.getTime() - row.dueAt.getTime()).toBeLessThan(1_000);
+    }
+    const created = pending[0]!.dueAt.getTime() - 2_000;
+    expect(recorded.map((row) => row.dueAt.getTime() - created).sort((a, b) => a - b)).toEqual([
+      2_000, 4_000, 6_000,
+    ]);
+    const notices = await rig.t.db
+      .select({ subject: notifications.subject })
+      .from(notifications)
+      .where(and(eq(notifications.ticketId, late), like(notifications.template, 'sla.%')));
+    expect(new Set(notices.map((n) => n.subject))).toEqual(
+      new Set([
+        `[Baton] #${recordedNumber(notices)} "${late}": Quick response is nearing its deadline`,
+        `[Baton] #${recordedNumber(notices)} "${late}": Quick response is overdue`,
+        `[Baton] #${recordedNumber(notices)} "${late}": Quick response is severely overdue`,
+      ]),
+    );
+
+    // The early ticket's clock stopped when its task closed: nothing pending, nothing recorded.
+    expect(await levelsOf(early)).toEqual([]);
+    // The seed's built-in rules time both tickets too, hours ahead: pending, not recorded.
+    const builtIn = await rig.t.db
+      .select({ clock: slaEscalations.clock, recordedAt: slaEscalations.recordedAt })
+      .from(slaEscalations)
+      .where(and(eq(slaEscalations.ticketId, late), like(slaEscalations.clock, 'rule:%')));
+    expect(new Set(builtIn.filter((row) => row.clock !== CLOCK).map((row) => row.clock))).toEqual(
+      new Set(['rule:first-response', 'rule:resolution']),
+    );
+    expect(builtIn.filter((row) => row.clock !== CLOCK).every((row) => row.recordedAt === null)).toBe(true);
+  }, 60_000);
+});
+
+/** The ticket number the notices name (the read model numbers tickets as they come). */
+const recordedNumber = (notices: { subject: string }[]) => /#(\d+)/.exec(notices[0]?.subject ?? '')?.[1];
