@@ -29,7 +29,7 @@ describe.skipIf(skip)('timing-rule clocks on a real Temporal server', () => {
     if (!('address' in temporal)) throw new Error(temporal.skipReason);
     rig = await realRig(temporal.address);
     flow = await deploySimpleFlow(rig);
-    [agent] = await addSupportAgents(rig, 1);
+    agent = (await addSupportAgents(rig, 1))[0]!;
     // Seconds, below the API's one-minute floor, so the test waits seconds: written as the seed
     // writes its rules, dated before any ticket.
     await rig.t.db.insert(timingRules).values({
@@ -69,11 +69,11 @@ describe.skipIf(skip)('timing-rule clocks on a real Temporal server', () => {
       [CLOCK, 'overdue', null],
       [CLOCK, 'severe', null],
     ]);
-    await rig.runtime.act(early, { type: 'task.claimed', taskId: earlyTask, actor: supportAgent(agent!) });
+    await rig.runtime.act(early, { type: 'task.claimed', taskId: earlyTask, actor: supportAgent(agent) });
     await rig.runtime.act(early, {
       type: 'task.completed',
       taskId: earlyTask,
-      actor: supportAgent(agent!),
+      actor: supportAgent(agent),
       outcome: 'done',
     });
 
