@@ -196,4 +196,50 @@ describe('timing rules', () => {
     expect((await detail(retired.ticketId)).clocks.map((c) => c.key)).toEqual(['first-response']);
     expect(await clockOf(after.ticketId, 'resolution')).toMatchObject({ version: 2 });
   });
+  it('applies the latest version to running tickets created under earlier ones, keeping the time counted', async () => {
+    // The last test retired the rule: nothing to apply.
+    const retired = await h.call('owner', 'POST', '/api/timing-rules/resolution/apply', {});
+    expect(retired.status).toBe(409);
+    await h.clock!.advance(MIN);
+    await json(
+      h.call('owner', 'PUT', '/api/timing-rules/resolution', {
+        rule: { ...resolution, targetsMs: { medium: 60 * MIN } },
+      }),
+      201,
+    );
+    await h.clock!.advance(MIN);
+    const ticket = await openTicket();
+    await h.clock!.advance(30 * MIN);
+    await json(
+      h.call('owner', 'PUT', '/api/timing-rules/resolution', {
+        rule: { ...resolution, targetsMs: { medium: 90 * MIN } },
+      }),
+      201,
+    );
+    expect((await h.call('agent', 'POST', '/api/timing-rules/resolution/apply', {})).status).toBe(403);
+    const answer = await json<{ version: number; tickets: number }>(
+      h.call('owner', 'POST', '/api/timing-rules/resolution/apply', {}),
+    );
+    expect(answer.version).toBe(5);
+    // Every running ticket of this file created under an active earlier version (v1, v2, v4); not
+    // the one created while the rule was retired (v3).
+    expect(answer.tickets).toBe(4);
+    await h.clock!.advance(10 * MIN);
+    const clock = (await clockOf(ticket.ticketId, 'resolution')) as Clock & {
+      explanation: { recalculations: { targetMs?: { from: number; to: number }; reason: string }[] };
+    };
+    expect(clock).toMatchObject({ version: 5, targetMs: 90 * MIN, state: 'running' });
+    expect(clock.explanation.consumedMs).toBe(40 * MIN);
+    expect(clock.explanation.recalculations).toMatchObject([
+      {
+        targetMs: { from: 60 * MIN, to: 90 * MIN },
+        reason: 'version 5 of timing rule "Resolution" was applied',
+      },
+    ]);
+    // A repeat reaches nobody.
+    expect(await json(h.call('owner', 'POST', '/api/timing-rules/resolution/apply', {}))).toEqual({
+      version: 5,
+      tickets: 0,
+    });
+  });
 });

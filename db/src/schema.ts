@@ -18,6 +18,7 @@ import {
   bigserial,
   boolean,
   check,
+  foreignKey,
   customType,
   date,
   doublePrecision,
@@ -902,5 +903,29 @@ export const timingRules = pgTable(
   (t) => [
     primaryKey({ columns: [t.key, t.version] }),
     check('timing_rules_version_positive', sql`${t.version} > 0`),
+  ],
+);
+
+/**
+ * A later version of a timing rule applied to a running ticket created under an earlier one: from
+ * `appliedAt` its clock counts against that version (the time counted and levels reached stay).
+ */
+export const timingRuleApplications = pgTable(
+  'timing_rule_applications',
+  {
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    appliedBy: text('applied_by').references(() => users.id, { onDelete: 'set null' }),
+    appliedAt: ts('applied_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ticketId, t.key, t.version] }),
+    foreignKey({
+      columns: [t.key, t.version],
+      foreignColumns: [timingRules.key, timingRules.version],
+    }).onDelete('cascade'),
   ],
 );

@@ -508,6 +508,8 @@ describe.skipIf(!!chromiumCheck.skipReason)('admin and developer pages in the br
     expect((await created).status()).toBe(201);
     await page.waitForURL(/rule=refund-analysis/);
     await page.locator('[data-rule=refund-analysis]:has-text("v1")').waitFor();
+    // A ticket created now is timed by v1.
+    await startCallCentreTicket('Timed by refund analysis v1');
     // A change is a new version; the versions list shows both, newest first.
     await form.locator('input[name=target-urgent]').fill('1.5');
     await form.locator('[data-test=save-rule]').click();
@@ -515,6 +517,13 @@ describe.skipIf(!!chromiumCheck.skipReason)('admin and developer pages in the br
     const versions = await page.locator('[data-test=rule-versions] li').allTextContents();
     expect(versions[0]).toMatch(/^v2 · .*urgent 1 h 30 min/);
     expect(versions[1]).toMatch(/^v1 · .*urgent 2 h .*starts when a task opens in Refunds/);
+    // Applied to the running ticket created under v1, after a confirmation.
+    await page.locator('[data-test=apply-rule-start]').click();
+    await page.locator('[data-test=apply-rule-confirm]').click();
+    await page.locator('[data-test=apply-rule-result]').waitFor();
+    expect(await page.locator('[data-test=apply-rule-result]').textContent()).toBe(
+      'Applied v2 to 1 running ticket.',
+    );
     await page.locator('[data-test=rule-versions]').scrollIntoViewIfNeeded();
     await shot(page, 'timing-rules');
     const saved = (await (await apiAs({ who: 'owner' }, '/api/timing-rules/refund-analysis')).json()) as {

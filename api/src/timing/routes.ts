@@ -4,7 +4,7 @@ import { TICKET_READERS, TIMING_RULE_KEEPERS } from '../access/roles.js';
 import type { AppDeps } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
 import { TimingRuleBodySchema, TimingRuleVersionSchema } from './schemas.js';
-import { listTimingRules, saveTimingRule, timingRuleVersions } from './timing-rules.js';
+import { applyTimingRule, listTimingRules, saveTimingRule, timingRuleVersions } from './timing-rules.js';
 
 const KeyParams = z.object({
   key: z.string().min(1).max(63).openapi({ example: 'first-response' }),
@@ -66,6 +66,32 @@ export function timingRuleRoutes(deps: AppDeps) {
       );
       return c.json(saved, 201);
     },
+  );
+
+  app.openapi(
+    defineRoute(TIMING_RULE_KEEPERS, {
+      method: 'post',
+      path: '/timing-rules/{key}/apply',
+      tags: ['timing rules'],
+      summary: "Apply a rule's latest version to the running tickets created under earlier ones",
+      description:
+        "Their clocks count against it from now on: the time counted and the levels reached stay, the levels ahead get new deadlines, and each clock's explanation records the move with the old and new target. Stopped clocks never change. 409 when the latest version is retired. A repeat reaches no ticket.",
+      request: { params: KeyParams },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            version: z.number().int().openapi({ description: 'The version applied' }),
+            tickets: z.number().int().openapi({ description: 'The running tickets it reached' }),
+          }),
+          'Applied',
+        ),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await applyTimingRule(db, c.req.valid('param').key, principalOf(c).id, new Date(deps.config.now())),
+        200,
+      ),
   );
 
   return app;

@@ -4,8 +4,9 @@
 import { timingRuleProblems, type TimingRule } from '@baton/engine';
 import { calendars, departments, timingRules } from '@baton/db';
 import { desc, eq, sql } from 'drizzle-orm';
+import { refreshRuleLevels } from '@baton/workflows';
 import type { Database } from '../http/env.js';
-import { invalid, notFound } from '../http/problem.js';
+import { conflict, invalid, notFound } from '../http/problem.js';
 
 export type TimingRuleVersion = {
   key: string;
@@ -91,5 +92,47 @@ export async function saveTimingRule(
       })
       .returning();
     return versionOf(saved!);
+  });
+}
+
+/**
+ * Applies the rule's latest version to the running tickets created under an earlier one (and not
+ * given it since): their clocks count against it from now on, keeping the time counted and the
+ * levels reached, and their levels ahead are measured again. 409 when the latest version is
+ * retired. Answers how many tickets it reached; a repeat reaches none.
+ */
+export async function applyTimingRule(
+  db: Database,
+  key: string,
+  actorId: string,
+  now: Date,
+): Promise<{ version: number; tickets: number }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`timing-rule:${key}`}))`);
+    const [latest] = await tx
+      .select({ version: timingRules.version, active: timingRules.active })
+      .from(timingRules)
+      .where(eq(timingRules.key, key))
+      .orderBy(desc(timingRules.version))
+      .limit(1);
+    if (!latest) throw notFound('timing rule', key);
+    if (!latest.active)
+      throw conflict(
+        `version ${latest.version} of timing rule "${key}" is retired: there is nothing to apply`,
+      );
+    const { rows } = await tx.execute<{ ticket_id: string }>(sql`
+      insert into timing_rule_applications (ticket_id, key, version, applied_by, applied_at)
+      select t.id, ${key}, ${latest.version}, ${actorId}, ${now.toISOString()}::timestamptz
+        from tickets t
+        cross join lateral (
+          select r.version, r.active from timing_rules r
+           where r.key = ${key} and r.created_at <= t.created_at
+           order by r.version desc limit 1) born
+       where t.status not in ('done', 'cancelled') and born.active
+         and greatest(born.version, coalesce((select max(a.version) from timing_rule_applications a
+               where a.ticket_id = t.id and a.key = ${key}), 0)) < ${latest.version}
+      returning ticket_id`);
+    for (const row of rows) await refreshRuleLevels(tx, row.ticket_id, now.getTime());
+    return { version: latest.version, tickets: rows.length };
   });
 }

@@ -1,7 +1,7 @@
 // The timing rules a process owner keeps: the list at each rule's latest version, the one chosen
 // (by key, NEW_RULE for a new one, the first when none is named) with its versions, what the form
 // chooses from (ticket types, calendars, departments), and saving a new version.
-import { computed, type Ref } from 'vue';
+import { computed, shallowRef, type Ref } from 'vue';
 import { api } from '../api/http.js';
 import type { Answer, TimingRuleVersion } from '../api/types.js';
 import { ruleBody, type TimingRuleForm } from '../timing/timingRules.js';
@@ -42,6 +42,17 @@ export function useTimingRules(chosenKey: Ref<string>) {
     { key: chosen },
   );
   const saving = useAction();
+  const applying = useAction();
+  /** What the last apply answered, for the rule it was made on. */
+  const applied = shallowRef<{ key: string; version: number; tickets: number } | null>(null);
+
+  /** Applies the rule's latest version to the running tickets created under earlier ones. */
+  async function apply(key: string): Promise<void> {
+    const answer = await applying.run(() =>
+      api.post<Answer<'/api/timing-rules/{key}/apply', 'post'>>(`${rulePath(key)}/apply`, {}),
+    );
+    if (answer) applied.value = { key, ...answer };
+  }
 
   /** Saves the form as the rule's next version; answers it, or undefined when refused (see saving.error). */
   async function save(form: TimingRuleForm): Promise<TimingRuleVersion | undefined> {
@@ -64,5 +75,8 @@ export function useTimingRules(chosenKey: Ref<string>) {
     departments: computed(() => choices.data.value?.departments ?? []),
     save,
     saving,
+    apply,
+    applying,
+    applied,
   };
 }

@@ -170,6 +170,56 @@ describe('a timing rule clock', () => {
   });
 });
 
+describe('a later rule version applied to a running ticket', () => {
+  const shorter = { ...resolution, targetsMs: { high: 2 * HOUR } };
+  const applied = (at: number, rule = shorter) => [{ at, rule, reason: 'version 2 was applied' }];
+  const created: ClockFact[] = [{ type: 'ticket.created', at: at(8) }];
+
+  it('keeps the time counted, takes the new target from then on, and records the move', () => {
+    const clock = measureRuleClock(resolution, created, context(at(10.5)), applied(at(10)));
+    // Two hours counted by 10:00Z, against a target now of two hours: overdue at once.
+    expect(clock).toMatchObject({ state: 'running', targetMs: 2 * HOUR, level: 'overdue' });
+    expect(clock.explanation?.consumedMs).toBe(2.5 * HOUR);
+    expect(clock.pendingLevels).toEqual([{ level: 'severe', at: at(11) }]);
+    expect(clock.explanation?.recalculations).toEqual([
+      {
+        at: at(10),
+        fromDueAt: at(12),
+        toDueAt: at(10),
+        reason: 'version 2 was applied',
+        targetMs: { from: 4 * HOUR, to: 2 * HOUR },
+      },
+    ]);
+  });
+
+  it('never changes a clock that stopped, and a version that does not time the priority changes nothing', () => {
+    const done: ClockFact[] = [...created, { type: 'ticket.done', at: at(9) }];
+    const stopped = measureRuleClock(resolution, done, context(at(11)), applied(at(10)));
+    expect(stopped).toMatchObject({ state: 'stopped', targetMs: 4 * HOUR, met: true });
+    expect(stopped.explanation?.recalculations).toEqual([]);
+    const untimed = { ...resolution, targetsMs: { low: HOUR } };
+    expect(measureRuleClock(resolution, created, context(at(11)), applied(at(10), untimed))).toEqual(
+      measureRuleClock(resolution, created, context(at(11))),
+    );
+  });
+
+  it('starts a clock that had not started on the version in force', () => {
+    const later: ClockFact[] = [
+      ...created,
+      { type: 'task.opened', at: at(10), taskId: 't1', department: 'refunds' },
+    ];
+    const onOpen = { ...resolution, start: [{ on: 'task.opened' as const }] };
+    const clock = measureRuleClock(
+      onOpen,
+      later,
+      context(at(11)),
+      applied(at(9), { ...shorter, start: onOpen.start }),
+    );
+    expect(clock).toMatchObject({ startedAt: at(10), targetMs: 2 * HOUR });
+    expect(clock.explanation?.recalculations).toEqual([]);
+  });
+});
+
 describe('timing rule problems', () => {
   const known = { calendars: ['berlin'], departments: ['after-sales'] };
   it('accepts a whole rule', () => {

@@ -14,6 +14,7 @@ import {
   pauseClock,
   RANKS,
   resumeClock,
+  retargetClock,
   startClock,
   switchCalendar,
 } from '../interpreter/sla.js';
@@ -129,46 +130,66 @@ function reached(clock: SlaClock, at: number): SlaClock {
 }
 
 /**
- * The rule's clock after `facts` (in time order), as of `context.now`. A stop ends the clock for
- * good; a start while it runs, a pause while paused and a resume while running change nothing.
+ * A later version of the rule put in force on a running ticket at `at` (an admin applied it):
+ * from then on its triggers decide, and an open clock takes its target, fractions and calendar
+ * as an SLA policy applied to a running ticket does (retargetClock): the time counted so far and
+ * the levels already reached stay, the levels ahead get new deadlines, and the move is recorded
+ * with `reason`. A stopped clock never changes. A version that does not time the ticket's
+ * priority changes nothing.
+ */
+export type RuleChange = { at: number; rule: TimingRule; reason: string };
+
+/**
+ * The rule's clock after `facts` (in time order), as of `context.now`, with `changes` (in time
+ * order) applied where they fall. A stop ends the clock for good; a start while it runs, a pause
+ * while paused and a resume while running change nothing.
  */
 export function measureRuleClock(
-  rule: TimingRule,
+  first: TimingRule,
   facts: readonly ClockFact[],
   context: MeasureContext,
+  changes: readonly RuleChange[] = [],
 ): RuleClockMeasure {
-  const targetMs = rule.targetsMs[context.priority] ?? 0;
   const flow = calendarsFlow(context);
-  const spec = {
+  let rule = first;
+  const specOf = (of: TimingRule, calendar: string | undefined) => ({
     iso: '',
-    targetMs,
-    warnAt: rule.warnAt,
-    severeAt: rule.severeAt,
-    ...(rule.calendar ? { calendar: rule.calendar } : {}),
-  };
+    targetMs: of.targetsMs[context.priority] ?? 0,
+    warnAt: of.warnAt,
+    severeAt: of.severeAt,
+    ...(calendar ? { calendar } : {}),
+  });
   const openTasks = new Map<string, string | undefined>();
   const holder = () => [...openTasks.values()].reverse().find((department) => department !== undefined);
   const calendarFor = (department: string | undefined) =>
     (rule.followOwner && department !== undefined ? context.departmentCalendars[department] : undefined) ??
     rule.calendar;
   let clock: SlaClock | undefined;
+  let nextChange = 0;
+  /** Puts in force the changes made by `until`. */
+  const applyChanges = (until: number) => {
+    for (; nextChange < changes.length && changes[nextChange]!.at <= until; nextChange++) {
+      const change = changes[nextChange]!;
+      if (change.rule.targetsMs[context.priority] === undefined) continue;
+      rule = change.rule;
+      if (clock === undefined || clock.stoppedAt !== undefined) continue;
+      clock = reached(clock, change.at);
+      const calendar = calendarFor(holder());
+      const retimed = retargetClock(flow, clock, change.at, specOf(rule, calendar), change.reason, calendar);
+      if (retimed !== undefined) clock = retimed.clock;
+    }
+  };
 
   for (const fact of facts) {
     if (fact.at > context.now) break;
+    applyChanges(fact.at);
     if (fact.type === 'task.opened' && fact.taskId !== undefined) openTasks.set(fact.taskId, fact.department);
     if (fact.type === 'task.closed' && fact.taskId !== undefined) openTasks.delete(fact.taskId);
     if (clock?.stoppedAt !== undefined) continue;
     if (clock !== undefined) clock = reached(clock, fact.at);
 
     if (clock === undefined) {
-      if (matches(rule.start, fact)) {
-        const department = holder();
-        clock = startClock(
-          flow,
-          { ...spec, ...(calendarFor(department) ? { calendar: calendarFor(department) } : {}) },
-          fact.at,
-        );
-      }
+      if (matches(rule.start, fact)) clock = startClock(flow, specOf(rule, calendarFor(holder())), fact.at);
       continue;
     }
     if (matches(rule.stop, fact)) {
@@ -191,6 +212,8 @@ export function measureRuleClock(
       if (switched !== undefined) clock = switched.clock;
     }
   }
+  applyChanges(context.now);
+  const targetMs = clock?.targetMs ?? rule.targetsMs[context.priority] ?? 0;
 
   if (clock === undefined) return { state: 'waiting', targetMs, level: 'ok', pendingLevels: [] };
   if (clock.stoppedAt === undefined) clock = reached(clock, context.now);

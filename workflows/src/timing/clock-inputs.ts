@@ -15,7 +15,12 @@ import {
 } from './ticket-clocks.js';
 
 type Row = {
-  rules: { key: string; version: number; rule: Omit<TimingRule, 'key'> }[];
+  rules: {
+    key: string;
+    version: number;
+    rule: Omit<TimingRule, 'key'>;
+    applied: { version: number; rule: Omit<TimingRule, 'key'>; at: number }[];
+  }[];
   mails: ConversationEvent[];
   calendars: Record<string, CalendarSpec>;
   department_calendars: Record<string, string>;
@@ -28,7 +33,11 @@ export type OpenStage = { taskId: string; department: string | null; assignee: s
 // With no rule to time the ticket, the rest is not read: a recorded step pays one index lookup.
 const inputsQuery = (ticketId: string, withTicket: boolean) => sql`
 with r as (
-  select coalesce(json_agg(r order by r.key), '[]') as rules from (
+  select coalesce(json_agg(json_build_object('key', r.key, 'version', r.version, 'rule', r.rule,
+      'applied', coalesce((select json_agg(json_build_object('version', a.version, 'rule', later.rule,
+          'at', (extract(epoch from a.applied_at) * 1000)::bigint) order by a.applied_at, a.version)
+        from timing_rule_applications a join timing_rules later on later.key = a.key and later.version = a.version
+        where a.ticket_id = ${ticketId} and a.key = r.key), '[]')) order by r.key), '[]') as rules from (
     select distinct on (key) key, version, active, rule from timing_rules
      where created_at <= (select created_at from tickets where id = ${ticketId})
      order by key, version desc) r where r.active)
@@ -66,7 +75,12 @@ async function measure(
   if (row === undefined || row.rules.length === 0) return { clocks: [], openStages: [], lastSeq: 0 };
   const ticket = view ?? row.ticket ?? undefined;
   if (ticket === undefined) return undefined;
-  const rules: VersionedRule[] = row.rules.map((r) => ({ ...r.rule, key: r.key, version: r.version }));
+  const rules: VersionedRule[] = row.rules.map((r) => ({
+    ...r.rule,
+    key: r.key,
+    version: r.version,
+    applied: r.applied.map((a) => ({ version: a.version, at: a.at, rule: { ...a.rule, key: r.key } })),
+  }));
   const clocks = ticketClocks(
     ticket,
     rules,

@@ -1,18 +1,25 @@
-// A ticket's timing-rule clocks, measured on read from what the read model recorded: the
-// timeline (stages opened and closed, holds, resumes, customer messages, completion) and the
-// conversation (mails in, agents' replies). The engine's pure fold measures each clock, so the same record
-// always gives the same ledger.
+// A ticket's timing-rule clocks, measured from what the read model recorded: the timeline
+// (stages opened and closed, holds, resumes, customer messages, completion) and the conversation
+// (mails in, agents' replies). The engine's pure fold measures each clock, so the same record
+// always gives the same ledger, whether the API's detail or an escalation refresh reads it.
 import {
   measureRuleClock,
   ruleApplies,
   type CalendarSpec,
   type ClockFact,
+  type Priority,
   type RuleClockMeasure,
+  type TimingRule,
 } from '@baton/engine';
-import type { Priority, TimingRule } from '@baton/engine';
 
-/** A rule of a ticket with the version it is timed by. */
-export type VersionedRule = TimingRule & { version: number };
+/**
+ * A rule of a ticket with the version it was created under, and the later versions applied to it
+ * since (oldest first).
+ */
+export type VersionedRule = TimingRule & {
+  version: number;
+  applied?: readonly { version: number; rule: TimingRule; at: number }[];
+};
 
 /** One entry of the ticket's timeline (ticket_events), as the read model keeps it. */
 export type TimelineEntry = {
@@ -131,13 +138,23 @@ export function ticketClocks(
       continue;
     }
     if (!verdict.applies) continue;
-    const measured = measureRuleClock(rule, facts, {
-      priority: view.priority,
-      calendars: calendars.specs,
-      departmentCalendars: calendars.ofDepartment,
-      now,
-    });
-    clocks.push({ ...named, ...measured });
+    const applied = rule.applied ?? [];
+    const measured = measureRuleClock(
+      rule,
+      facts,
+      {
+        priority: view.priority,
+        calendars: calendars.specs,
+        departmentCalendars: calendars.ofDepartment,
+        now,
+      },
+      applied.map((change) => ({
+        at: change.at,
+        rule: change.rule,
+        reason: `version ${change.version} of timing rule "${change.rule.name}" was applied`,
+      })),
+    );
+    clocks.push({ ...named, version: applied.at(-1)?.version ?? rule.version, ...measured });
   }
   return clocks;
 }
