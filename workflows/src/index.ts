@@ -42,5 +42,5 @@ export { installTemporalRuntime } from './runtime/sdk-runtime.js';
 export type { CommandStats } from './workflows/records.js';
 export { estimatedHistoryEvents } from './workflows/history-estimate.js';
 export { clocksOfTicket } from './timing/clock-inputs.js';
-export { refreshRuleLevels, RULE_CLOCK_PREFIX } from './timing/rule-levels.js';
+export { refreshRuleLevels } from './timing/rule-levels.js';
 export type { ClockedTicket, TicketClock, VersionedRule } from './timing/ticket-clocks.js';

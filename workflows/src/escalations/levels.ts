@@ -3,8 +3,7 @@
 // workflow's step or by the escalation watch (./watch.ts), whichever comes first; the notices go
 // with that record, so the other sends nothing again.
 import { type Transaction, slaEscalations } from '@baton/db';
-import { and, eq, gte, isNull, notLike, sql } from 'drizzle-orm';
-import { RULE_CLOCK_PREFIX } from '../timing/rule-levels.js';
+import { and, eq, gte, isNull, notLike, sql, type SQL } from 'drizzle-orm';
 import { slaLevelEventData } from '../webhooks/events.js';
 import type { RecordStepInput, SlaLevelKey, StageRecord } from '../workflows/records.js';
 
@@ -50,21 +49,22 @@ export async function recordReachedLevel(tx: Transaction, input: RecordStepInput
   return recorded.length > 0;
 }
 
+/** The clock of a timing rule's levels is `rule:<key>` (timing/rule-levels.ts keeps them). */
+export const RULE_CLOCK_PREFIX = 'rule:';
+
+/** Deletes the ticket's levels not recorded yet, of the clocks `which` picks. */
+export async function deletePendingLevels(tx: Transaction, ticketId: string, which: SQL): Promise<void> {
+  await tx
+    .delete(slaEscalations)
+    .where(and(eq(slaEscalations.ticketId, ticketId), isNull(slaEscalations.recordedAt), which));
+}
+
 /**
  * Drops the ticket's pending levels of its run's clocks (a run that will not reach them: replaced,
  * or ended). Those of timing-rule clocks are refreshRuleLevels' to keep.
  */
-export async function dropPendingLevels(tx: Transaction, ticketId: string): Promise<void> {
-  await tx
-    .delete(slaEscalations)
-    .where(
-      and(
-        eq(slaEscalations.ticketId, ticketId),
-        isNull(slaEscalations.recordedAt),
-        notLike(slaEscalations.clock, `${RULE_CLOCK_PREFIX}%`),
-      ),
-    );
-}
+export const dropPendingLevels = (tx: Transaction, ticketId: string): Promise<void> =>
+  deletePendingLevels(tx, ticketId, notLike(slaEscalations.clock, `${RULE_CLOCK_PREFIX}%`));
 
 /** Replaces the ticket's pending levels with those the step leaves armed. */
 export async function replacePendingLevels(tx: Transaction, input: RecordStepInput): Promise<void> {

@@ -7,24 +7,18 @@
 // watch: it was due at the deadline known then.
 import { ticketRecipients } from '@baton/engine';
 import { type Transaction, slaEscalations } from '@baton/db';
-import { and, eq, gt, isNull, like } from 'drizzle-orm';
+import { and, gt, like } from 'drizzle-orm';
+import { deletePendingLevels, RULE_CLOCK_PREFIX } from '../escalations/levels.js';
 import { slaLevelEventData } from '../webhooks/events.js';
 import { measureTicketClocks } from './clock-inputs.js';
 
-export const RULE_CLOCK_PREFIX = 'rule:';
-
 /** Measures the ticket's rule clocks as of `now` and keeps their levels ahead pending. */
 export async function refreshRuleLevels(tx: Transaction, ticketId: string, now: number): Promise<void> {
-  await tx
-    .delete(slaEscalations)
-    .where(
-      and(
-        eq(slaEscalations.ticketId, ticketId),
-        isNull(slaEscalations.recordedAt),
-        like(slaEscalations.clock, `${RULE_CLOCK_PREFIX}%`),
-        gt(slaEscalations.dueAt, new Date(now)),
-      ),
-    );
+  await deletePendingLevels(
+    tx,
+    ticketId,
+    and(like(slaEscalations.clock, `${RULE_CLOCK_PREFIX}%`), gt(slaEscalations.dueAt, new Date(now)))!,
+  );
   const measured = await measureTicketClocks(tx, ticketId, now);
   if (measured === undefined) return;
   const holders = measured.openStages.map((stage) => ({
