@@ -172,7 +172,7 @@ describe('a timing rule clock', () => {
 
 describe('a later rule version applied to a running ticket', () => {
   const shorter = { ...resolution, targetsMs: { high: 2 * HOUR } };
-  const applied = (at: number, rule = shorter) => [{ at, rule, reason: 'version 2 was applied' }];
+  const applied = (at: number, rule: TimingRule = shorter) => [{ at, rule, reason: 'version 2 was applied' }];
   const created: ClockFact[] = [{ type: 'ticket.created', at: at(8) }];
 
   it('keeps the time counted, takes the new target from then on, and records the move', () => {
