@@ -34,6 +34,8 @@ export type BatonActivities = {
   outbox?: OutboxRelay;
   /** Records and notifies SLA levels on time when the workflows lag behind their timers. */
   escalations: EscalationWatch;
+  /** The same for the timing-rule clocks alone (beside the in-memory runtime on a real clock). */
+  ruleEscalations: EscalationWatch;
   webhooks: WebhookActivities & {
     /** This process's dispatcher, handing deliveries to `dispatch`; woken by the steps recorded here. */
     dispatcher(dispatch: WebhookDispatch, options?: { pollMs?: number }): WebhookDispatcher;
@@ -97,12 +99,12 @@ export function createActivities(
   };
   const outbox = ctx.mailer ? createOutboxRelay({ db: ctx.db, mailer: ctx.mailer, log: ctx.log }) : undefined;
   const dispatchers = new Set<WebhookDispatcher>();
-  const escalations = createEscalationWatch(ctx, {
-    onQueued: ({ emails, webhooks }) => {
-      if (emails > 0) outbox?.wake();
-      if (webhooks > 0) for (const dispatcher of dispatchers) dispatcher.wake();
-    },
-  });
+  const onQueued = ({ emails, webhooks }: { emails: number; webhooks: number }) => {
+    if (emails > 0) outbox?.wake();
+    if (webhooks > 0) for (const dispatcher of dispatchers) dispatcher.wake();
+  };
+  const escalations = createEscalationWatch(ctx, { onQueued });
+  const ruleEscalations = createEscalationWatch(ctx, { onQueued, ruleClocksOnly: true });
   const custom: Record<string, CustomActivityFunction> = {};
   for (const definition of definitions) {
     if (RESERVED.has(definition.type) || custom[definition.type]) {
@@ -150,6 +152,7 @@ export function createActivities(
     recordClosedOutside: (input) => recordClosedOutside(ctx, input),
     ...(outbox ? { outbox } : {}),
     escalations,
+    ruleEscalations,
     webhooks: {
       deliverWebhook: (deliveryId) => attemptWebhookDelivery(ctx, deliveryId, currentAttempt()),
       dispatcher(dispatch, options) {

@@ -18,7 +18,7 @@ import {
   stages,
   tickets,
 } from '@baton/db';
-import { and, asc, eq, isNull, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, like, lte, notInArray, sql } from 'drizzle-orm';
 import type { ActivityContext } from '../activities/context.js';
 import {
   type NoticeLookups,
@@ -29,7 +29,7 @@ import {
 } from '../activities/notifications.js';
 import { queueTicketsWebhookEvents } from '../webhooks/queue.js';
 import type { SlaLevelKey } from '../workflows/records.js';
-import { escalationKey } from './levels.js';
+import { escalationKey, RULE_CLOCK_PREFIX } from './levels.js';
 
 export type EscalationWatchOptions = {
   /** How often to look for levels falling due. Default 250 ms. */
@@ -40,6 +40,11 @@ export type EscalationWatchOptions = {
   batchSize?: number;
   /** After a commit that queued e-mails or webhook deliveries (wakes their senders). */
   onQueued?: (queued: { emails: number; webhooks: number }) => void;
+  /**
+   * Only the timing-rule clocks' levels: beside the in-memory runtime, whose own timers record
+   * its runs' levels in-process, no workflow ever records a rule clock's.
+   */
+  ruleClocksOnly?: boolean;
 };
 
 export type EscalationWatch = {
@@ -68,7 +73,7 @@ const keyRows = (levels: readonly DueLevel[]) =>
     due_at: new Date(l.dueAt).toISOString(),
   }));
 
-async function readDueLevels(db: Database, horizon: number, batchSize: number) {
+async function readDueLevels(db: Database, horizon: number, batchSize: number, ruleClocksOnly: boolean) {
   return db
     .select({
       ticketId: slaEscalations.ticketId,
@@ -97,6 +102,7 @@ async function readDueLevels(db: Database, horizon: number, batchSize: number) {
         lte(slaEscalations.dueAt, new Date(horizon)),
         // A finished ticket's last step dropped its pending levels; this guards a write that did not.
         notInArray(tickets.status, ['done', 'cancelled']),
+        ruleClocksOnly ? like(slaEscalations.clock, `${RULE_CLOCK_PREFIX}%`) : undefined,
       ),
     )
     .orderBy(asc(slaEscalations.dueAt))
@@ -222,7 +228,12 @@ export function createEscalationWatch(
   }
 
   async function runOnce(): Promise<number> {
-    const due = await readDueLevels(ctx.db, Date.now() + lookaheadMs, batchSize);
+    const due = await readDueLevels(
+      ctx.db,
+      Date.now() + lookaheadMs,
+      batchSize,
+      options.ruleClocksOnly ?? false,
+    );
     if (due.length === 0) return 0;
     const prepared = await prepare(due);
     const first = prepared[0]!.dueAt;

@@ -81,6 +81,8 @@ export class InMemoryRuntime implements EngineRuntime {
       this.deliveries.add(delivery);
     });
     this.webhooks.start();
+    // The rule clocks' levels fall due in real time; on a virtual clock (tests) nobody watches.
+    if (this.clock === realClock) this.activities.ruleEscalations.start();
     this.log.warn(NOT_DURABLE_WARNING);
   }
 
@@ -180,6 +182,7 @@ export class InMemoryRuntime implements EngineRuntime {
     for (const { run } of this.runs.values()) run.dispose();
     this.runs.clear();
     await this.activities.outbox?.stop();
+    await this.activities.ruleEscalations.stop();
     await this.webhooks.stop();
     for (const end of [...this.webhookWaits]) end();
     await Promise.all([...this.deliveries]);
