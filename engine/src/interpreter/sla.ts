@@ -108,7 +108,8 @@ export function startClock(flow: Flow, spec: SlaSpec, now: number, department?: 
   return setDeadlines(flow, clock);
 }
 
-const deadlineOf = (clock: SlaClock, level: ReachedSlaLevel): number | undefined =>
+/** The instant the clock reaches `level` (absent while held). */
+export const deadlineOf = (clock: SlaClock, level: ReachedSlaLevel): number | undefined =>
   level === 'warning' ? clock.warningAt : level === 'overdue' ? clock.dueAt : clock.severeAt;
 
 /**

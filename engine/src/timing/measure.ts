@@ -8,6 +8,7 @@ import { evaluateCondition } from '../feel/index.js';
 import { explainSla, type SlaExplanation } from '../interpreter/explain.js';
 import {
   consumedMs,
+  deadlineOf,
   effectiveTargetMs,
   finishClock,
   LEVELS,
@@ -114,9 +115,6 @@ const calendarsFlow = (context: MeasureContext): Flow => ({
   calendars: context.calendars,
   departmentCalendars: context.departmentCalendars,
 });
-
-const deadlineOf = (clock: SlaClock, level: ReachedSlaLevel) =>
-  level === 'warning' ? clock.warningAt : level === 'overdue' ? clock.dueAt : clock.severeAt;
 
 /** The level a running clock reached by `at`: each deadline passed while it ran. */
 function reached(clock: SlaClock, at: number): SlaClock {
