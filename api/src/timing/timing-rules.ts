@@ -2,7 +2,7 @@
 // checked by the engine's rule (timingRuleProblems) against the calendars and departments that
 // exist. A ticket is timed by each rule's version current when it was created.
 import { timingRuleProblems, type TimingRule } from '@baton/engine';
-import { calendars, departments, timingRules } from '@baton/db';
+import { calendars, departments, timingRules, type Transaction } from '@baton/db';
 import { desc, eq, sql } from 'drizzle-orm';
 import { refreshRuleLevels } from '@baton/workflows';
 import type { Database } from '../http/env.js';
@@ -47,6 +47,22 @@ export async function timingRuleVersions(db: Database, key: string): Promise<Tim
 }
 
 /**
+ * The latest version of `key` (undefined for a new key), with the key locked for the rest of the
+ * transaction: two saves (or a save and an apply) of one key take turns, so each save gets its
+ * own version number and an apply sees the version it applies.
+ */
+async function lockedLatestVersion(tx: Transaction, key: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`timing-rule:${key}`}))`);
+  const [latest] = await tx
+    .select({ version: timingRules.version, active: timingRules.active })
+    .from(timingRules)
+    .where(eq(timingRules.key, key))
+    .orderBy(desc(timingRules.version))
+    .limit(1);
+  return latest;
+}
+
+/**
  * Saves `rule` as the next version of `key` (the first when the key is new). A refused rule adds
  * no version; each problem names its field under `body.rule`.
  */
@@ -72,14 +88,7 @@ export async function saveTimingRule(
           message: problem.message,
         })),
       );
-    // Two saves of one key at once take turns, so each gets its own version number.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`timing-rule:${key}`}))`);
-    const [latest] = await tx
-      .select({ version: timingRules.version })
-      .from(timingRules)
-      .where(eq(timingRules.key, key))
-      .orderBy(desc(timingRules.version))
-      .limit(1);
+    const latest = await lockedLatestVersion(tx, key);
     const [saved] = await tx
       .insert(timingRules)
       .values({
@@ -108,13 +117,7 @@ export async function applyTimingRule(
   now: Date,
 ): Promise<{ version: number; tickets: number }> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`timing-rule:${key}`}))`);
-    const [latest] = await tx
-      .select({ version: timingRules.version, active: timingRules.active })
-      .from(timingRules)
-      .where(eq(timingRules.key, key))
-      .orderBy(desc(timingRules.version))
-      .limit(1);
+    const latest = await lockedLatestVersion(tx, key);
     if (!latest) throw notFound('timing rule', key);
     if (!latest.active)
       throw conflict(
