@@ -1,7 +1,7 @@
 // Rule clocks escalate beside the in-memory runtime too when it runs on the real clock (as
 // `pnpm start` does without Temporal): no workflow records a rule clock's levels, so a watch of
 // those levels alone runs beside it. On a virtual clock (the tests' usual) nobody watches them.
-import { notifications, slaEscalations, timingRules } from '@baton/db';
+import { notifications, slaEscalations } from '@baton/db';
 import { type TestDatabase, createTestDatabase } from '@baton/db/testing';
 import { compileFlow, type Flow } from '@baton/engine';
 import { and, asc, eq } from 'drizzle-orm';
@@ -12,6 +12,7 @@ import { VirtualClock } from '../src/runtime/clock.js';
 import { InMemoryRuntime } from '../src/runtime/in-memory.js';
 import { FIXTURE, insertFixture } from './support/fixtures.js';
 import { oneTaskXml } from './support/flows.js';
+import { insertQuickRule, QUICK_RULE_CLOCK } from './support/quick-rule.js';
 
 let t: TestDatabase;
 let flow: Flow;
@@ -23,23 +24,7 @@ beforeAll(async () => {
   const compiled = await compileFlow(oneTaskXml({ sla: 'PT1H' }));
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
   flow = compiled.flow;
-  // Seconds, below the API's one-minute floor, so the test waits seconds.
-  await t.db.insert(timingRules).values({
-    key: 'quick-response',
-    version: 1,
-    createdAt: new Date('2000-01-01T00:00:00Z'),
-    rule: {
-      name: 'Quick response',
-      start: [{ on: 'ticket.created' }],
-      pause: [],
-      resume: [],
-      stop: [{ on: 'task.closed' }],
-      targetsMs: { medium: 2_000 },
-      followOwner: false,
-      warnAt: 0.5,
-      severeAt: 1.5,
-    },
-  });
+  await insertQuickRule(t.db, 2_000);
 });
 afterAll(() => t?.drop());
 
@@ -52,7 +37,7 @@ const levelsOf = (ticketId: string) =>
   t.db
     .select()
     .from(slaEscalations)
-    .where(and(eq(slaEscalations.ticketId, ticketId), eq(slaEscalations.clock, 'rule:quick-response')))
+    .where(and(eq(slaEscalations.ticketId, ticketId), eq(slaEscalations.clock, QUICK_RULE_CLOCK)))
     .orderBy(asc(slaEscalations.dueAt));
 
 it('records and notifies a rule clock’s levels on the real clock', async () => {

@@ -2,7 +2,7 @@
 // each recorded step keeps their levels ahead pending, and the escalation watch beside the worker
 // records and notifies each at its instant. A ticket whose clock stops first (its task done before
 // the warning) has its levels dropped and hears nothing.
-import { notifications, slaEscalations, timingRules } from '@baton/db';
+import { notifications, slaEscalations } from '@baton/db';
 import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Flow } from '@baton/engine';
@@ -15,9 +15,10 @@ import {
   startSimpleTicket,
   supportAgent,
 } from '../support/real-rig.js';
+import { insertQuickRule, QUICK_RULE_CLOCK } from '../support/quick-rule.js';
 
 const skip = skipWithoutTemporal('workflows/test/real/rule-clocks.test.ts');
-const CLOCK = 'rule:quick-response';
+const CLOCK = QUICK_RULE_CLOCK;
 
 describe.skipIf(skip)('timing-rule clocks on a real Temporal server', () => {
   let rig: RealRig;
@@ -30,24 +31,7 @@ describe.skipIf(skip)('timing-rule clocks on a real Temporal server', () => {
     rig = await realRig(temporal.address);
     flow = await deploySimpleFlow(rig);
     agent = (await addSupportAgents(rig, 1))[0]!;
-    // Seconds, below the API's one-minute floor, so the test waits seconds: written as the seed
-    // writes its rules, dated before any ticket.
-    await rig.t.db.insert(timingRules).values({
-      key: 'quick-response',
-      version: 1,
-      createdAt: new Date('2000-01-01T00:00:00Z'),
-      rule: {
-        name: 'Quick response',
-        start: [{ on: 'ticket.created' }],
-        pause: [],
-        resume: [],
-        stop: [{ on: 'task.closed' }],
-        targetsMs: { medium: 4_000 },
-        followOwner: false,
-        warnAt: 0.5,
-        severeAt: 1.5,
-      },
-    });
+    await insertQuickRule(rig.t.db, 4_000);
   }, 120_000);
   afterAll(() => rig?.close());
 
