@@ -3,7 +3,7 @@
 // standalone entry point (`pnpm worker`, worker-main.ts) for separate worker processes.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { type BatonActivities, workerActivities } from './activities/index.js';
 import type { TemporalSettings } from './settings.js';
 
@@ -22,9 +22,11 @@ export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/ticket.ts', imp
  */
 export const SHARED_WORKFLOW_MODULES = [createRequire(import.meta.url).resolve('@baton/engine/run')];
 
+/** `more`: workflow interceptors (fault tests inject failed workflow tasks with them). */
 export async function createTicketWorker(
   settings: TemporalSettings,
   activities: BatonActivities,
+  more: Pick<WorkerOptions, 'interceptors'> = {},
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: settings.address });
   try {
@@ -40,6 +42,7 @@ export async function createTicketWorker(
       // A crashed worker's cached tickets move on after this long.
       stickyQueueScheduleToStartTimeout: '30s',
       bundlerOptions: { preloadModules: SHARED_WORKFLOW_MODULES },
+      ...more,
     });
     return { worker, connection };
   } catch (error) {

@@ -223,7 +223,10 @@ describe('call-centre ticket on InMemoryRuntime (virtual clock, real Postgres, r
         `~${events} history events in total = ${(events / closed).toFixed(2)} per stage including ${first.stats.timersFired} timer firings, ` +
         `${((events - escalationEvents) / closed).toFixed(2)} per stage without them`,
     );
-    expect((events - escalationEvents) / closed).toBeLessThanOrEqual(15);
-    expect(events / closed).toBeLessThanOrEqual(16);
+    // An agent's action is recorded by an activity once its workflow task commits (6 events,
+    // where a local activity's marker was 1: a discarded task must not write), so ~5 more per
+    // action than before; a stage takes one or two actions.
+    expect((events - escalationEvents) / closed).toBeLessThanOrEqual(17);
+    expect(events / closed).toBeLessThanOrEqual(21);
   });
 });

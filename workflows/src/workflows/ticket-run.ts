@@ -20,8 +20,11 @@ import { type TimerPort, singleTimer } from './single-timer.js';
 export type TicketRunPorts = {
   now(): number;
   timers: TimerPort;
-  /** Writes the read model for consecutive steps; resolves once it is durable. */
-  record(steps: RecordStepInput[]): Promise<unknown>;
+  /**
+   * Writes the read model for consecutive steps; resolves once it is durable. `when` says which
+   * steps may be written by the attempt that computes them (see RecordWhen).
+   */
+  record(steps: RecordStepInput[], when: RecordWhen): Promise<unknown>;
   pickAssignee: DriverPorts['pickAssignee'];
   /** Runs a custom activity to its end (retries included); rejects with the last failure. */
   runActivity(run: ActivityRun): Promise<unknown>;
@@ -44,12 +47,25 @@ export type TicketRunPorts = {
   onDetachedFailure(error: unknown): void;
 };
 
+/**
+ * `now`: the steps follow from what the history already holds (the start, a timer, an activity's
+ * outcome, a signal), so any attempt of the workflow task computes them again and the write the
+ * kept attempt makes stands. `afterCommit`: the steps of an input delivered as an update. Temporal
+ * may discard a workflow-task attempt that applied updates in another order, or one it never
+ * accepts, and nothing would write that seq again; so these are written only once the task that
+ * applied them is committed (ticketWorkflow: an activity, which Temporal schedules on commit).
+ */
+export type RecordWhen = 'now' | 'afterCommit';
+
+/** Inputs that reach a running workflow through its history (signals), not as updates. */
+const HISTORY_INPUTS: ReadonlySet<RunEvent['type']> = new Set(['message.received']);
+
 export type TicketRun = {
   readonly stats: CommandStats;
   driver(): DriverState | undefined;
   /** Applies the start (once); later calls resolve when the first start is recorded. */
   start(): Promise<void>;
-  /** Queues an input behind earlier ones and applies it. */
+  /** Queues an input behind earlier ones and applies it (an update's, unless a signal's: RecordWhen). */
   apply(event: RunEvent): Promise<ActResult>;
   /** The rejection applying `event` now would give (update validators), or undefined. */
   wouldReject(event: RunEvent): string | undefined;
@@ -109,11 +125,12 @@ export function createTicketRun(
     else timer.dispose();
   };
 
-  const driverPorts: DriverPorts = {
+  const driverPortsWhere = (when: RecordWhen): DriverPorts => ({
     now: () => ports.now(),
     record: async (steps) => {
-      stats.localActivities += 1;
-      await ports.record(steps);
+      if (when === 'now') stats.localActivities += 1;
+      else stats.activities += 1;
+      await ports.record(steps, when);
     },
     pickAssignee: (request) => {
       stats.localActivities += 1;
@@ -121,7 +138,9 @@ export function createTicketRun(
     },
     startActivity,
     warn: ports.warn,
-  };
+  });
+  const driverPorts = driverPortsWhere('now');
+  const updatePorts = driverPortsWhere('afterCommit');
 
   function startActivity(run: ActivityRun): void {
     stats.activities += 1;
@@ -145,11 +164,11 @@ export function createTicketRun(
     rescheduleTimer();
   }
 
-  async function apply(event: RunEvent): Promise<ActResult> {
+  async function apply(event: RunEvent, stepPorts: DriverPorts = driverPorts): Promise<ActResult> {
     if (!driver) return { ok: false, rejected: 'conflict: ticket not started' };
     // PATCH POINT (see docs/workflow-versioning.md): an engine change that alters the effects of an
     // existing event is chosen here with `patched('<change>')`, the old path kept for old tickets.
-    const result = await driveEvent(flow, driver, event, driverPorts);
+    const result = await driveEvent(flow, driver, event, stepPorts);
     driver = result.driver;
     rescheduleTimer();
     if (result.rejected) return { ok: false, rejected: result.rejected };
@@ -169,7 +188,8 @@ export function createTicketRun(
       });
       return started;
     },
-    apply: (event) => serially(() => apply(event)),
+    apply: (event) =>
+      serially(() => apply(event, HISTORY_INPUTS.has(event.type) ? driverPorts : updatePorts)),
     wouldReject(event) {
       if (!driver) return 'conflict: ticket is still starting';
       return wouldReject(flow, driver, event, ports.now());

@@ -52,6 +52,12 @@ const FENCE_RUN_STRIDE = 100_000;
 const CONDITION_INCIDENTS_PATCH = 'engine-2026-condition-incidents';
 /** A continued run arms its pending timer at once, not on its first input (ticket-run.ts). */
 const CARRIED_TIMER_PATCH = 'workflows-2026-carried-timer';
+/**
+ * An update's steps are recorded by an activity, scheduled when the workflow task commits, not by
+ * a local activity inside it (ticket-run.ts, RecordWhen): a discarded attempt had written a claim
+ * that lost. Tickets started before keep the local activity their histories hold.
+ */
+const COMMITTED_UPDATE_RECORDS_PATCH = 'workflows-2026-committed-update-records';
 
 /** When a run continues as new: our own budgets, far below Temporal's 10,240 events / 10 MB warnings. */
 export type HistoryBudget = { events: number; bytes: number };
@@ -189,11 +195,13 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
       // The fence tells the database which attempt of a workflow task wrote last: a later
       // workflow task always has a longer history, and a later run a higher run count (see
       // activities/record-step.ts).
-      record: (steps: RecordStepInput[]) => {
+      record: (steps: RecordStepInput[], when) => {
         const fence = runsBefore * FENCE_RUN_STRIDE + workflowInfo().historyLength;
         // Workflow time is the attempt's start: a retry of the same task starts later.
         const fenceAt = Date.now();
         const fenced = steps.map((step) => ({ ...step, fence, fenceAt }));
+        if (when === 'afterCommit' && patched(COMMITTED_UPDATE_RECORDS_PATCH))
+          return CancellationScope.nonCancellable(() => readModelDurable.recordSteps(fenced));
         return readModelCall('recordSteps', (activities) => activities.recordSteps(fenced));
       },
       pickAssignee: (request) =>
