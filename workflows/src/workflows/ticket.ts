@@ -132,7 +132,9 @@ const readModelQuick = proxyLocalActivities<ReadModelActivities>({
   },
 });
 const readModelDurable = proxyActivities<ReadModelActivities>({
-  startToCloseTimeout: '30s',
+  // As the local one's: a write takes milliseconds, and a worker that died mid-write (an agent
+  // waiting on the action) is retried elsewhere after this long.
+  startToCloseTimeout: '10s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes },
 });
 
