@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { compileFlow } from '@baton/engine';
 import { logSerializers, openDatabase, seedDatabase, seedHistory } from '@baton/db';
-import { activityCatalogue, createRuntime } from '@baton/workflows';
+import { activityCatalogue, createRuntime, measureUnmeasuredClocks } from '@baton/workflows';
 import { createApp } from './app.js';
 import { startMailIntake } from './intake/smtp-listener.js';
 import { defaultConfig } from './config.js';
@@ -126,6 +126,24 @@ async function main() {
   }
   const rollups = scheduleStageRollups(database.pool, log);
   shutdown.add({ name: 'report rollups', stop: () => rollups.stop() });
+  // In the background: the app answers meanwhile, and the rule-clock report fills as it goes.
+  let stopMeasuring = false;
+  const measuring = measureUnmeasuredClocks(database.db, {
+    now: apiConfig.now,
+    log,
+    stopped: () => stopMeasuring,
+  }).then(
+    (pass) => pass.tickets > 0 && log.info(pass, 'measured the timing-rule clocks of earlier tickets'),
+    (error: unknown) =>
+      log.error({ err: error }, 'measuring the timing-rule clocks of earlier tickets failed'),
+  );
+  shutdown.add({
+    name: 'timing-rule clock measuring',
+    stop: async () => {
+      stopMeasuring = true;
+      await measuring;
+    },
+  });
   const designerDist = path.join(repoRoot, 'designer', 'dist');
   if (serveDesigner(app, designerDist)) log.info({ designerDist }, 'serving the designer at /');
   else

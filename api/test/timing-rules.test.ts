@@ -242,4 +242,129 @@ describe('timing rules', () => {
       tickets: 0,
     });
   });
+
+  it("reports the rules' clocks: attainment of the stopped ones, paused time beside counted, open and overdue now", async () => {
+    const quick = await openTicket();
+    await h.clock!.advance(5 * MIN);
+    await json(h.call('agent', 'POST', `/api/tickets/${quick.ticketId}/replies`, { text: 'On it.' }), 201);
+    const held = await openTicket();
+    await json(h.call('agent', 'POST', `/api/tasks/${held.taskId}/claim`, {}));
+    await h.clock!.advance(10 * MIN);
+    await json(
+      h.call('agent', 'POST', `/api/tasks/${held.taskId}/hold`, { reason: 'waiting for the receipt' }),
+    );
+    await h.clock!.advance(30 * MIN);
+    await json(
+      h.call('agent', 'POST', `/api/tickets/${held.ticketId}/cancel`, { reason: 'customer withdrew' }),
+    );
+    await settled();
+
+    // As stored: the cancelled ticket's resolution clock counted 10 min and paused 30, apart.
+    const { rows: stored } = await h.t.pool.query<{
+      state: string;
+      met: boolean;
+      counted_ms: string;
+      paused_ms: string;
+    }>(
+      `select state, met, counted_ms, paused_ms from ticket_clocks where ticket_id = $1 and rule_key = 'resolution'`,
+      [held.ticketId],
+    );
+    expect(stored).toEqual([
+      { state: 'stopped', met: true, counted_ms: String(10 * MIN), paused_ms: String(30 * MIN) },
+    ]);
+
+    const from = new Date(START - 86_400_000).toISOString();
+    const to = new Date(h.clock!.now() + 86_400_000).toISOString();
+    const report = await json<{
+      rules: ({ key: string; name: string; overall: Figures } & {
+        departments: ({ department: string | null } & Figures)[];
+      })[];
+    }>(h.call('manager', 'GET', `/api/reports/rule-clocks?range=custom&from=${from}&to=${to}`));
+
+    // The oracle: every ticket's clocks as its detail measures them now.
+    const { rows: ids } = await h.t.pool.query<{ id: string }>('select id from tickets order by id');
+    const clocks = (
+      await Promise.all(ids.map(async ({ id }) => (await detail(id)).clocks))
+    ).flat() as (Clock & {
+      stoppedAt?: number;
+    })[];
+    const expected = (key: string): Figures => {
+      const mine = clocks.filter((c) => c.key === key);
+      const stopped = mine.filter((c) => c.state === 'stopped');
+      const counted = stopped.map((c) => c.explanation!.consumedMs).sort((a, b) => a - b);
+      const paused = stopped.map((c) =>
+        c.explanation!.pauses.reduce((sum, p) => sum + ((p.to ?? c.stoppedAt!) - p.from), 0),
+      );
+      const pausedSum = paused.reduce((a, b) => a + b, 0);
+      const countedSum = counted.reduce((a, b) => a + b, 0);
+      const open = mine.filter((c) => c.state === 'running' || c.state === 'paused');
+      return {
+        stopped: stopped.length,
+        met: stopped.filter((c) => c.met).length,
+        attainment: stopped.length > 0 ? stopped.filter((c) => c.met).length / stopped.length : null,
+        p50CountedMs: percentile(counted, 0.5),
+        p90CountedMs: percentile(counted, 0.9),
+        meanPausedMs: stopped.length > 0 ? pausedSum / stopped.length : null,
+        pausedShare: pausedSum + countedSum > 0 ? pausedSum / (pausedSum + countedSum) : null,
+        openNow: open.length,
+        overdueNow: open.filter((c) => c.level === 'overdue' || c.level === 'severe').length,
+      };
+    };
+    expect(report.rules.map((r) => [r.key, r.name])).toEqual([
+      ['first-response', 'First response'],
+      ['resolution', 'Resolution'],
+    ]);
+    for (const rule of report.rules) {
+      expect(rule.overall, rule.key).toEqual(expected(rule.key));
+      // Every ticket of this file entered at support: one department, the same figures.
+      expect(rule.departments, rule.key).toEqual([{ department: 'support', ...expected(rule.key) }]);
+    }
+    // The figures are not empty by accident: both kinds of clock stopped, met and missed.
+    expect(report.rules.find((r) => r.key === 'first-response')!.overall).toMatchObject({
+      stopped: 2,
+      met: 1,
+    });
+    expect(report.rules.find((r) => r.key === 'resolution')!.overall.stopped).toBeGreaterThanOrEqual(1);
+    expect(report.rules.find((r) => r.key === 'resolution')!.overall.meanPausedMs).toBeGreaterThan(0);
+
+    // Another department shows nothing of these tickets, and a lead of support may not ask for it.
+    const refunds = await json<{ rules: unknown[] }>(
+      h.call(
+        'admin',
+        'GET',
+        `/api/reports/rule-clocks?range=custom&from=${from}&to=${to}&department=refunds`,
+      ),
+    );
+    expect(refunds.rules).toEqual([]);
+    expect(
+      (
+        await h.call(
+          'lead',
+          'GET',
+          `/api/reports/rule-clocks?range=custom&from=${from}&to=${to}&department=refunds`,
+        )
+      ).status,
+    ).toBe(403);
+  });
 });
+
+type Figures = {
+  stopped: number;
+  met: number;
+  attainment: number | null;
+  p50CountedMs: number | null;
+  p90CountedMs: number | null;
+  meanPausedMs: number | null;
+  pausedShare: number | null;
+  openNow: number;
+  overdueNow: number;
+};
+
+/** Postgres' percentile_cont: linear between the two nearest ranks. */
+function percentile(sorted: number[], fraction: number): number | null {
+  if (sorted.length === 0) return null;
+  const position = fraction * (sorted.length - 1);
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
+}

@@ -929,3 +929,40 @@ export const timingRuleApplications = pgTable(
     }).onDelete('cascade'),
   ],
 );
+
+export const TICKET_CLOCK_STATES = ['waiting', 'running', 'paused', 'stopped'] as const;
+export type TicketClockState = (typeof TICKET_CLOCK_STATES)[number];
+
+/**
+ * Each timing-rule clock of a ticket as last measured (workflows/src/timing/rule-clocks.ts): written
+ * whenever its facts change, so reports read attainment and counted time without replaying every
+ * ticket's timeline. A running clock's `dueAt` is its deadline if it keeps running.
+ */
+export const ticketClocks = pgTable(
+  'ticket_clocks',
+  {
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    ruleKey: text('rule_key').notNull(),
+    version: integer('version').notNull(),
+    state: text('state').$type<TicketClockState>().notNull(),
+    level: text('level').$type<'ok' | 'warning' | 'overdue' | 'severe'>().notNull(),
+    /** Stopped: whether the time counted stayed within the target; null until then. */
+    met: boolean('met'),
+    targetMs: ms('target_ms').notNull(),
+    /** Time counted on the clock's calendar (business time), pauses left out. */
+    countedMs: ms('counted_ms').notNull(),
+    /** Time paused (waiting on the customer, by the rule's pause triggers). */
+    pausedMs: ms('paused_ms').notNull(),
+    startedAt: ts('started_at'),
+    stoppedAt: ts('stopped_at'),
+    dueAt: ts('due_at'),
+    measuredAt: ts('measured_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ticketId, t.ruleKey] }),
+    index('ticket_clocks_rule_stopped_idx').on(t.ruleKey, t.stoppedAt),
+    check('ticket_clocks_state_known', sql`${t.state} in (${inList(TICKET_CLOCK_STATES)})`),
+  ],
+);

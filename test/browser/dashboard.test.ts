@@ -502,4 +502,58 @@ describe.skipIf(!!chromiumCheck.skipReason)('the managers’ dashboard in the br
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);
   });
+
+  it("shows the timing rules' clocks: met and missed per rule, attainment and overdue now, every figure in the table", async () => {
+    // The seed's two built-in rules time its demo history, measured in the background after the
+    // first start (the server logs when it is done).
+    await expect
+      .poll(() => server.output().includes('measured the timing-rule clocks of earlier tickets'), {
+        timeout: 120_000,
+      })
+      .toBe(true);
+    await page.goto(`${server.url}/dashboard?range=last-year`);
+    const report = await api<RuleClocks>('/api/reports/rule-clocks?range=last-year');
+    expect(report.rules.map((r) => r.name)).toEqual(['First response', 'Resolution']);
+    expect(report.rules.some((r) => r.overall.stopped > 0)).toBe(true);
+
+    const clocks = panel('rule-clocks');
+    await settled('rule-clocks').waitFor();
+    const labels = report.rules.map((r) => {
+      const attainment = r.overall.attainment === null ? '—' : `${Math.round(r.overall.attainment * 100)} %`;
+      return r.overall.overdueNow > 0 ? `${attainment} · ${r.overall.overdueNow} overdue now` : attainment;
+    });
+    await expect
+      .poll(async () => (await clocks.locator('[data-test=chart] svg text').allTextContents()).join('\n'))
+      .toContain(labels.join('\n'));
+    await clocks.scrollIntoViewIfNeeded();
+    await clocks.screenshot({ path: path.join(RESULTS, 'dashboard-rule-clocks.png') });
+
+    await clocks.locator('[data-test=show-table]').click();
+    const cells = async (column: number) =>
+      (
+        await clocks.locator(`[data-test=panel-table] tbody tr td:nth-child(${column})`).allTextContents()
+      ).map((t) => t.trim());
+    const expected = report.rules.flatMap((r) =>
+      [r.overall, ...r.departments].map((f) => [r.name, String(f.stopped), String(f.met), String(f.openNow)]),
+    );
+    const shown = async () => {
+      const [names, stopped, met, open] = [await cells(1), await cells(3), await cells(4), await cells(10)];
+      return names.map((n, row) => [n, stopped[row], met[row], open[row]]);
+    };
+    await expect.poll(shown).toEqual(expected);
+    await clocks.locator('[data-test=show-chart]').click();
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
 });
+
+type RuleClockFigures = {
+  stopped: number;
+  met: number;
+  attainment: number | null;
+  openNow: number;
+  overdueNow: number;
+};
+type RuleClocks = {
+  rules: { key: string; name: string; overall: RuleClockFigures; departments: RuleClockFigures[] }[];
+};

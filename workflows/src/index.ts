@@ -42,5 +42,6 @@ export { installTemporalRuntime } from './runtime/sdk-runtime.js';
 export type { CommandStats } from './workflows/records.js';
 export { estimatedHistoryEvents } from './workflows/history-estimate.js';
 export { clocksOfTicket } from './timing/clock-inputs.js';
-export { refreshRuleLevels } from './timing/rule-levels.js';
+export { refreshRuleClocks } from './timing/rule-clocks.js';
+export { measureUnmeasuredClocks } from './timing/measure-unmeasured.js';
 export type { ClockedTicket, TicketClock, VersionedRule } from './timing/ticket-clocks.js';

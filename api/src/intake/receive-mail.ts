@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { ticketAttachments, ticketMails, ticketMailThreads, tickets } from '@baton/db';
-import { newReplyToken, refreshRuleLevels, supportRecipient, tokenFromMessageIds } from '@baton/workflows';
+import { newReplyToken, refreshRuleClocks, supportRecipient, tokenFromMessageIds } from '@baton/workflows';
 import type { AppDeps } from '../http/env.js';
 import { storableText } from '../http/unstorable-text.js';
 import { createTicket } from '../tickets/create-ticket.js';
@@ -157,7 +157,7 @@ async function keepMail(
       .onConflictDoNothing()
       .returning({ id: ticketMails.id });
     // A customer's mail may start or resume a clock: its levels ahead are measured again.
-    if (kept) await refreshRuleLevels(tx, ticketId, deps.config.now());
+    if (kept) await refreshRuleClocks(tx, ticketId, deps.config.now());
     // Another delivery of the same mail won the race: it keeps the files.
     if (!kept || mail.attachments.length === 0) return;
     await tx.insert(ticketAttachments).values(

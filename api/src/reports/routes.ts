@@ -21,6 +21,7 @@ import { stageDurations } from './stage-durations.js';
 import { STUCK_LEVELS, stuckStages } from './stuck.js';
 import { satisfaction } from './satisfaction.js';
 import { responseTimes } from './response-times.js';
+import { ruleClocks } from './rule-clocks.js';
 import { service, UNKNOWN_SOURCE } from './service.js';
 import { waiting } from './waiting.js';
 import { MIN_STAGES_FOR_OUTLIER } from './waiting-outliers.js';
@@ -489,6 +490,57 @@ export function reportRoutes(deps: AppDeps) {
       const { range, filter } = await scopeOf(principalOf(c), c.req.valid('query'));
       const answer = await withReportSession(deps.pool, (client) => responseTimes(client, filter));
       return c.json({ range: rangeJson(range), clock: 'wall' as const, ...answer }, 200);
+    },
+  );
+
+  const RuleClockFigures = {
+    stopped: z.number().int().openapi({ description: 'Clocks that stopped in the range' }),
+    met: z.number().int().openapi({ description: 'Of those, within their target' }),
+    attainment: z.number().nullable().openapi({ description: 'met / stopped; null when none stopped' }),
+    p50CountedMs: ms.nullable().openapi({ description: "Time counted on the rule's calendar, p50 (exact)" }),
+    p90CountedMs: ms.nullable(),
+    meanPausedMs: ms.nullable().openapi({ description: 'Mean time paused (not counted)' }),
+    pausedShare: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Paused time over counted plus paused time of the stopped clocks' }),
+    openNow: z.number().int().openapi({ description: 'Running or paused now' }),
+    overdueNow: z.number().int().openapi({ description: 'Of those, past their target now' }),
+  };
+
+  app.openapi(
+    defineRoute(REPORT_READERS, {
+      method: 'get',
+      path: '/reports/rule-clocks',
+      tags: ['reports'],
+      summary:
+        "Attainment of the timing rules' clocks per rule and department: met, counted and paused time, overdue now",
+      description:
+        "Each ticket's timing-rule clocks as last measured (whenever its facts change). `stopped` figures cover the clocks that stopped in the range; `openNow` and `overdueNow` are as of now. Counted time is business time on the rule's calendar; paused time is beside it, never in it. A clock belongs to the department of its ticket's first stage (earliest entered); tickets without a stage are left out when departments are filtered. Managers of their memberships and department leads see their departments only.",
+      request: { query: RangeQuery },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            range: RangeSchema,
+            rules: z.array(
+              z.object({
+                key: z.string(),
+                name: z.string(),
+                overall: z.object(RuleClockFigures),
+                departments: z.array(z.object({ department: z.string().nullable(), ...RuleClockFigures })),
+              }),
+            ),
+          }),
+          'Per timing rule',
+        ),
+      },
+    }),
+    async (c) => {
+      const { range, filter } = await scopeOf(principalOf(c), c.req.valid('query'));
+      const rules = await withReportSession(deps.pool, (client) =>
+        ruleClocks(client, { ...filter, now: new Date(deps.config.now()) }),
+      );
+      return c.json({ range: rangeJson(range), rules }, 200);
     },
   );
 

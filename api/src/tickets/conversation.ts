@@ -16,7 +16,7 @@ import {
   CUSTOMER_REPLY_TEMPLATE,
   liveStatusToken,
   newReplyToken,
-  refreshRuleLevels,
+  refreshRuleClocks,
   renderTemplate,
   replyAddress,
   statusPageUrl,
@@ -176,7 +176,7 @@ export async function queueCustomerMail(
       })
       .returning({ id: ticketMails.id });
     // An agent's reply may stop a clock (first response): its levels ahead go with it.
-    await refreshRuleLevels(tx, ticket.id, deps.config.now());
+    await refreshRuleClocks(tx, ticket.id, deps.config.now());
     return { mailId: kept!.id, statusUrl };
   });
   deps.log.info(

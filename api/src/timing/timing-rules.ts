@@ -4,7 +4,7 @@
 import { timingRuleProblems, type TimingRule } from '@baton/engine';
 import { calendars, departments, timingRules, type Transaction } from '@baton/db';
 import { desc, eq, sql } from 'drizzle-orm';
-import { refreshRuleLevels } from '@baton/workflows';
+import { refreshRuleClocks } from '@baton/workflows';
 import type { Database } from '../http/env.js';
 import { conflict, invalid, notFound } from '../http/problem.js';
 
@@ -135,7 +135,7 @@ export async function applyTimingRule(
          and greatest(born.version, coalesce((select max(a.version) from timing_rule_applications a
                where a.ticket_id = t.id and a.key = ${key}), 0)) < ${latest.version}
       returning ticket_id`);
-    for (const row of rows) await refreshRuleLevels(tx, row.ticket_id, now.getTime());
+    for (const row of rows) await refreshRuleClocks(tx, row.ticket_id, now.getTime());
     return { version: latest.version, tickets: rows.length };
   });
 }

@@ -8741,6 +8741,184 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/rule-clocks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Attainment of the timing rules' clocks per rule and department: met, counted and paused time, overdue now
+     * @description Each ticket's timing-rule clocks as last measured (whenever its facts change). `stopped` figures cover the clocks that stopped in the range; `openNow` and `overdueNow` are as of now. Counted time is business time on the rule's calendar; paused time is beside it, never in it. A clock belongs to the department of its ticket's first stage (earliest entered); tickets without a stage are left out when departments are filtered. Managers of their memberships and department leads see their departments only.
+     *
+     *     Roles: admin, manager, process_owner, developer, agent.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Evaluated in the organisation's time zone (BATON_TIME_ZONE, else the default calendar's, else UTC). */
+          range?:
+            | 'today'
+            | 'yesterday'
+            | 'this-week'
+            | 'last-week'
+            | 'this-month'
+            | 'last-month'
+            | 'this-year'
+            | 'last-year'
+            | 'custom';
+          /** @description range=custom: YYYY-MM-DD (local day start) or ISO date-time */
+          from?: string;
+          /** @description range=custom: YYYY-MM-DD (through the end of that day) or ISO date-time */
+          to?: string;
+          department?: string;
+          typeId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Per timing rule */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              range: components['schemas']['ReportRange'];
+              rules: {
+                key: string;
+                name: string;
+                overall: {
+                  /** @description Clocks that stopped in the range */
+                  stopped: number;
+                  /** @description Of those, within their target */
+                  met: number;
+                  /** @description met / stopped; null when none stopped */
+                  attainment: number | null;
+                  /** @description Time counted on the rule's calendar, p50 (exact) */
+                  p50CountedMs: number | null;
+                  /** @description milliseconds */
+                  p90CountedMs: number | null;
+                  /** @description Mean time paused (not counted) */
+                  meanPausedMs: number | null;
+                  /** @description Paused time over counted plus paused time of the stopped clocks */
+                  pausedShare: number | null;
+                  /** @description Running or paused now */
+                  openNow: number;
+                  /** @description Of those, past their target now */
+                  overdueNow: number;
+                };
+                departments: {
+                  department: string | null;
+                  /** @description Clocks that stopped in the range */
+                  stopped: number;
+                  /** @description Of those, within their target */
+                  met: number;
+                  /** @description met / stopped; null when none stopped */
+                  attainment: number | null;
+                  /** @description Time counted on the rule's calendar, p50 (exact) */
+                  p50CountedMs: number | null;
+                  /** @description milliseconds */
+                  p90CountedMs: number | null;
+                  /** @description Mean time paused (not counted) */
+                  meanPausedMs: number | null;
+                  /** @description Paused time over counted plus paused time of the stopped clocks */
+                  pausedShare: number | null;
+                  /** @description Running or paused now */
+                  openNow: number;
+                  /** @description Of those, past their target now */
+                  overdueNow: number;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Malformed request (`malformed-json`, `bad-request`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not authenticated (`unauthenticated`) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller may not do this (`forbidden`) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unknown resource (`not-found`) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The resource changed or is held by someone else (`conflict`) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large (`payload-too-large`) */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input (`validation-failed`), with `errors[]` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited (`rate-limited`) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/stages/stuck': {
     parameters: {
       query?: never;

@@ -14,6 +14,7 @@ import {
 } from '../dashboard/chartOptions.js';
 import type { DashboardQuery } from '../dashboard/rangeQuery.js';
 import { responseBandsOption, responseTimesTable } from '../dashboard/responseTimes.js';
+import { ruleClocksOption, ruleClocksTable } from '../dashboard/ruleClocks.js';
 import {
   firstContactOption,
   handlingOption,
@@ -69,6 +70,7 @@ export function useDashboardCharts(reports: Reports, view: Ref<DashboardQuery>) 
   const waiting = computed(() => reports.waiting.data.value);
   const service = computed(() => reports.service.data.value);
   const responseTimes = computed(() => reports.responseTimes.data.value);
+  const ruleClocks = computed(() => reports.ruleClocks.data.value?.rules);
   /** Rows of a horizontal bar chart: its height grows with them. */
   const barsHeight = (rows: number) => 60 + 30 * rows;
 
@@ -146,6 +148,11 @@ export function useDashboardCharts(reports: Reports, view: Ref<DashboardQuery>) 
       resolution: computed(() =>
         responseTimes.value ? responseBandsOption(responseTimes.value, 'resolution', name.value) : undefined,
       ),
+    },
+    ruleClocks: {
+      table: computed(() => (ruleClocks.value ? ruleClocksTable(ruleClocks.value, name.value) : undefined)),
+      option: computed(() => (ruleClocks.value ? ruleClocksOption(ruleClocks.value) : undefined)),
+      height: computed(() => barsHeight(ruleClocks.value?.length ?? 0) + 20),
     },
     stuck: {
       table: computed(() => {

@@ -11,6 +11,7 @@ import type {
   HandoffReport,
   LoadReport,
   ResponseTimesReport,
+  RuleClocksReport,
   ServiceReport,
   SlaReport,
   StageDurations,
@@ -65,6 +66,7 @@ export function useDashboardReports(view: Ref<DashboardQuery>) {
     waiting: report<WaitingReport>('/api/reports/waiting'),
     service: report<ServiceReport>('/api/reports/service'),
     responseTimes: report<ResponseTimesReport>('/api/reports/response-times'),
+    ruleClocks: report<RuleClocksReport>('/api/reports/rule-clocks'),
     stuck: useResource(() => api.get<StuckStages>('/api/stages/stuck?level=overdue&limit=100'), {
       refreshMs: STUCK_REFRESH_MS,
     }),

@@ -25,3 +25,5 @@ export type StuckStage = StuckStages['items'][number];
 export type Heatmap = Answer<'/api/flow-versions/{id}/heatmap', 'get'>;
 export type HeatmapElement = Heatmap['elements'][number];
 export type ResponseTimesReport = Answer<'/api/reports/response-times', 'get'>;
+export type RuleClocksReport = Answer<'/api/reports/rule-clocks', 'get'>;
+export type RuleClockReport = RuleClocksReport['rules'][number];

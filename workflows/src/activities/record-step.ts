@@ -29,7 +29,7 @@ import {
   recordReachedLevel,
   replacePendingLevels,
 } from '../escalations/levels.js';
-import { refreshRuleLevels } from '../timing/rule-levels.js';
+import { refreshRuleClocks } from '../timing/rule-clocks.js';
 
 const date = (ms: number | undefined): Date | null => (ms === undefined ? null : new Date(ms));
 const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback: T): T =>
@@ -260,7 +260,7 @@ export async function recordStep(ctx: ActivityContext, input: RecordStepInput): 
     const levelFirstRecordedHere = await recordReachedLevel(tx, input);
     await replacePendingLevels(tx, input);
     // After the timeline and the stages: the rule clocks are measured from them.
-    await refreshRuleLevels(tx, ticketId, input.at);
+    await refreshRuleClocks(tx, ticketId, input.at);
     const sentByWatch = (template: string) =>
       !levelFirstRecordedHere && template === `sla.${input.reachedLevel?.level}`;
 

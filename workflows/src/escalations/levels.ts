@@ -49,7 +49,7 @@ export async function recordReachedLevel(tx: Transaction, input: RecordStepInput
   return recorded.length > 0;
 }
 
-/** The clock of a timing rule's levels is `rule:<key>` (timing/rule-levels.ts keeps them). */
+/** The clock of a timing rule's levels is `rule:<key>` (timing/rule-clocks.ts keeps them). */
 export const RULE_CLOCK_PREFIX = 'rule:';
 
 /** Deletes the ticket's levels not recorded yet, of the clocks `which` picks. */
@@ -61,7 +61,7 @@ export async function deletePendingLevels(tx: Transaction, ticketId: string, whi
 
 /**
  * Drops the ticket's pending levels of its run's clocks (a run that will not reach them: replaced,
- * or ended). Those of timing-rule clocks are refreshRuleLevels' to keep.
+ * or ended). Those of timing-rule clocks are refreshRuleClocks' to keep.
  */
 export const dropPendingLevels = (tx: Transaction, ticketId: string): Promise<void> =>
   deletePendingLevels(tx, ticketId, notLike(slaEscalations.clock, `${RULE_CLOCK_PREFIX}%`));

@@ -2,7 +2,7 @@
 // current when the ticket was created, its conversation's mails, the calendars and the
 // departments' own calendars as they are now, and (when the caller has not read it already) the
 // ticket with its timeline and open stages. The API's ticket detail and the read model's
-// escalations (./rule-levels.ts) read them alike.
+// escalations (./rule-clocks.ts) read them alike.
 import type { CalendarSpec, TimingRule } from '@baton/engine';
 import { sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@baton/db';
