@@ -6,6 +6,7 @@ import type { InMemoryRuntime } from '@baton/workflows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploySupportRefunds } from './fixtures.js';
 import { createHarness, type Harness } from './harness.js';
+import type { RuleClockFigures as Figures } from '../src/reports/rule-clocks.js';
 
 const MIN = 60_000;
 const START = Date.parse('2026-03-16T09:00:00Z');
@@ -347,18 +348,6 @@ describe('timing rules', () => {
     ).toBe(403);
   });
 });
-
-type Figures = {
-  stopped: number;
-  met: number;
-  attainment: number | null;
-  p50CountedMs: number | null;
-  p90CountedMs: number | null;
-  meanPausedMs: number | null;
-  pausedShare: number | null;
-  openNow: number;
-  overdueNow: number;
-};
 
 /** Postgres' percentile_cont: linear between the two nearest ranks. */
 function percentile(sorted: number[], fraction: number): number | null {
