@@ -1,4 +1,4 @@
-// Continue-as-new on a real server, with the history budget lowered to 40 events so a short
+// Continue-as-new on a real server, with the history budget lowered to 44 events so a short
 // ticket crosses several run boundaries: the open task, its assignee, its deadline and the pending
 // SLA timer carry over and fire on time (also in a run that no input reaches after its boundary),
 // and every action and customer message sent across a boundary is recorded exactly once.
