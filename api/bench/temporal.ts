@@ -22,6 +22,7 @@ import { apiTokens, departments, memberships, users } from '@baton/db';
 import {
   activityCatalogue,
   createActivities,
+  DEV_SERVER_UPDATE_FLAGS,
   findTemporalCli,
   historySizeBytes,
   TemporalRuntime,
@@ -35,12 +36,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const OPEN_TICKETS = Number(process.env.BENCH_OPEN_TICKETS ?? 10_000);
-const UPDATE_FLAGS = [
-  '--dynamic-config-value',
-  'frontend.enableUpdateWorkflowExecution=true',
-  '--dynamic-config-value',
-  'frontend.enableExecuteMultiOperation=true',
-];
 
 const log = pino({ level: 'silent' });
 const step = (label: string) => console.log(`- ${label}`);
@@ -93,7 +88,7 @@ async function main() {
       executable: { type: 'existing-path', path: cli },
       ip: '127.0.0.1',
       ui: false,
-      extraArgs: UPDATE_FLAGS,
+      extraArgs: [...DEV_SERVER_UPDATE_FLAGS],
     },
   });
   const database = await openBenchDatabase();

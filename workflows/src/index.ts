@@ -3,6 +3,7 @@
 export * from './runtime/port.js';
 export { createRuntime, type CreateRuntimeOptions, type CreatedRuntime } from './runtime/create.js';
 export { findTemporalCli } from './runtime/temporal-binaries.js';
+export { DEV_SERVER_UPDATE_FLAGS } from './runtime/temporal-flags.js';
 export { InMemoryRuntime, NOT_DURABLE_WARNING, type InMemoryRuntimeOptions } from './runtime/in-memory.js';
 export {
   TemporalRuntime,
