@@ -3,6 +3,7 @@
 // covers them too. One pass in ticket id order: a ticket no rule times leaves no row, and the
 // cursor still moves past it. Each ticket in its own short transaction, as a recorded step does.
 import type { Database } from '@baton/db';
+import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { refreshRuleClocks } from './rule-clocks.js';
 
@@ -28,7 +29,15 @@ export async function measureUnmeasuredClocks(
     if (rows.length === 0) break;
     for (const { id } of rows) {
       if (options.stopped?.()) break;
-      await db.transaction((tx) => refreshRuleClocks(tx, id, options.now()));
+      await db.transaction(async (tx) => {
+        // The ticket's row lock orders this with a step being recorded (which updates that row):
+        // whichever comes second measures the facts the first left, and a ticket measured meanwhile
+        // is left as it is.
+        const { rows: still } = await tx.execute<{ unmeasured: boolean }>(sql`
+          select not exists (select 1 from ticket_clocks c where c.ticket_id = t.id) as unmeasured
+            from tickets t where t.id = ${id} for update`);
+        if (still[0]?.unmeasured) await refreshRuleClocks(tx, id, options.now());
+      });
       tickets += 1;
     }
     after = rows.at(-1)!.id;
