@@ -73,9 +73,10 @@ export function createApp(deps: CreateAppOptions) {
     details,
     openTasks,
     clocks: (view, now) => clocksOfTicket(deps.db, view.id, view, now),
+    flows,
     now: deps.config.now,
   });
-  app.route('/api', ticketRoutes(deps, ticketDetails));
+  app.route('/api', ticketRoutes(deps, ticketDetails, flows));
   app.route('/api', conversationRoutes(deps, ticketDetails));
   app.route('/api', statusPageRoutes(deps, ticketDetails));
   app.route('/api', webFormRoutes(deps));

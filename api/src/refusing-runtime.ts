@@ -14,6 +14,7 @@ export const refusingRuntime = (purpose: string): EngineRuntime => {
     sendMessage: refuse('sendMessage'),
     readState: refuse('readState'),
     cancel: refuse('cancel'),
+    reopen: refuse('reopen'),
     closeLost: refuse('closeLost'),
     close: () => Promise.resolve(),
   };

@@ -197,6 +197,53 @@ describe.skipIf(skip)('tickets and tasks over HTTP on a real Temporal server', (
     expect(cancelled.status).toBe(409);
   });
 
+  it('reopens a done ticket in a new execution that carries its state, and refuses a reopen racing it', async () => {
+    const ticket = await json<Detail>(await create('Reopen me'), 201);
+    const triage = ticket.openTasks[0]!.id;
+    await json(await h.call('agent', 'POST', `/api/tasks/${triage}/claim`, {}));
+    await json(await h.call('agent', 'POST', `/api/tasks/${triage}/complete`, { outcome: 'solved' }));
+    const workflow = runtime['client'].workflow.getHandle(`ticket-${ticket.id}`);
+    const first = await workflow.describe();
+
+    const body = { reason: 'The customer says the order is still missing' };
+    const raced = await Promise.all([
+      h.call('agent', 'POST', `/api/tickets/${ticket.id}/reopen`, body),
+      h.call('agent', 'POST', `/api/tickets/${ticket.id}/reopen`, body),
+    ]);
+    expect(raced.map((res) => res.status).sort()).toEqual([200, 409]);
+    const reopened = (await raced.find((res) => res.status === 200)!.json()) as Detail;
+    expect(reopened.live).toBe(true);
+    expect(reopened.openTasks.map((task) => task.name)).toEqual(['Triage']);
+    const second = await workflow.describe();
+    expect(second.runId).not.toBe(first.runId);
+    expect(second.status.name).toBe('RUNNING');
+    expect(
+      (await runtime['client'].workflow.getHandle(`ticket-${ticket.id}`, first.runId).describe()).status.name,
+    ).toBe('COMPLETED');
+
+    // The new execution goes on from the state the first finished with: new task ids, the read
+    // model's seq continuing, done again through the refund.
+    const again = reopened.openTasks[0]!.id;
+    expect(again).not.toBe(triage);
+    await json(await h.call('agent', 'POST', `/api/tasks/${again}/claim`, {}));
+    await json(await h.call('agent', 'POST', `/api/tasks/${again}/complete`, { outcome: 'refund' }));
+    const refund = (await detail(ticket.id)).openTasks[0]!;
+    await json(await h.call('admin', 'POST', `/api/tasks/${refund.id}/claim`, {}));
+    await json(await h.call('admin', 'POST', `/api/tasks/${refund.id}/complete`, { outcome: 'refunded' }));
+    const done = await detail(ticket.id);
+    expect(done.status).toBe('done');
+    expect(done.stages.map((stage) => stage.outcome)).toEqual(['solved', 'refund', 'refunded']);
+    const types = done.timeline.map((entry) => entry.type);
+    expect(types.filter((type) => type === 'ticket.completed')).toHaveLength(2);
+    expect(types.indexOf('ticket.reopened')).toBeGreaterThan(types.indexOf('ticket.completed'));
+    expect(types.lastIndexOf('ticket.completed')).toBe(types.length - 1);
+    // A second reopen of the same ticket, from its second execution, at the refund it closed at.
+    const thrice = await json<Detail>(
+      await h.call('admin', 'POST', `/api/tickets/${ticket.id}/reopen`, { reason: 'still not right' }),
+    );
+    expect(thrice.openTasks.map((task) => task.name)).toEqual(['Refund']);
+  });
+
   it('shows a ticket terminated from Temporal as cancelled, and answers 409 for actions on it', async () => {
     const ticket = await json<Detail>(await create('Terminate me in Temporal'), 201);
     const taskId = ticket.openTasks[0]!.id;

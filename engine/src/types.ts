@@ -237,6 +237,14 @@ export type RunEvent =
   | { type: 'message.received'; name: string; data?: Record<string, unknown> }
   | { type: 'ticket.cancelled'; actor: Actor; reason?: string }
   /**
+   * A done ticket is opened again (the customer says it is not solved): the run is running once
+   * more, with a new task at `elementId` (a user task of the process, not of a subprocess;
+   * absent: the element of the stage that closed last) and the flow goes on from there as drawn.
+   * The whole-ticket clock starts a new cycle; closed stages and clocks stay as they closed. A
+   * cancelled ticket is not reopened: it was given up, not solved.
+   */
+  | { type: 'ticket.reopened'; actor: Actor; reason: string; elementId?: string }
+  /**
    * Someone responsible for the flow resolves an open incident: `fields` (optional) are merged
    * into the variables first (the ticket's corrected data), then the token stuck there moves
    * again from where it stopped. A retry that fails again opens a new incident.

@@ -15,6 +15,8 @@
 // 4. A ticket is cancelled by a manager, or by the agent who created it while a department of
 //    theirs is in charge of it; admins cancel every ticket.
 // 5. A ticket the engine no longer runs is closed by an admin only.
+// 6. A done ticket is reopened by whoever may record its customer messages (rule 3): reopening is
+//    what the customer asks for when they say it is not solved.
 import type { Principal } from '../http/env.js';
 import { forbidden } from '../http/problem.js';
 import { coversEveryDepartment, hasRole, isAdmin, MESSAGE_RECORDERS, TICKET_CANCELLERS } from './roles.js';
@@ -69,6 +71,16 @@ export function assertMayCancel(p: Principal, ticket: CancelFacts & { id: string
       ? 'agents may cancel only the tickets they created'
       : `ticket ${ticket.id} is in the charge of department ${ownersLabel(ticket.owners)}: only they may cancel it`,
   );
+}
+
+/** Rule 6. */
+export const mayReopenTicket = mayRecordMessage;
+
+export function assertMayReopen(p: Principal, ticket: { id: string; owners: TicketOwners }) {
+  if (!mayReopenTicket(p, ticket))
+    throw forbidden(
+      `ticket ${ticket.id} was last in the charge of department ${ownersLabel(ticket.owners)}: only they (or the customer's channel) reopen it`,
+    );
 }
 
 /** Rule 5: instead of answering "not running" for ever. */

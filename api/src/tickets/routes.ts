@@ -11,6 +11,7 @@ import {
   TICKET_READERS,
 } from '../access/roles.js';
 import { assertMayCancel, assertMayRecordMessage, ticketOwners } from '../access/ticket-writes.js';
+import type { CompiledFlows } from '../flows/compiled-flows.js';
 import type { AppDeps } from '../http/env.js';
 import { defineRoute, jsonBody, jsonResponse, newRouter, principalOf, z } from '../http/openapi.js';
 import {
@@ -24,6 +25,7 @@ import { isoText } from '../sql/json-timestamps.js';
 import { ImportedFromSchema, OpenTaskSchema } from '../tasks/open-task-json.js';
 import { globalTaskId, TASK_ID_DESCRIPTION } from '../tasks/task-id.js';
 import { cancelTicket } from './cancel-ticket.js';
+import { reopenTicket } from './reopen-ticket.js';
 import { createTicket } from './create-ticket.js';
 import { listOpenIncidents, retryIncident } from './incidents.js';
 import { recordCustomerMessage } from './customer-message.js';
@@ -172,6 +174,13 @@ const TicketDetailSchema = z
       description:
         'Open incidents, oldest first: the flow stopped there until a process owner retries (POST .../incidents/{incidentId}/retry) or someone cancels the ticket.',
     }),
+    reopen: z
+      .array(z.object({ elementId: z.string(), name: z.string() }))
+      .nullable()
+      .openapi({
+        description:
+          'Where the caller may reopen this done ticket (POST .../reopen), the default first: the stage that closed last. Null when the ticket is not done or the caller may not reopen it.',
+      }),
   })
   .openapi('TicketDetail');
 
@@ -204,7 +213,7 @@ const TicketSummarySchema = z
   })
   .openapi('TicketSummary');
 
-export function ticketRoutes(deps: AppDeps, tickets: TicketDetails) {
+export function ticketRoutes(deps: AppDeps, tickets: TicketDetails, flows: CompiledFlows) {
   const app = newRouter();
 
   app.openapi(
@@ -366,6 +375,42 @@ export function ticketRoutes(deps: AppDeps, tickets: TicketDetails) {
       const view = await tickets.actionableTicket(id, principal);
       assertMayCancel(principal, { id, createdBy: view.createdBy, owners: ticketOwners(view.stages) });
       await cancelTicket(deps, principal, id, reason, c.get('requestId'), importedRun(view.importedFrom));
+      return c.json(await tickets.detail(id, principal), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute(MESSAGE_RECORDERS, {
+      method: 'post',
+      path: '/tickets/{id}/reopen',
+      tags: ['tickets'],
+      summary: 'Reopen a done ticket (the customer says it is not solved)',
+      description:
+        "The run goes on with a new task at `elementId` (one of the detail's `reopen` places; default: the stage that closed last) and the flow continues from there as drawn; the whole-ticket clock, and the timing rules started by `ticket.reopened`, begin a new cycle. Who may: those who may record the ticket's customer messages (its last department, managers, admins, the customer's channel). 409: the ticket is not done (a cancelled one was given up, not solved).",
+      request: {
+        params: IdParam,
+        body: jsonBody(
+          z.strictObject({
+            reason: z.string().trim().min(1).max(2000),
+            elementId: z.string().min(1).max(200).optional(),
+          }),
+        ),
+      },
+      responses: { 200: jsonResponse(TicketDetailSchema, 'Reopened: the ticket as it stands now') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const principal = principalOf(c);
+      const { view } = await tickets.visibleTicket(id, principal);
+      await reopenTicket(
+        deps,
+        principal,
+        view,
+        await flows.get(view.flowVersionId),
+        body,
+        c.get('requestId'),
+      );
       return c.json(await tickets.detail(id, principal), 200);
     },
   );

@@ -2,12 +2,14 @@
 // (open tasks, explained deadlines) when the engine answers, and the caller's actions per task.
 import type { StartedTicket, TicketClock } from '@baton/workflows';
 import { maySeeTicket } from '../access/ticket-visibility.js';
+import type { CompiledFlows } from '../flows/compiled-flows.js';
 import type { Principal } from '../http/env.js';
 import { conflict, forbidden, notFound } from '../http/problem.js';
 import type { EngineAnswer, OpenTasks } from '../tasks/open-tasks.js';
 import type { DetailLoader } from './detail-loader.js';
 import type { TicketView } from './detail-query.js';
 import { openIncidentsOf } from './incidents.js';
+import { reopenOffer } from './reopen-ticket.js';
 import { isFinished } from './ticket-status.js';
 
 export type TicketDetails = ReturnType<typeof createTicketDetails>;
@@ -16,9 +18,11 @@ export function createTicketDetails({
   details,
   openTasks,
   clocks,
+  flows,
   now,
 }: {
   details: DetailLoader;
+  flows: CompiledFlows;
   openTasks: OpenTasks;
   /** The ticket's timing-rule clocks as of `now`. */
   clocks: (view: TicketView, now: number) => Promise<TicketClock[]>;
@@ -71,6 +75,8 @@ export function createTicketDetails({
       timeline: view.timeline,
       extensionRequests: view.extensionRequests,
       incidents: openIncidentsOf(view),
+      reopen:
+        view.status === 'done' ? reopenOffer(principal, view, await flows.get(view.flowVersionId)) : null,
     };
   }
 

@@ -4308,6 +4308,128 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tickets/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopen a done ticket (the customer says it is not solved)
+     * @description The run goes on with a new task at `elementId` (one of the detail's `reopen` places; default: the stage that closed last) and the flow continues from there as drawn; the whole-ticket clock, and the timing rules started by `ticket.reopened`, begin a new cycle. Who may: those who may record the ticket's customer messages (its last department, managers, admins, the customer's channel). 409: the ticket is not done (a cancelled one was given up, not solved).
+     *
+     *     Roles: admin, agent, manager, developer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            elementId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Reopened: the ticket as it stands now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TicketDetail'];
+          };
+        };
+        /** @description Malformed request (`malformed-json`, `bad-request`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not authenticated (`unauthenticated`) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller may not do this (`forbidden`) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unknown resource (`not-found`) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The resource changed or is held by someone else (`conflict`) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large (`payload-too-large`) */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid input (`validation-failed`), with `errors[]` */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Rate limited (`rate-limited`) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/incidents': {
     parameters: {
       query?: never;
@@ -11383,6 +11505,13 @@ export interface components {
       extensionRequests: components['schemas']['TicketExtensionRequest'][];
       /** @description Open incidents, oldest first: the flow stopped there until a process owner retries (POST .../incidents/{incidentId}/retry) or someone cancels the ticket. */
       incidents: components['schemas']['Incident'][];
+      /** @description Where the caller may reopen this done ticket (POST .../reopen), the default first: the stage that closed last. Null when the ticket is not done or the caller may not reopen it. */
+      reopen:
+        | {
+            elementId: string;
+            name: string;
+          }[]
+        | null;
     };
     Customer: {
       name?: string;

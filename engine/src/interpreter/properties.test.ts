@@ -55,6 +55,19 @@ function eventFor(state: RunState, c: Choice, now: number): { event: RunEvent; a
   const actor = ACTORS[c.actor]!;
   const at = now + c.advance;
   const k = c.kind;
+  // A done ticket is reopened half the time: at the last stage, a stage it had, or nowhere valid.
+  if (state.status === 'done' && c.extra % 2 === 0) {
+    const elementId =
+      c.pick % 3 === 0
+        ? undefined
+        : c.pick % 3 === 1
+          ? state.tasks[pickOf(tasks, c.pick) ?? '']?.elementId
+          : 'e0';
+    return {
+      event: { type: 'ticket.reopened', actor, reason: 'not solved', ...(elementId ? { elementId } : {}) },
+      at,
+    };
+  }
   if (k < 14) return { event: { type: 'task.claimed', taskId, actor }, at };
   if (k < 34) {
     const outcome = c.extra % 7 === 0 ? undefined : OUTCOMES[c.extra % OUTCOMES.length];

@@ -53,7 +53,9 @@
  * - Terminate end event ends its scope: the whole ticket at process level, the sub-process
  *   instance (which then completes) inside one.
  * - `ticket.cancelled` closes open tasks (outcome 'cancelled'); ticket completion, however it
- *   comes, cancels every pending timer. Any event after that is a conflict.
+ *   comes, cancels every pending timer. Any event after that is a conflict, but for
+ *   `ticket.reopened` of a done ticket: the run goes on with a new task at the named user task
+ *   (default: the element of the stage closed last) and a new cycle of the ticket clock.
  * - Rejections (`<code>: <message>`, see RejectCode) return the input state object and no
  *   effects. A malformed event is `invalid`; an unexpected error inside the engine is reported
  *   the same way instead of throwing (the properties assert it never happens).
@@ -102,6 +104,7 @@ import {
   leave,
   release,
   retryIncident,
+  tokenAt,
 } from './tokens.js';
 import { timerDueAt } from './time.js';
 
@@ -146,7 +149,8 @@ export function applyEvent(flow: Flow, state: RunState, event: RunEvent, now: nu
   // check the keys it names.
   const d = beginDraft(event.type === 'calendars.changed' ? flow : flowOfRun(flow, state), state, now);
   try {
-    if (state.status !== 'running') reject('conflict', `ticket ${state.ticketId} is already ${state.status}`);
+    if (state.status !== 'running' && event.type !== 'ticket.reopened')
+      reject('conflict', `ticket ${state.ticketId} is already ${state.status}`);
     dispatch(d, event);
   } catch (error) {
     if (error instanceof Rejection)
@@ -179,6 +183,8 @@ function dispatch(d: Draft, event: RunEvent): void {
     case 'ticket.cancelled':
       killScope(d, '', 'cancelled');
       return finishTicket(d, 'cancelled');
+    case 'ticket.reopened':
+      return reopenTicket(d, event);
     case 'incident.retried':
       return retryIncident(d, event.incidentId, event.fields);
     case 'calendars.changed':
@@ -199,6 +205,35 @@ function dispatch(d: Draft, event: RunEvent): void {
       return applyTaskEvent(d, event);
   }
 }
+
+function reopenTicket(d: Draft, event: Extract<RunEvent, { type: 'ticket.reopened' }>): void {
+  const { ticketId, status } = d.state;
+  if (status !== 'done')
+    reject('conflict', `ticket ${ticketId} is ${status}: only a done ticket can be reopened`);
+  if (typeof event.reason !== 'string' || event.reason.trim() === '')
+    reject('invalid', `reopening ticket ${ticketId} needs a reason`);
+  const lastClosed = Object.values(d.state.tasks)
+    .filter((task) => task.closedAt !== undefined)
+    .sort((a, b) => a.closedAt! - b.closedAt! || taskOrder(a.taskId) - taskOrder(b.taskId))
+    .at(-1);
+  const elementId = event.elementId ?? lastClosed?.elementId;
+  if (elementId === undefined)
+    reject('invalid', `ticket ${ticketId} has no stage to reopen at: name a user task (elementId)`);
+  const node = d.flow.nodes[elementId];
+  if (node?.kind !== 'userTask' || node.scope !== undefined)
+    reject('invalid', `'${elementId}' is not a user task of the process: a ticket reopens at one`);
+  d.state.status = 'running';
+  if (d.flow.ticketSla !== undefined) {
+    d.state.ticketSla = startClock(d.flow, d.flow.ticketSla, d.now);
+    armClock(d, d.state.ticketSla, undefined);
+  }
+  const token = tokenAt(nextId(d, 'token', 'k'), elementId, '', lastClosed?.taskId);
+  putToken(d, token);
+  enter(d, token, elementId);
+}
+
+/** Task ids are `t<counter>`: opened earlier, smaller. */
+const taskOrder = (taskId: string): number => Number(taskId.slice(1));
 
 function fireTimer(d: Draft, timerId: string): void {
   const timer = d.internal.timers[timerId];

@@ -14,6 +14,7 @@ import {
   type CloseLostResult,
   type EngineRuntime,
   type LiveState,
+  type ReopenEvent,
   RuntimeFailure,
   type StartedTicket,
   type TaskEvent,
@@ -125,6 +126,14 @@ export class InMemoryRuntime implements EngineRuntime {
     return this.update(ticketId, { type: 'ticket.cancelled', actor, ...(reason ? { reason } : {}) });
   }
 
+  async reopen(ticketId: string, event: ReopenEvent): Promise<ActResult> {
+    const entry = this.runs.get(ticketId);
+    if (!entry) throw this.notHere(ticketId);
+    const rejected = entry.run.wouldReject(event);
+    if (rejected) return { ok: false, rejected };
+    entry.run.stats.updates += 1;
+    return entry.run.apply(event);
+  }
   async closeLost(ticketId: string, actor: Actor, reason: string): Promise<CloseLostResult> {
     const entry = this.runs.get(ticketId);
     if (entry && !entry.run.finished()) return 'running';
@@ -188,13 +197,15 @@ export class InMemoryRuntime implements EngineRuntime {
     await Promise.all([...this.deliveries]);
   }
 
+  private notHere(ticketId: string): RuntimeFailure {
+    return new RuntimeFailure(
+      'not-running',
+      `ticket ${ticketId} is not running in this in-memory runtime (it was never started here, or a restart lost it)`,
+    );
+  }
   private running(ticketId: string): Entry {
     const entry = this.runs.get(ticketId);
-    if (!entry)
-      throw new RuntimeFailure(
-        'not-running',
-        `ticket ${ticketId} is not running in this in-memory runtime (it was never started here, or a restart lost it)`,
-      );
+    if (!entry) throw this.notHere(ticketId);
     if (entry.run.finished()) throw new RuntimeFailure('finished', `ticket ${ticketId} has finished`);
     return entry;
   }

@@ -23,6 +23,9 @@ export type TaskEvent = Extract<
   { type: `task.${string}` | 'incident.retried' | 'calendars.changed' | 'sla.targetsChanged' }
 >;
 
+/** A done ticket opened again; see EngineRuntime.reopen. */
+export type ReopenEvent = Extract<RunEvent, { type: 'ticket.reopened' }>;
+
 export type RuntimeMode = 'temporal' | 'in-memory';
 
 /**
@@ -106,6 +109,12 @@ export interface EngineRuntime {
    */
   readState(ticketId: string): Promise<LiveState | undefined>;
   cancel(ticketId: string, actor: Actor, reason?: string, options?: ActOptions): Promise<ActResult>;
+  /**
+   * Opens a done ticket again (engine `ticket.reopened`): a cancelled or running one is a
+   * rejection. On Temporal the finished execution's state is carried into a new execution of the
+   * same workflow id, whose first input this is.
+   */
+  reopen(ticketId: string, event: ReopenEvent, options?: ActOptions): Promise<ActResult>;
   /**
    * Closes, as cancelled, the read model of a ticket this runtime does not run (an in-memory
    * restart lost it, or its workflow is gone): what an admin needs instead of a ticket that

@@ -3,6 +3,7 @@
 // id, so a repeat applies once; customer messages a signal; live state a query. Every server
 // answer becomes an ActResult or a typed RuntimeFailure, found by error class and status, never
 // by message text. Runs the worker in-process unless told not to.
+import { randomUUID } from 'node:crypto';
 import type { Actor, Flow } from '@baton/engine';
 import {
   Client,
@@ -27,12 +28,15 @@ import { REJECTED_FAILURE } from '../workflows/failure-types.js';
 import type { CommandStats } from '../workflows/records.js';
 import {
   type HistoryBudget,
+  type ReopenCarry,
   type TicketWorkflowInput,
   cancelTicket,
   commandStatsQuery,
   customerMessage,
   liveStateQuery,
+  reopenCarryQuery,
   taskUpdates,
+  ticketReopened,
   ticketStarted,
   ticketWorkflow,
   webhookDeliveryWorkflow,
@@ -45,6 +49,7 @@ import {
   type CloseLostResult,
   type EngineRuntime,
   type LiveState,
+  type ReopenEvent,
   RuntimeFailure,
   type StartedTicket,
   type TaskEvent,
@@ -352,6 +357,53 @@ export class TemporalRuntime implements EngineRuntime {
         }),
       options,
     );
+  }
+
+  /**
+   * The closed execution is asked for the state it finished with, and a new execution of the same
+   * workflow id starts from it with the reopen as its first input. Two reopens at once: the second
+   * finds the first's execution running and is refused.
+   */
+  async reopen(ticketId: string, event: ReopenEvent, options?: ActOptions): Promise<ActResult> {
+    let carry: ReopenCarry;
+    try {
+      const { runId } = await this.within(this.deadlines.readMs, () => this.handle(ticketId).describe());
+      const last = this.client.workflow.getHandle(workflowIdOf(ticketId), runId, { followRuns: false });
+      carry = await this.within(this.deadlines.readMs, () => last.query(reopenCarryQuery));
+      if ('rejected' in carry) return { ok: false, rejected: carry.rejected };
+      // A done run closes as soon as the task that finished it commits: wait for that rather
+      // than race it to the start.
+      await this.within(this.deadlines.readMs, () => last.result());
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError)
+        throw new RuntimeFailure('not-running', `ticket ${ticketId} has no workflow in Temporal`, {
+          cause: error,
+        });
+      throw unavailable(error, `reopen ticket ${ticketId}`) ?? error;
+    }
+    const startWorkflowOperation = new WithStartWorkflowOperation(ticketWorkflow, {
+      workflowId: workflowIdOf(ticketId),
+      taskQueue: this.options.taskQueue,
+      args: [{ ...carry.next, reopen: event }],
+      workflowIdConflictPolicy: 'FAIL',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+    try {
+      return await this.within(this.deadlines.startMs, () =>
+        this.client.workflow.executeUpdateWithStart(ticketReopened, {
+          startWorkflowOperation,
+          // Without a request id each call is its own: two racing reopens are two, and one is refused.
+          updateId: `reopen-${options?.requestId ?? randomUUID()}`,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError)
+        return {
+          ok: false,
+          rejected: `conflict: ticket ${ticketId} is running: only a done ticket can be reopened`,
+        };
+      throw unavailable(error, `reopen ticket ${ticketId}`) ?? error;
+    }
   }
 
   async sendMessage(ticketId: string, name: string, data?: Record<string, unknown>): Promise<void> {

@@ -57,8 +57,11 @@ export type TicketRunPorts = {
  */
 export type RecordWhen = 'now' | 'afterCommit';
 
-/** Inputs that reach a running workflow through its history (signals), not as updates. */
-const HISTORY_INPUTS: ReadonlySet<RunEvent['type']> = new Set(['message.received']);
+/**
+ * Inputs that reach a run through its history, not as updates: signals, and the reopen a
+ * reopening execution's input carries.
+ */
+const HISTORY_INPUTS: ReadonlySet<RunEvent['type']> = new Set(['message.received', 'ticket.reopened']);
 
 export type TicketRun = {
   readonly stats: CommandStats;

@@ -28,7 +28,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Actor, Flow, RunEvent } from '@baton/engine/run';
-import type { ActResult, LiveState, StartedTicket, TicketInput } from '../runtime/port.js';
+import type { ActResult, LiveState, ReopenEvent, StartedTicket, TicketInput } from '../runtime/port.js';
 import type { DriverState } from './driver.js';
 import { DATA_ERROR_FAILURE, REJECTED_FAILURE } from './failure-types.js';
 import {
@@ -68,7 +68,13 @@ export type TicketWorkflowInput = {
   ticket: TicketInput;
   carried?: Carried;
   historyBudget?: HistoryBudget;
+  /**
+   * A done ticket opened again: `carried` is its finished run (reopenCarryQuery of the closed
+   * execution) and this event is the new execution's first input, answered by ticketReopened.
+   */
+  reopen?: ReopenEvent;
 };
+
 export type TicketWorkflowResult = { status: DriverState['run']['status']; seq: number; stats: CommandStats };
 
 type EventOf<T extends RunEvent['type']> = Extract<RunEvent, { type: T }>;
@@ -89,6 +95,15 @@ export const changeCalendars = defineUpdate<ActResult, [EventOf<'calendars.chang
 /** A newer SLA policy applied to the ticket: its open clocks take the new targets (see the engine's run.ts). */
 export const changeSlaTargets = defineUpdate<ActResult, [EventOf<'sla.targetsChanged'>]>('changeSlaTargets');
 export const cancelTicket = defineUpdate<ActResult, [{ actor: Actor; reason?: string }]>('cancelTicket');
+/** Sent with a reopening start (Update-with-Start): answers once the reopen is applied and recorded. */
+export const ticketReopened = defineUpdate<ActResult, []>('ticketReopened');
+/**
+ * What the next execution of a done ticket starts from: asked of the closed execution (Temporal
+ * replays it on a worker), so the reopened run carries the state the ticket finished with.
+ */
+export const reopenCarryQuery = defineQuery<ReopenCarry>('reopenCarry');
+/** The next execution's input, or why the ticket cannot be reopened now (`<code>: <message>`). */
+export type ReopenCarry = { next: TicketWorkflowInput } | { rejected: string };
 /** Sent with the start (Update-with-Start): answers once the first step is recorded. */
 export const ticketStarted = defineUpdate<StartedTicket, []>('ticketStarted');
 export const customerMessage =
@@ -284,6 +299,29 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     return live;
   });
   setHandler(commandStatsQuery, () => run.stats);
+  let reopened: ActResult | undefined;
+  setHandler(ticketReopened, async () => {
+    await condition(() => reopened !== undefined);
+    return reopened!;
+  });
+  setHandler(reopenCarryQuery, (): ReopenCarry => {
+    const driver = run.driver();
+    const status = driver?.run.status ?? 'starting';
+    if (driver === undefined || status !== 'done')
+      return {
+        rejected: `conflict: ticket ${ticket.ticketId} is ${status}: only a done ticket can be reopened`,
+      };
+    // A query may not wait: a run still recording its last step is asked again by the caller.
+    if (!quiet()) return { rejected: `conflict: ticket ${ticket.ticketId} is still finishing: try again` };
+    return {
+      next: {
+        flow,
+        ticket,
+        carried: { driver, stats: run.stats, runs: runsBefore + 1 },
+        ...(input.historyBudget ? { historyBudget: input.historyBudget } : {}),
+      },
+    };
+  });
 
   const historyFull = () => {
     const info = workflowInfo();
@@ -297,6 +335,10 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
 
   try {
     await run.start();
+    if (input.reopen) {
+      run.stats.updates += 1;
+      reopened = await run.apply(input.reopen);
+    }
     await condition(() => run.finished() || historyFull());
     await condition(quiet);
   } catch (error) {
