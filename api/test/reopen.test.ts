@@ -17,6 +17,14 @@ type Detail = {
   stages: { elementId: string; closedAt: string | null; outcome: string | null }[];
   timeline: { type: string; actorId: string | null; data: Record<string, unknown> }[];
   reopen: { elementId: string; name: string }[] | null;
+  clocks: {
+    key: string;
+    cycle: number;
+    state: string;
+    startedAt?: number;
+    stoppedAt?: number;
+    earlier: { cycle: number; state: string; startedAt?: number; stoppedAt?: number; met?: boolean }[];
+  }[];
 };
 
 const json = async <T>(res: Response | Promise<Response>, status = 200): Promise<T> => {
@@ -35,7 +43,7 @@ const reopen = (ticketId: string, body: unknown, person: Person = 'agent') =>
 async function solvedTicket(): Promise<string> {
   const { ticketId, taskId } = await openTicket(h, 'agent');
   await json(h.call('agent', 'POST', `/api/tasks/${taskId}/claim`, {}));
-  h.clock!.advance(10 * 60_000);
+  await h.clock!.advance(10 * 60_000);
   await json(h.call('agent', 'POST', `/api/tasks/${taskId}/complete`, { outcome: 'solved' }));
   await settled();
   expect((await detail(ticketId)).status).toBe('done');
@@ -57,9 +65,32 @@ async function refundedTicket(): Promise<string> {
   return ticketId;
 }
 
+const MIN = 60_000;
+// Wall-clock rules (no calendar), so every minute counts: one that times each reopen again, one
+// that times only the first run.
+const resolution = {
+  name: 'Resolution',
+  start: [{ on: 'ticket.created' }, { on: 'ticket.reopened' }],
+  pause: [],
+  resume: [],
+  stop: [{ on: 'ticket.done' }, { on: 'ticket.cancelled' }],
+  targetsMs: { medium: 30 * MIN },
+  followOwner: false,
+  warnAt: 0.75,
+  severeAt: 1.5,
+};
+const firstRun = { ...resolution, name: 'First run', start: [{ on: 'ticket.created' }] };
+
 beforeAll(async () => {
   h = await createHarness({ runtime: 'in-memory', start: START });
   await deploySupportRefunds(h);
+  for (const [key, rule] of [
+    ['resolution', resolution],
+    ['first-run', firstRun],
+  ] as const)
+    await json(h.call('owner', 'PUT', `/api/timing-rules/${key}`, { rule }), 201);
+  // Rules time tickets created after them.
+  await h.clock!.advance(MIN);
 });
 afterAll(() => h?.close());
 
@@ -78,7 +109,7 @@ describe('reopening a done ticket', () => {
 
   it('runs the ticket on from the stage that closed last, recorded on its timeline with who and why', async () => {
     const ticketId = await solvedTicket();
-    h.clock!.advance(60 * 60_000);
+    await h.clock!.advance(60 * 60_000);
     const reopened = await json<Detail>(reopen(ticketId, { reason: 'The customer says it still fails' }));
     await settled();
     expect(reopened.status).not.toBe('done');
@@ -149,5 +180,68 @@ describe('reopening a done ticket', () => {
       await settled();
       expect(await detail(ticketId, 'admin')).toEqual(before);
     }
+  });
+
+  it('starts a new cycle of the clocks whose rule starts on a reopen; the report counts every cycle', async () => {
+    const createdAt = h.clock!.now();
+    const ticketId = await solvedTicket(); // done 10 min after its creation
+    await h.clock!.advance(60 * MIN);
+    const reopenedAt = h.clock!.now();
+    const reopened = await json<Detail>(reopen(ticketId, { reason: 'not solved' }));
+    await settled();
+    await h.clock!.advance(45 * MIN);
+    const task = reopened.openTasks[0]!.id;
+    await json(h.call('agent', 'POST', `/api/tasks/${task}/claim`, {}));
+    await json(h.call('agent', 'POST', `/api/tasks/${task}/complete`, { outcome: 'solved' }));
+    await settled();
+    const { clocks } = await detail(ticketId);
+    const clock = (key: string) => clocks.find((c) => c.key === key)!;
+    expect(clock('resolution')).toMatchObject({
+      cycle: 2,
+      state: 'stopped',
+      startedAt: reopenedAt,
+      stoppedAt: reopenedAt + 45 * MIN,
+      met: false,
+      earlier: [
+        { cycle: 1, state: 'stopped', startedAt: createdAt, stoppedAt: createdAt + 10 * MIN, met: true },
+      ],
+    });
+    expect(clock('first-run')).toMatchObject({
+      cycle: 1,
+      startedAt: createdAt,
+      stoppedAt: createdAt + 10 * MIN,
+    });
+    expect(clock('first-run').earlier).toEqual([]);
+    const { rows } = await h.t.pool.query<{ rule_key: string; cycle: number; met: boolean }>(
+      'select rule_key, cycle, met from ticket_clocks where ticket_id = $1 order by rule_key, cycle',
+      [ticketId],
+    );
+    expect(rows).toEqual([
+      { rule_key: 'first-run', cycle: 1, met: true },
+      { rule_key: 'resolution', cycle: 1, met: true },
+      { rule_key: 'resolution', cycle: 2, met: false },
+    ]);
+    type Report = { rules: { key: string; overall: { stopped: number; met: number } }[] };
+    const [from, to] = [new Date(createdAt), new Date(h.clock!.now() + MIN)];
+    const report = await json<Report>(
+      h.call(
+        'admin',
+        'GET',
+        `/api/reports/rule-clocks?range=custom&from=${from.toISOString()}&to=${to.toISOString()}`,
+      ),
+    );
+    const counted = await h.t.pool.query<{ rule_key: string; stopped: number; met: number }>(
+      `select rule_key, count(*)::int as stopped, count(*) filter (where met)::int as met from ticket_clocks
+        where state = 'stopped' and stopped_at >= $1 and stopped_at < $2 group by rule_key`,
+      [from, to],
+    );
+    for (const row of counted.rows)
+      expect(report.rules.find((item) => item.key === row.rule_key)?.overall).toMatchObject({
+        stopped: row.stopped,
+        met: row.met,
+      });
+    expect(counted.rows.find((row) => row.rule_key === 'resolution')!.stopped).toBeGreaterThan(
+      counted.rows.find((row) => row.rule_key === 'first-run')!.stopped,
+    );
   });
 });

@@ -945,6 +945,8 @@ export const ticketClocks = pgTable(
       .notNull()
       .references(() => tickets.id, { onDelete: 'cascade' }),
     ruleKey: text('rule_key').notNull(),
+    /** 1 for the clock's first run; each reopen that starts it again adds a row, one more. */
+    cycle: integer('cycle').notNull().default(1),
     version: integer('version').notNull(),
     state: text('state').$type<TicketClockState>().notNull(),
     level: text('level').$type<'ok' | 'warning' | 'overdue' | 'severe'>().notNull(),
@@ -961,7 +963,7 @@ export const ticketClocks = pgTable(
     measuredAt: ts('measured_at').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.ticketId, t.ruleKey] }),
+    primaryKey({ columns: [t.ticketId, t.ruleKey, t.cycle] }),
     index('ticket_clocks_rule_stopped_idx').on(t.ruleKey, t.stoppedAt),
     check('ticket_clocks_state_known', sql`${t.state} in (${inList(TICKET_CLOCK_STATES)})`),
   ],

@@ -7,7 +7,7 @@ const TriggerSchema = z
   .object({
     on: z.enum(CLOCK_TRIGGERS).openapi({
       description:
-        '`ticket.created`; `task.opened` / `task.closed` (a stage opened or closed); `task.held` / `task.resumed`; `customer.message` (a mail in, or a message from the status page or an agent recording one); `agent.reply` (a reply an agent sent the customer); `ticket.done`; `ticket.cancelled`.',
+        '`ticket.created`; `task.opened` / `task.closed` (a stage opened or closed); `task.held` / `task.resumed`; `customer.message` (a mail in, or a message from the status page or an agent recording one); `agent.reply` (a reply an agent sent the customer); `ticket.done`; `ticket.cancelled`; `ticket.reopened` (a done ticket opened again: as a start trigger, it begins a new cycle of a stopped clock).',
     }),
     department: z
       .string()
@@ -58,6 +58,33 @@ export const TimingRuleVersionSchema = z
   })
   .openapi('TimingRuleVersion');
 
+/** One cycle of a clock: its first run, or a run a reopen started. */
+const ClockCycleFields = {
+  cycle: z
+    .number()
+    .int()
+    .min(1)
+    .openapi({ description: "1 for the clock's first run; one more for each reopen that started it again." }),
+  state: z.enum(['waiting', 'running', 'paused', 'stopped']),
+  targetMs: z.number().int().openapi({ description: "The rule's target for the ticket's priority" }),
+  level: SlaLevelSchema,
+  met: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'Stopped: whether the time counted stayed within the target' }),
+  startedAt: z.number().optional(),
+  stoppedAt: z.number().optional(),
+  explanation: SlaExplanationSchema.optional().openapi({
+    description: 'Absent while waiting for its start',
+  }),
+  pendingLevels: z
+    .array(z.object({ level: z.enum(['warning', 'overdue', 'severe']), at: z.number() }))
+    .openapi({
+      description:
+        'Running: the levels ahead and when each falls due if the clock keeps running (epoch ms). Each is recorded and notified at its instant.',
+    }),
+};
+
 export const TicketClockSchema = z
   .object({
     key: z.string(),
@@ -66,24 +93,11 @@ export const TicketClockSchema = z
       .number()
       .int()
       .openapi({ description: 'The version of the rule current when the ticket was created.' }),
-    state: z.enum(['waiting', 'running', 'paused', 'stopped']),
-    targetMs: z.number().int().openapi({ description: "The rule's target for the ticket's priority" }),
-    level: SlaLevelSchema,
-    met: z
-      .boolean()
-      .optional()
-      .openapi({ description: 'Stopped: whether the time counted stayed within the target' }),
-    startedAt: z.number().optional(),
-    stoppedAt: z.number().optional(),
-    explanation: SlaExplanationSchema.optional().openapi({
-      description: 'Absent while waiting for its start',
+    ...ClockCycleFields,
+    earlier: z.array(z.object(ClockCycleFields)).openapi({
+      description:
+        'The cycles a reopen ended, oldest first (stopped). Only a rule whose start names `ticket.reopened` has them.',
     }),
-    pendingLevels: z
-      .array(z.object({ level: z.enum(['warning', 'overdue', 'severe']), at: z.number() }))
-      .openapi({
-        description:
-          'Running: the levels ahead and when each falls due if the clock keeps running (epoch ms). Each is recorded and notified at its instant.',
-      }),
     filterError: z.string().optional().openapi({
       description:
         "The rule's filter could not be evaluated on this ticket (a field it reads is missing…): not measured.",

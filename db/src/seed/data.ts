@@ -207,7 +207,8 @@ export const userIdFor = (email: string) => `usr_${email.split('@')[0]!.replaceA
 /**
  * The clocks every help desk keeps beside its diagrams' stage clocks: how long a customer waits
  * for an agent's first reply, and for the ticket to be resolved (time waiting on the customer not
- * counted), on the office calendar as the department holding the ticket keeps it. Their first
+ * counted; each reopen times it again), on the office calendar as the department holding the ticket
+ * keeps it. Their first
  * versions date from before any ticket, so they time the demo history too.
  */
 export type SeedTimingRule = { key: string; createdAt: Date; rule: Omit<TimingRule, 'key'> };
@@ -235,7 +236,8 @@ export const SEED_TIMING_RULES: SeedTimingRule[] = [
     createdAt: BUILT_IN,
     rule: {
       name: 'Resolution',
-      start: [{ on: 'ticket.created' }],
+      // A reopened ticket is timed again: a new cycle, the one before kept as it stopped.
+      start: [{ on: 'ticket.created' }, { on: 'ticket.reopened' }],
       pause: [{ on: 'task.held' }],
       resume: [{ on: 'task.resumed' }, { on: 'customer.message' }],
       stop: [{ on: 'ticket.done' }, { on: 'ticket.cancelled' }],

@@ -11595,6 +11595,8 @@ export interface components {
       name: string;
       /** @description The version of the rule current when the ticket was created. */
       version: number;
+      /** @description 1 for the clock's first run; one more for each reopen that started it again. */
+      cycle: number;
       /** @enum {string} */
       state: 'waiting' | 'running' | 'paused' | 'stopped';
       /** @description The rule's target for the ticket's priority */
@@ -11610,6 +11612,27 @@ export interface components {
         /** @enum {string} */
         level: 'warning' | 'overdue' | 'severe';
         at: number;
+      }[];
+      /** @description The cycles a reopen ended, oldest first (stopped). Only a rule whose start names `ticket.reopened` has them. */
+      earlier: {
+        /** @description 1 for the clock's first run; one more for each reopen that started it again. */
+        cycle: number;
+        /** @enum {string} */
+        state: 'waiting' | 'running' | 'paused' | 'stopped';
+        /** @description The rule's target for the ticket's priority */
+        targetMs: number;
+        level: components['schemas']['SlaLevel'];
+        /** @description Stopped: whether the time counted stayed within the target */
+        met?: boolean;
+        startedAt?: number;
+        stoppedAt?: number;
+        explanation?: components['schemas']['SlaExplanation'] & unknown;
+        /** @description Running: the levels ahead and when each falls due if the clock keeps running (epoch ms). Each is recorded and notified at its instant. */
+        pendingLevels: {
+          /** @enum {string} */
+          level: 'warning' | 'overdue' | 'severe';
+          at: number;
+        }[];
       }[];
       /** @description The rule's filter could not be evaluated on this ticket (a field it reads is missing…): not measured. */
       filterError?: string;
@@ -12064,7 +12087,7 @@ export interface components {
     };
     ClockTrigger: {
       /**
-       * @description `ticket.created`; `task.opened` / `task.closed` (a stage opened or closed); `task.held` / `task.resumed`; `customer.message` (a mail in, or a message from the status page or an agent recording one); `agent.reply` (a reply an agent sent the customer); `ticket.done`; `ticket.cancelled`.
+       * @description `ticket.created`; `task.opened` / `task.closed` (a stage opened or closed); `task.held` / `task.resumed`; `customer.message` (a mail in, or a message from the status page or an agent recording one); `agent.reply` (a reply an agent sent the customer); `ticket.done`; `ticket.cancelled`; `ticket.reopened` (a done ticket opened again: as a start trigger, it begins a new cycle of a stopped clock).
        * @enum {string}
        */
       on:
@@ -12076,7 +12099,8 @@ export interface components {
         | 'customer.message'
         | 'agent.reply'
         | 'ticket.done'
-        | 'ticket.cancelled';
+        | 'ticket.cancelled'
+        | 'ticket.reopened';
       /** @description Task events only: just this department’s tasks. */
       department?: string;
     };

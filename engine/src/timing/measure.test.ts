@@ -146,6 +146,32 @@ describe('a timing rule clock', () => {
     expect(early).toMatchObject({ level: 'ok', met: true });
   });
 
+  it('starts a new cycle on a reopen when its start names one, keeping the cycle that stopped', () => {
+    const facts: ClockFact[] = [
+      { type: 'ticket.created', at: at(8) },
+      { type: 'ticket.done', at: at(13) },
+      { type: 'ticket.reopened', at: at(14) },
+      { type: 'ticket.done', at: at(15) },
+      { type: 'ticket.reopened', at: at(15.5) },
+    ];
+    const cycles = {
+      ...resolution,
+      start: [{ on: 'ticket.created' as const }, { on: 'ticket.reopened' as const }],
+    };
+    const clock = measureRuleClock(cycles, facts, context(at(16)));
+    expect(clock).toMatchObject({ cycle: 3, state: 'running', startedAt: at(15.5), level: 'ok' });
+    expect(clock.explanation?.consumedMs).toBe(0.5 * HOUR);
+    expect(
+      clock.earlier.map((c) => [c.cycle, c.startedAt, c.stoppedAt, c.met, c.explanation?.consumedMs]),
+    ).toEqual([
+      [1, at(8), at(13), false, 5 * HOUR],
+      [2, at(14), at(15), true, HOUR],
+    ]);
+    // A rule whose start does not name the reopen stays stopped, one cycle.
+    const once = measureRuleClock(resolution, facts, context(at(16)));
+    expect(once).toMatchObject({ cycle: 1, state: 'stopped', stoppedAt: at(13), earlier: [] });
+  });
+
   it('takes the target of the ticket priority and applies only where its type and filter say', () => {
     const ticket = {
       typeId: 'refund',
@@ -260,8 +286,14 @@ describe('timing rule problems', () => {
 
 type Running = { from: number; to: number; calendar: string | undefined };
 
-/** The oracle: which stretches the clock ran, on which calendar, walking the facts by hand. */
+type OracleCycle = { started: number | undefined; stopped: number | undefined; counted: number };
+
+/**
+ * The oracle: which stretches the clock ran, on which calendar, walking the facts by hand; the
+ * current cycle, and the cycles a reopen ended before it.
+ */
 function oracle(rule: TimingRule, facts: ClockFact[], ctx: MeasureContext) {
+  const earlier: OracleCycle[] = [];
   let started: number | undefined;
   let stopped: number | undefined;
   let runningSince: number | undefined;
@@ -271,8 +303,17 @@ function oracle(rule: TimingRule, facts: ClockFact[], ctx: MeasureContext) {
     const own = rule.followOwner && holding !== undefined ? ctx.departmentCalendars[holding] : undefined;
     return own ?? rule.calendar;
   };
-  const stretches: Running[] = [];
+  let stretches: Running[] = [];
   let calendar: string | undefined;
+  const countedOf = (list: Running[]) =>
+    list.reduce(
+      (sum, s) =>
+        sum +
+        (s.calendar === undefined
+          ? s.to - s.from
+          : referenceBusinessTime(s.from, s.to, ctx.calendars[s.calendar]!)),
+      0,
+    );
   const close = (t: number) => {
     if (runningSince !== undefined && t > runningSince)
       stretches.push({ from: runningSince, to: t, calendar });
@@ -288,7 +329,11 @@ function oracle(rule: TimingRule, facts: ClockFact[], ctx: MeasureContext) {
         open.findIndex((task) => task.taskId === fact.taskId),
         1,
       );
-    if (stopped !== undefined) continue;
+    if (stopped !== undefined) {
+      if (fact.type !== 'ticket.reopened' || !fits(rule.start, fact)) continue;
+      earlier.push({ started, stopped, counted: countedOf(stretches) });
+      [started, stopped, stretches] = [undefined, undefined, []];
+    }
     if (started === undefined) {
       if (fits(rule.start, fact)) {
         started = fact.at;
@@ -315,15 +360,7 @@ function oracle(rule: TimingRule, facts: ClockFact[], ctx: MeasureContext) {
     }
   }
   if (started !== undefined && stopped === undefined) close(ctx.now);
-  const counted = stretches.reduce(
-    (sum, s) =>
-      sum +
-      (s.calendar === undefined
-        ? s.to - s.from
-        : referenceBusinessTime(s.from, s.to, ctx.calendars[s.calendar]!)),
-    0,
-  );
-  return { started, stopped, counted };
+  return { started, stopped, counted: countedOf(stretches), earlier };
 }
 
 const factsArb = fc
@@ -337,6 +374,7 @@ const factsArb = fc
         'customer.message',
         'agent.reply',
         'ticket.done',
+        'ticket.reopened',
       ),
       gapMinutes: fc.integer({ min: 0, max: 16 * 60 }),
       department: fc.constantFrom('after-sales', 'refunds', undefined),
@@ -379,6 +417,7 @@ const ruleArb = fc.record({
     [{ on: 'ticket.created' }],
     [{ on: 'task.opened' }],
     [{ on: 'task.opened', department: 'refunds' }],
+    [{ on: 'ticket.created' }, { on: 'ticket.reopened' }],
   ),
   stop: fc.constantFrom<TimingRule['stop']>(
     [{ on: 'ticket.done' }],
@@ -414,6 +453,16 @@ describe('timing rule clock laws', () => {
         });
         const clock = measureRuleClock(rule, history.facts, ctx);
         const expected = oracle(rule, history.facts, ctx);
+        // Each reopen the rule starts on begins a cycle; the stopped ones keep what they counted.
+        expect(clock.cycle).toBe(expected.earlier.length + 1);
+        expect(
+          clock.earlier.map((cycle) => ({
+            started: cycle.startedAt,
+            stopped: cycle.stoppedAt,
+            counted: cycle.explanation!.consumedMs,
+            met: cycle.met,
+          })),
+        ).toEqual(expected.earlier.map((cycle) => ({ ...cycle, met: cycle.counted <= picked.targetMs })));
         if (expected.started === undefined) {
           expect(clock.state).toBe('waiting');
           return;

@@ -83,7 +83,12 @@ export type RuleClockMeasure = {
    * keeps running (what an escalation watch arms). Empty otherwise.
    */
   pendingLevels: { level: ReachedSlaLevel; at: number }[];
+  /** 1 for the clock's first run; one more for each reopen that started it again. */
+  cycle: number;
 };
+
+/** A rule's clock: its current cycle, and the cycles that stopped before a reopen, oldest first. */
+export type RuleClockCycles = RuleClockMeasure & { earlier: RuleClockMeasure[] };
 
 export type MeasureContext = {
   priority: Priority;
@@ -139,15 +144,16 @@ export type RuleChange = { at: number; rule: TimingRule; reason: string };
 
 /**
  * The rule's clock after `facts` (in time order), as of `context.now`, with `changes` (in time
- * order) applied where they fall. A stop ends the clock for good; a start while it runs, a pause
- * while paused and a resume while running change nothing.
+ * order) applied where they fall. A stop ends the clock's cycle; only a reopen among the rule's
+ * start triggers begins a new one (the stopped cycle is kept in `earlier`). A start while it
+ * runs, a pause while paused and a resume while running change nothing.
  */
 export function measureRuleClock(
   first: TimingRule,
   facts: readonly ClockFact[],
   context: MeasureContext,
   changes: readonly RuleChange[] = [],
-): RuleClockMeasure {
+): RuleClockCycles {
   const flow = calendarsFlow(context);
   let rule = first;
   const specOf = (of: TimingRule, calendar: string | undefined) => ({
@@ -163,6 +169,7 @@ export function measureRuleClock(
     (rule.followOwner && department !== undefined ? context.departmentCalendars[department] : undefined) ??
     rule.calendar;
   let clock: SlaClock | undefined;
+  const earlier: SlaClock[] = [];
   let nextChange = 0;
   /** Puts in force the changes made by `until`. */
   const applyChanges = (until: number) => {
@@ -183,7 +190,11 @@ export function measureRuleClock(
     applyChanges(fact.at);
     if (fact.type === 'task.opened' && fact.taskId !== undefined) openTasks.set(fact.taskId, fact.department);
     if (fact.type === 'task.closed' && fact.taskId !== undefined) openTasks.delete(fact.taskId);
-    if (clock?.stoppedAt !== undefined) continue;
+    if (clock?.stoppedAt !== undefined) {
+      if (fact.type !== 'ticket.reopened' || !matches(rule.start, fact)) continue;
+      earlier.push(clock);
+      clock = undefined;
+    }
     if (clock !== undefined) clock = reached(clock, fact.at);
 
     if (clock === undefined) {
@@ -211,27 +222,44 @@ export function measureRuleClock(
     }
   }
   applyChanges(context.now);
-  const targetMs = clock?.targetMs ?? rule.targetsMs[context.priority] ?? 0;
+  const cycle = earlier.length + 1;
+  const current: RuleClockMeasure =
+    clock === undefined
+      ? {
+          state: 'waiting',
+          targetMs: rule.targetsMs[context.priority] ?? 0,
+          level: 'ok',
+          pendingLevels: [],
+          cycle,
+        }
+      : measureOf(
+          flow,
+          clock.stoppedAt === undefined ? reached(clock, context.now) : clock,
+          context.now,
+          cycle,
+        );
+  return { ...current, earlier: earlier.map((stopped, i) => measureOf(flow, stopped, context.now, i + 1)) };
+}
 
-  if (clock === undefined) return { state: 'waiting', targetMs, level: 'ok', pendingLevels: [] };
-  if (clock.stoppedAt === undefined) clock = reached(clock, context.now);
-  const explanation = explainSla(flow, clock, context.now);
+/** What a started clock (one cycle of it) says as of `now`. */
+function measureOf(flow: Flow, clock: SlaClock, now: number, cycle: number): RuleClockMeasure {
+  const explanation = explainSla(flow, clock, now);
   const state: RuleClockState =
     clock.stoppedAt !== undefined ? 'stopped' : clock.runningSince === undefined ? 'paused' : 'running';
-  const running = clock;
   const pendingLevels =
     state !== 'running'
       ? []
-      : LEVELS.filter((level) => RANKS[level] > RANKS[running.level]).flatMap((level) => {
-          const at = deadlineOf(running, level);
+      : LEVELS.filter((level) => RANKS[level] > RANKS[clock.level]).flatMap((level) => {
+          const at = deadlineOf(clock, level);
           // NEVER: a calendar that does not open again in the horizon.
           return at === undefined || at >= NEVER ? [] : [{ level, at }];
         });
   return {
     state,
-    targetMs,
+    targetMs: clock.targetMs,
     level: clock.level,
     pendingLevels,
+    cycle,
     startedAt: clock.startedAt,
     ...(clock.stoppedAt === undefined
       ? {}

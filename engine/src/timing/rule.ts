@@ -17,6 +17,8 @@ export const CLOCK_TRIGGERS = [
   'agent.reply',
   'ticket.done',
   'ticket.cancelled',
+  /** A done ticket opened again: as a start trigger, it begins a new cycle of a stopped clock. */
+  'ticket.reopened',
 ] as const;
 export type ClockTriggerType = (typeof CLOCK_TRIGGERS)[number];
 

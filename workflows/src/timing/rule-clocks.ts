@@ -6,7 +6,7 @@
 //   run knows nothing of them); the escalation watch (escalations/watch.ts) records and sends them
 //   at their instant as it does a lagging workflow's. A level already due stays for the watch: it
 //   was due at the deadline known then.
-import { ticketRecipients } from '@baton/engine';
+import { ticketRecipients, type RuleClockMeasure } from '@baton/engine';
 import { type Transaction, slaEscalations, ticketClocks } from '@baton/db';
 import { and, eq, gt, like, notInArray, sql } from 'drizzle-orm';
 import { deletePendingLevels, RULE_CLOCK_PREFIX } from '../escalations/levels.js';
@@ -15,17 +15,18 @@ import { measureTicketClocks } from './clock-inputs.js';
 import type { TicketClock } from './ticket-clocks.js';
 
 /** Time a clock spent paused up to `now` (an open pause counts to now). */
-const pausedMsOf = (clock: TicketClock, now: number): number =>
+const pausedMsOf = (clock: RuleClockMeasure, now: number): number =>
   (clock.explanation?.pauses ?? []).reduce(
     (sum, pause) => sum + Math.max(0, (pause.to ?? clock.stoppedAt ?? now) - pause.from),
     0,
   );
 
-/** The ticket_clocks row of a measured clock. */
-const clockRowOf = (ticketId: string, clock: TicketClock, now: number) => ({
+/** The ticket_clocks row of one cycle of a measured clock. */
+const clockRowOf = (ticketId: string, rule: TicketClock, clock: RuleClockMeasure, now: number) => ({
   ticketId,
-  ruleKey: clock.key,
-  version: clock.version,
+  ruleKey: rule.key,
+  cycle: clock.cycle,
+  version: rule.version,
   state: clock.state,
   level: clock.level,
   met: clock.met ?? null,
@@ -90,23 +91,31 @@ const CLOCK_UPDATES = {
   measuredAt: sql.raw('excluded.measured_at'),
 };
 
-/** Replaces the ticket's clock rows: those of rules that no longer time it go. */
+/**
+ * Replaces the ticket's clock rows, one per cycle: those of rules that no longer time it, and of
+ * cycles that no longer are (a rewritten step), go.
+ */
 async function storeClockStates(tx: Transaction, ticketId: string, clocks: TicketClock[], now: number) {
-  const keys = clocks.map((clock) => clock.key);
+  const rows = clocks.flatMap((clock) =>
+    [...clock.earlier, clock].map((cycle) => clockRowOf(ticketId, clock, cycle, now)),
+  );
+  const kept = rows.map((row) => `${row.ruleKey}#${row.cycle}`);
   await tx
     .delete(ticketClocks)
     .where(
-      keys.length === 0
+      kept.length === 0
         ? eq(ticketClocks.ticketId, ticketId)
-        : and(eq(ticketClocks.ticketId, ticketId), notInArray(ticketClocks.ruleKey, keys)),
+        : and(
+            eq(ticketClocks.ticketId, ticketId),
+            notInArray(sql`${ticketClocks.ruleKey} || '#' || ${ticketClocks.cycle}`, kept),
+          ),
     );
-  if (clocks.length === 0) return;
-  const rows = clocks.map((clock) => clockRowOf(ticketId, clock, now));
+  if (rows.length === 0) return;
   await tx
     .insert(ticketClocks)
     .values(rows)
     .onConflictDoUpdate({
-      target: [ticketClocks.ticketId, ticketClocks.ruleKey],
+      target: [ticketClocks.ticketId, ticketClocks.ruleKey, ticketClocks.cycle],
       set: CLOCK_UPDATES,
     });
 }

@@ -8,7 +8,7 @@ import {
   type CalendarSpec,
   type ClockFact,
   type Priority,
-  type RuleClockMeasure,
+  type RuleClockCycles,
   type TimingRule,
 } from '@baton/engine';
 
@@ -42,7 +42,7 @@ export type ClockedTicket = {
   timeline: readonly TimelineEntry[];
 };
 
-export type TicketClock = RuleClockMeasure & {
+export type TicketClock = RuleClockCycles & {
   key: string;
   name: string;
   version: number;
@@ -93,6 +93,9 @@ export function clockFactsOf(view: ClockedTicket, mails: readonly ConversationEv
         if (isRecord(entry.data.data) && typeof entry.data.data.channel === 'string')
           facts.push({ type: 'customer.message', at });
         break;
+      case 'ticket.reopened':
+        facts.push({ type: 'ticket.reopened', at });
+        break;
       case 'ticket.completed':
         facts.push({ type: entry.data.outcome === 'cancelled' ? 'ticket.cancelled' : 'ticket.done', at });
         break;
@@ -133,6 +136,8 @@ export function ticketClocks(
         targetMs: rule.targetsMs[view.priority] ?? 0,
         level: 'ok',
         pendingLevels: [],
+        cycle: 1,
+        earlier: [],
         filterError: verdict.error,
       });
       continue;
