@@ -307,6 +307,58 @@ describe.skipIf(!!chromiumCheck.skipReason)('agents and leads in the browser', (
     expect((await detail('sam', ticket.id)).openTasks[0]).toMatchObject({ held: false });
   });
 
+  it('reopens a done ticket from its page with a reason; it goes back to the stage that closed last', async () => {
+    const ticket = await newTicket('sam', SLOW_TYPE, 'Refund never arrived');
+    const triage = ticket.openTasks[0]!.id;
+    await api.sam('POST', `/api/tasks/${triage}/claim`, {});
+    await api.sam('POST', `/api/tasks/${triage}/complete`, { outcome: 'solved' });
+    const sam = await open('sam');
+    await sam.goto(`${server.url}/tickets/${ticket.id}`);
+    await expect.poll(() => sam.locator('[data-test=ticket-status]').textContent()).toBe('done');
+    // A stopped clock says so, with no deadline ahead.
+    const resolution = sam.locator('[data-clock=resolution]');
+    expect(await resolution.locator('[data-test=deadline-explanation] summary').textContent()).toMatch(
+      /used .* · stopped\s*$/,
+    );
+    await sam.locator('[data-test=reopen-start]').click();
+    // The reason field has the focus; the stage that closed last is the default.
+    expect(await sam.evaluate(() => document.activeElement?.getAttribute('data-test'))).toBe('reopen-reason');
+    expect(await sam.locator('[data-test=reopen-at]').inputValue()).toBe('Task_Triage');
+    expect(await sam.locator('[data-test=reopen-at] option').allTextContents()).toEqual([
+      'Triage (closed last)',
+      'Refund',
+    ]);
+    // Without a reason nothing is sent.
+    await sam.locator('[data-test=reopen-confirm]').click();
+    expect(await sam.locator('[data-test=problem-reason]').textContent()).toContain('say why');
+    expect((await detail('sam', ticket.id)).openTasks).toEqual([]);
+    await sam.locator('[data-test=reopen-reason]').fill('The customer says the refund never arrived');
+    expect(await sam.locator('[data-test=problem-reason]').count()).toBe(0);
+    await shot(sam, 'ticket-reopen.png');
+    await sam.locator('[data-test=reopen-reason]').press('Control+Enter');
+    await sam.locator('[data-test=open-tasks]').waitFor();
+    expect(await sam.locator('[data-test=open-tasks] .task-head > strong').allTextContents()).toEqual([
+      'Triage',
+    ]);
+    expect(await sam.locator('[data-test=reopen]').count()).toBe(0);
+    await expect
+      .poll(() => timeline(sam))
+      .toContain('Sam Li reopened the ticket: The customer says the refund never arrived');
+    // The seed's resolution rule times a reopened ticket again; first response does not.
+    await expect
+      .poll(() => resolution.locator('[data-test=clock-cycle]').textContent())
+      .toBe('cycle 2 (reopened)');
+    expect(await resolution.locator('[data-test=clock-earlier]').textContent()).toMatch(
+      /Cycle 1: met · took/,
+    );
+    expect(await sam.locator('[data-clock=first-response] [data-test=clock-cycle]').count()).toBe(0);
+    await sam.locator('[data-test=open-tasks]').scrollIntoViewIfNeeded();
+    await shot(sam, 'ticket-reopened.png');
+    const after = await detail('sam', ticket.id);
+    expect(after.openTasks.map((task) => task.name)).toEqual(['Triage']);
+    expect(after.openTasks[0]!.id).not.toBe(triage);
+  });
+
   it('a lead grants an extension with an amount (the deadline moves) and denies another (on the timeline)', async () => {
     const ticket = await newTicket('sam', SLOW_TYPE, 'Needs the warehouse');
     const dueBefore = Date.parse(ticket.openTasks[0]!.dueAt!);

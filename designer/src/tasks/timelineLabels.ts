@@ -113,6 +113,8 @@ export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
       return `Notified ${Array.isArray(d.to) ? d.to.join(', ') : 'someone'}`;
     case 'ticket.cancelled':
       return `${who} cancelled the ticket${because(d.reason)}`;
+    case 'ticket.reopened':
+      return `${who} reopened the ticket${because(d.reason)}`;
     case 'ticket.completed':
       return d.outcome === 'cancelled' ? 'Ticket cancelled' : 'Ticket done';
     default:

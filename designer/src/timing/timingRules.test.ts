@@ -99,6 +99,8 @@ describe('a ticket clock in one line', () => {
     version: 1,
     state: 'running',
     pendingLevels: [],
+    cycle: 1,
+    earlier: [],
     targetMs: HOUR,
     level: 'ok',
     ...overrides,

@@ -14,6 +14,7 @@ export const CLOCK_EVENTS: readonly { value: ClockTrigger['on']; label: string; 
   { value: 'agent.reply', label: 'an agent replies to the customer', task: false },
   { value: 'ticket.done', label: 'the ticket is done', task: false },
   { value: 'ticket.cancelled', label: 'the ticket is cancelled', task: false },
+  { value: 'ticket.reopened', label: 'the ticket is reopened', task: false },
 ];
 export const isTaskEvent = (on: ClockTrigger['on']) => CLOCK_EVENTS.some((e) => e.value === on && e.task);
 
@@ -30,8 +31,11 @@ export function triggerLabel(trigger: ClockTrigger, departmentName: (key: string
 export const triggersLabel = (triggers: readonly ClockTrigger[], departmentName: (key: string) => string) =>
   triggers.length ? triggers.map((t) => triggerLabel(t, departmentName)).join(', or ') : 'never';
 
-/** One line for a ticket's clock: where it stands against its target. */
-export function clockSummary(clock: TicketClock, now: number): string {
+/** One cycle of a ticket's clock, as its summary reads it. */
+type ClockCycle = Pick<TicketClock, 'state' | 'targetMs' | 'met' | 'explanation'> & { filterError?: string };
+
+/** One line for a ticket's clock (or one cycle of it): where it stands against its target. */
+export function clockSummary(clock: ClockCycle, now: number): string {
   if (clock.filterError) return `not measured: its filter failed (${clock.filterError})`;
   const target = formatDuration(clock.targetMs);
   const used = clock.explanation?.consumedMs ?? 0;
