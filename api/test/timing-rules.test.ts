@@ -347,6 +347,35 @@ describe('timing rules', () => {
       ).status,
     ).toBe(403);
   });
+  it('times the stretch a status trigger names: on hold (pending) until the ticket is worked on again', async () => {
+    const waiting = {
+      ...resolution,
+      name: 'Waiting on the customer',
+      start: [{ on: 'status.changed', status: 'pending' }],
+      pause: [],
+      resume: [],
+      stop: [{ on: 'status.changed', status: 'in_progress' }, { on: 'ticket.done' }],
+    };
+    await json(h.call('owner', 'PUT', '/api/timing-rules/waiting-on-customer', { rule: waiting }), 201);
+    await h.clock!.advance(MIN);
+    const { ticketId, taskId } = await openTicket();
+    await json(h.call('agent', 'POST', `/api/tasks/${taskId}/claim`, {}));
+    await h.clock!.advance(5 * MIN);
+    expect(await clockOf(ticketId, 'waiting-on-customer')).toMatchObject({ state: 'waiting' });
+    const heldAt = h.clock!.now();
+    await json(h.call('agent', 'POST', `/api/tasks/${taskId}/hold`, { reason: 'asked for the receipt' }));
+    await h.clock!.advance(40 * MIN);
+    await json(h.call('agent', 'POST', `/api/tasks/${taskId}/resume`, {}));
+    await settled();
+    const clock = await clockOf(ticketId, 'waiting-on-customer');
+    expect(clock).toMatchObject({ state: 'stopped', startedAt: heldAt, stoppedAt: heldAt + 40 * MIN });
+    expect(clock?.explanation?.consumedMs).toBe(40 * MIN);
+    const { timeline } = await json<{ timeline: { type: string; data: { to?: string } }[] }>(
+      h.call('agent', 'GET', `/api/tickets/${ticketId}`),
+    );
+    const statuses = timeline.filter((entry) => entry.type === 'ticket.status').map((entry) => entry.data.to);
+    expect(statuses).toEqual(['in_progress', 'pending', 'in_progress']);
+  });
 });
 
 /** Postgres' percentile_cont: linear between the two nearest ranks. */

@@ -1,5 +1,5 @@
 // The OpenAPI shapes of timing rules and of the clocks they give a ticket.
-import { CLOCK_TRIGGERS, PRIORITIES } from '@baton/engine';
+import { CLOCK_STATUSES, CLOCK_TRIGGERS, PRIORITIES } from '@baton/engine';
 import { z } from '../http/openapi.js';
 import { SlaExplanationSchema, SlaLevelSchema } from '../http/schemas.js';
 
@@ -7,12 +7,16 @@ const TriggerSchema = z
   .object({
     on: z.enum(CLOCK_TRIGGERS).openapi({
       description:
-        '`ticket.created`; `task.opened` / `task.closed` (a stage opened or closed); `task.held` / `task.resumed`; `customer.message` (a mail in, or a message from the status page or an agent recording one); `agent.reply` (a reply an agent sent the customer); `ticket.done`; `ticket.cancelled`; `ticket.reopened` (a done ticket opened again: as a start trigger, it begins a new cycle of a stopped clock).',
+        '`ticket.created`; `task.opened` / `task.closed` (a stage opened or closed); `task.held` / `task.resumed`; `customer.message` (a mail in, or a message from the status page or an agent recording one); `agent.reply` (a reply an agent sent the customer); `ticket.done`; `ticket.cancelled`; `ticket.reopened` (a done ticket opened again: as a start trigger, it begins a new cycle of a stopped clock); `status.changed` (the ticket took `status`).',
     }),
     department: z
       .string()
       .optional()
       .openapi({ description: 'Task events only: just this department’s tasks.' }),
+    status: z
+      .enum(CLOCK_STATUSES)
+      .optional()
+      .openapi({ description: '`status.changed` only, and required there: the status the ticket took.' }),
   })
   .openapi('ClockTrigger');
 

@@ -12087,7 +12087,7 @@ export interface components {
     };
     ClockTrigger: {
       /**
-       * @description `ticket.created`; `task.opened` / `task.closed` (a stage opened or closed); `task.held` / `task.resumed`; `customer.message` (a mail in, or a message from the status page or an agent recording one); `agent.reply` (a reply an agent sent the customer); `ticket.done`; `ticket.cancelled`; `ticket.reopened` (a done ticket opened again: as a start trigger, it begins a new cycle of a stopped clock).
+       * @description `ticket.created`; `task.opened` / `task.closed` (a stage opened or closed); `task.held` / `task.resumed`; `customer.message` (a mail in, or a message from the status page or an agent recording one); `agent.reply` (a reply an agent sent the customer); `ticket.done`; `ticket.cancelled`; `ticket.reopened` (a done ticket opened again: as a start trigger, it begins a new cycle of a stopped clock); `status.changed` (the ticket took `status`).
        * @enum {string}
        */
       on:
@@ -12100,9 +12100,15 @@ export interface components {
         | 'agent.reply'
         | 'ticket.done'
         | 'ticket.cancelled'
-        | 'ticket.reopened';
+        | 'ticket.reopened'
+        | 'status.changed';
       /** @description Task events only: just this department’s tasks. */
       department?: string;
+      /**
+       * @description `status.changed` only, and required there: the status the ticket took.
+       * @enum {string}
+       */
+      status?: 'submitted' | 'in_progress' | 'pending' | 'done' | 'cancelled';
     };
   };
   responses: never;

@@ -113,6 +113,8 @@ export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
       return `Notified ${Array.isArray(d.to) ? d.to.join(', ') : 'someone'}`;
     case 'ticket.cancelled':
       return `${who} cancelled the ticket${because(d.reason)}`;
+    case 'ticket.status':
+      return `Status: ${text(d.from)?.replaceAll('_', ' ') ?? '?'} → ${text(d.to)?.replaceAll('_', ' ') ?? '?'}`;
     case 'ticket.reopened':
       return `${who} reopened the ticket${because(d.reason)}`;
     case 'ticket.completed':

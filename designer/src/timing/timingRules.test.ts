@@ -72,6 +72,23 @@ describe('the timing rule form', () => {
     expect(ruleFormProblems({ ...ruleForm(version), calendar: 'mars' }, known)).toHaveProperty('calendar');
   });
 
+  it('keeps the status of a status trigger, and names a missing one', () => {
+    const withStatus = {
+      ...version,
+      rule: { ...version.rule, stop: [{ on: 'status.changed' as const, status: 'pending' as const }] },
+    };
+    expect(ruleBody(ruleForm(withStatus)).rule.stop).toEqual([{ on: 'status.changed', status: 'pending' }]);
+    const unchosen = {
+      ...ruleForm(version),
+      stop: [{ on: 'status.changed' as const, department: '', status: '' as const }],
+    };
+    expect(ruleBody(unchosen).rule.stop).toEqual([{ on: 'status.changed' }]);
+    expect(ruleFormProblems(unchosen, known)['stop.0.status']).toMatch(/must name the status/);
+    expect(triggersLabel(withStatus.rule.stop, (k) => k)).toBe(
+      'the ticket’s status becomes pending (on hold)',
+    );
+  });
+
   it('says the events in words', () => {
     expect(triggersLabel(version.rule.pause, () => 'Refunds')).toBe('a task is put on hold in Refunds');
     expect(triggersLabel([{ on: 'ticket.done' }, { on: 'ticket.cancelled' }], (k) => k)).toBe(

@@ -15,7 +15,17 @@ export const CLOCK_EVENTS: readonly { value: ClockTrigger['on']; label: string; 
   { value: 'ticket.done', label: 'the ticket is done', task: false },
   { value: 'ticket.cancelled', label: 'the ticket is cancelled', task: false },
   { value: 'ticket.reopened', label: 'the ticket is reopened', task: false },
+  { value: 'status.changed', label: 'the ticket’s status becomes', task: false },
 ];
+
+/** The statuses a `status.changed` trigger names, in words. */
+export const CLOCK_STATUS_LABELS: Record<NonNullable<ClockTrigger['status']>, string> = {
+  submitted: 'submitted',
+  in_progress: 'in progress',
+  pending: 'pending (on hold)',
+  done: 'done',
+  cancelled: 'cancelled',
+};
 export const isTaskEvent = (on: ClockTrigger['on']) => CLOCK_EVENTS.some((e) => e.value === on && e.task);
 
 export const PRIORITY_ORDER = ['urgent', 'high', 'medium', 'low'] as const;
@@ -24,6 +34,7 @@ export type PriorityKey = (typeof PRIORITY_ORDER)[number];
 /** "a task opens in Refunds", "the customer writes". */
 export function triggerLabel(trigger: ClockTrigger, departmentName: (key: string) => string): string {
   const label = CLOCK_EVENTS.find((e) => e.value === trigger.on)?.label ?? trigger.on;
+  if (trigger.status) return `${label} ${CLOCK_STATUS_LABELS[trigger.status]}`;
   return trigger.department ? `${label} in ${departmentName(trigger.department)}` : label;
 }
 
@@ -59,7 +70,8 @@ export function clockSummary(clock: ClockCycle, now: number): string {
   }
 }
 
-export type TriggerRow = { on: ClockTrigger['on']; department: string };
+/** `status`: for `status.changed` only, the status it names ('' until one is chosen). */
+export type TriggerRow = { on: ClockTrigger['on']; department: string; status?: ClockTrigger['status'] | '' };
 export type TimingRuleForm = {
   key: string;
   name: string;
@@ -81,7 +93,11 @@ export type TimingRuleForm = {
 
 const HOUR = 3_600_000;
 const rows = (triggers: readonly ClockTrigger[]): TriggerRow[] =>
-  triggers.map((t) => ({ on: t.on, department: t.department ?? '' }));
+  triggers.map((t) => ({
+    on: t.on,
+    department: t.department ?? '',
+    ...(t.status ? { status: t.status } : {}),
+  }));
 const hoursText = (ms: number | undefined) =>
   ms === undefined ? '' : String(Math.round((ms / HOUR) * 1000) / 1000);
 
@@ -137,6 +153,7 @@ const triggers = (list: readonly TriggerRow[]): ClockTrigger[] =>
   list.map((row) => ({
     on: row.on,
     ...(row.department && isTaskEvent(row.on) ? { department: row.department } : {}),
+    ...(row.on === 'status.changed' && row.status ? { status: row.status } : {}),
   }));
 
 /**

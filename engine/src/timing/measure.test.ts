@@ -172,6 +172,43 @@ describe('a timing rule clock', () => {
     expect(once).toMatchObject({ cycle: 1, state: 'stopped', stoppedAt: at(13), earlier: [] });
   });
 
+  it('starts and stops on the statuses its status triggers name, and on no other', () => {
+    const rule: TimingRule = {
+      ...resolution,
+      calendar: undefined,
+      start: [{ on: 'status.changed', status: 'in_progress' }],
+      stop: [{ on: 'status.changed', status: 'done' }],
+    };
+    delete rule.calendar;
+    const facts: ClockFact[] = [
+      { type: 'ticket.created', at: at(8) },
+      { type: 'status.changed', at: at(9), status: 'pending' },
+      { type: 'status.changed', at: at(10), status: 'in_progress' },
+      { type: 'status.changed', at: at(11), status: 'pending' },
+      { type: 'status.changed', at: at(12.5), status: 'done' },
+    ];
+    expect(measureRuleClock(rule, facts, context(at(14)))).toMatchObject({
+      state: 'stopped',
+      startedAt: at(10),
+      stoppedAt: at(12.5),
+      explanation: { consumedMs: 2.5 * HOUR },
+    });
+    const problems = (triggers: unknown[]) =>
+      timingRuleProblems(
+        { ...resolution, start: triggers },
+        { calendars: Object.keys(CALENDARS), departments: [] },
+      ).map((problem) => [problem.field, problem.message]);
+    expect(problems([{ on: 'status.changed' }])).toEqual([
+      ['start.0.status', expect.stringMatching(/must name the status .*in_progress/)],
+    ]);
+    expect(problems([{ on: 'status.changed', status: 'replied' }])).toEqual([
+      ['start.0.status', expect.stringMatching(/must name the status/)],
+    ]);
+    expect(problems([{ on: 'ticket.created', status: 'done' }])).toEqual([
+      ['start.0.status', 'only status.changed names a status, not ticket.created'],
+    ]);
+  });
+
   it('takes the target of the ticket priority and applies only where its type and filter say', () => {
     const ticket = {
       typeId: 'refund',
@@ -320,7 +357,10 @@ function oracle(rule: TimingRule, facts: ClockFact[], ctx: MeasureContext) {
   };
   const fits = (list: TimingRule['start'], fact: ClockFact) =>
     list.some(
-      (tr) => tr.on === fact.type && (tr.department === undefined || tr.department === fact.department),
+      (tr) =>
+        tr.on === fact.type &&
+        (tr.department === undefined || tr.department === fact.department) &&
+        (tr.status === undefined || tr.status === fact.status),
     );
   for (const fact of facts) {
     if (fact.type === 'task.opened') open.push({ taskId: fact.taskId!, department: fact.department });
@@ -375,9 +415,11 @@ const factsArb = fc
         'agent.reply',
         'ticket.done',
         'ticket.reopened',
+        'status.changed',
       ),
       gapMinutes: fc.integer({ min: 0, max: 16 * 60 }),
       department: fc.constantFrom('after-sales', 'refunds', undefined),
+      status: fc.constantFrom('in_progress', 'pending'),
     }),
     { maxLength: 14 },
   )
@@ -407,7 +449,8 @@ const factsArb = fc
           taskId,
           ...(step.type === 'task.held' ? { reason: 'waiting for the customer' } : {}),
         });
-      } else facts.push({ type: step.type, at: t });
+      } else if (step.type === 'status.changed') facts.push({ type: step.type, at: t, status: step.status });
+      else facts.push({ type: step.type, at: t });
     }
     return { facts, end: t };
   });
@@ -418,11 +461,13 @@ const ruleArb = fc.record({
     [{ on: 'task.opened' }],
     [{ on: 'task.opened', department: 'refunds' }],
     [{ on: 'ticket.created' }, { on: 'ticket.reopened' }],
+    [{ on: 'status.changed', status: 'in_progress' }],
   ),
   stop: fc.constantFrom<TimingRule['stop']>(
     [{ on: 'ticket.done' }],
     [{ on: 'agent.reply' }],
     [{ on: 'task.closed' }],
+    [{ on: 'status.changed', status: 'pending' }],
   ),
   calendar: fc.constantFrom('berlin', 'shanghai', undefined),
   followOwner: fc.boolean(),

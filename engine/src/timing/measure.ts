@@ -38,6 +38,8 @@ export type ClockFact = {
   department?: string;
   /** Why a task was held: the pause's reason. */
   reason?: string;
+  /** status.changed: the status the ticket took. */
+  status?: string;
 };
 
 /** The ticket as a rule's filter reads it. */
@@ -102,7 +104,8 @@ const matches = (triggers: readonly ClockTrigger[], fact: ClockFact): boolean =>
   triggers.some(
     (trigger) =>
       trigger.on === fact.type &&
-      (trigger.department === undefined || trigger.department === fact.department),
+      (trigger.department === undefined || trigger.department === fact.department) &&
+      (trigger.status === undefined || trigger.status === fact.status),
   );
 
 /**

@@ -19,6 +19,8 @@ export const CLOCK_TRIGGERS = [
   'ticket.cancelled',
   /** A done ticket opened again: as a start trigger, it begins a new cycle of a stopped clock. */
   'ticket.reopened',
+  /** The ticket's status became the trigger's `status`. */
+  'status.changed',
 ] as const;
 export type ClockTriggerType = (typeof CLOCK_TRIGGERS)[number];
 
@@ -30,8 +32,18 @@ const DEPARTMENT_TRIGGERS: readonly ClockTriggerType[] = [
   'task.resumed',
 ];
 
-/** An event a clock reacts to; `department` narrows a task event to that department's tasks. */
-export type ClockTrigger = { on: ClockTriggerType; department?: string };
+/**
+ * The statuses a `status.changed` trigger may name: those the engine's runs take (`replied` is
+ * not one of them).
+ */
+export const CLOCK_STATUSES = ['submitted', 'in_progress', 'pending', 'done', 'cancelled'] as const;
+export type ClockStatus = (typeof CLOCK_STATUSES)[number];
+
+/**
+ * An event a clock reacts to; `department` narrows a task event to that department's tasks,
+ * `status` names the status a `status.changed` is about (required there, and only there).
+ */
+export type ClockTrigger = { on: ClockTriggerType; department?: string; status?: ClockStatus };
 
 export type TimingRule = {
   /** Stable across versions, e.g. 'first-response'. */
@@ -101,6 +113,10 @@ export function timingRuleProblems(
       const field = `${list}.${i}`;
       if (!isRecord(trigger) || !CLOCK_TRIGGERS.includes(trigger.on as ClockTriggerType))
         return problem(`${field}.on`, `must be one of ${CLOCK_TRIGGERS.join(', ')}`);
+      if (trigger.on === 'status.changed' && !CLOCK_STATUSES.includes(trigger.status as ClockStatus))
+        problem(`${field}.status`, `must name the status it changes to: one of ${CLOCK_STATUSES.join(', ')}`);
+      if (trigger.on !== 'status.changed' && trigger.status !== undefined)
+        problem(`${field}.status`, `only status.changed names a status, not ${String(trigger.on)}`);
       if (trigger.department === undefined) return;
       if (!DEPARTMENT_TRIGGERS.includes(trigger.on as ClockTriggerType))
         problem(`${field}.department`, `only task events name a department, not ${String(trigger.on)}`);

@@ -96,6 +96,11 @@ export function clockFactsOf(view: ClockedTicket, mails: readonly ConversationEv
       case 'ticket.reopened':
         facts.push({ type: 'ticket.reopened', at });
         break;
+      case 'ticket.status': {
+        const status = text(entry.data.to);
+        if (status) facts.push({ type: 'status.changed', at, status });
+        break;
+      }
       case 'ticket.completed':
         facts.push({ type: entry.data.outcome === 'cancelled' ? 'ticket.cancelled' : 'ticket.done', at });
         break;

@@ -61,8 +61,17 @@ describe('planStart / planEvent', () => {
       T0 + MIN,
     );
     expect(claimed.record).toMatchObject({ seq: 1, status: 'in_progress' });
-    expect(claimed.record!.timeline.map((e) => e.type)).toEqual(['task.claimed', 'stage.claimed']);
+    // The status it changed to is on the timeline, for timing rules that start or stop on it.
+    expect(claimed.record!.timeline.map((e) => e.type)).toEqual([
+      'task.claimed',
+      'stage.claimed',
+      'ticket.status',
+    ]);
     expect(claimed.record!.timeline[0]).toMatchObject({ actorId: 'sam', taskId });
+    expect(claimed.record!.timeline[2]).toMatchObject({
+      at: T0 + MIN,
+      data: { from: 'submitted', to: 'in_progress' },
+    });
     const again = planEvent(
       flow,
       claimed.driver,

@@ -166,6 +166,12 @@ function plan(
   const written = Object.values(run.tasks).filter((task) => task.status === 'open' || changed.includes(task));
   const visible = step.effects.filter((e) => e.type !== 'timer.start' && e.type !== 'timer.cancel');
   const ticketSlaChanged = JSON.stringify(run.ticketSla) !== JSON.stringify(before.run?.ticketSla);
+  const status = ticketStatus(run);
+  // What a timing rule's `status.changed` reads: the step that changed the status says so.
+  const statusEntries: TimelineRecord[] =
+    before.run === undefined || ticketStatus(before.run) === status
+      ? []
+      : [{ type: 'ticket.status', at: now, data: { from: ticketStatus(before.run), to: status } }];
   const quiet =
     trigger.type === 'timer.fired' && visible.length === 0 && changed.length === 0 && !ticketSlaChanged;
   const record: RecordStepInput | undefined = quiet
@@ -175,13 +181,13 @@ function plan(
         seq: run.seq,
         at: now,
         ...(ticket ? { ticket } : {}),
-        status: ticketStatus(run),
+        status,
         slaLevel: run.ticketSla?.level ?? 'ok',
         ...(run.ticketSla?.dueAt !== undefined ? { slaDueAt: run.ticketSla.dueAt } : {}),
         ...closedAt(step.effects),
         stages: written.map((task) => stageRecord(flow, run, task, step.effects)),
         taskIds: Object.keys(run.tasks),
-        timeline: [trigger, ...visible.map((effect) => effectEntry(effect, now))],
+        timeline: [trigger, ...visible.map((effect) => effectEntry(effect, now)), ...statusEntries],
         notifications: notificationsOf(visible),
         escalations: escalationsOf(flow, run, timers),
       };
