@@ -114,7 +114,23 @@ describe('readBatonConfig', () => {
       host: '127.0.0.1',
       ticketTypeId: 'complaint',
       maxBytes: 25 * 1024 * 1024,
+      reopenWithinMs: 7 * 86_400_000,
     });
+    const never = readBatonConfig({
+      BATON_SUPPORT_ADDRESS: 'help@example.com',
+      BATON_MAIL_IN_PORT: '2525',
+      BATON_MAIL_IN_TICKET_TYPE: 'complaint',
+      BATON_MAIL_IN_REOPEN_DAYS: '0',
+    }).customerMail?.inbound;
+    expect(never?.reopenWithinMs).toBe(0);
+    expect(() =>
+      readBatonConfig({
+        BATON_SUPPORT_ADDRESS: 'help@example.com',
+        BATON_MAIL_IN_PORT: '2525',
+        BATON_MAIL_IN_TICKET_TYPE: 'complaint',
+        BATON_MAIL_IN_REOPEN_DAYS: '-1',
+      }),
+    ).toThrow(/BATON_MAIL_IN_REOPEN_DAYS.*must be a number of days/);
     expect(() => readBatonConfig({ BATON_MAIL_IN_PORT: '2525' })).toThrow(
       'BATON_MAIL_IN_PORT="2525": also needs BATON_SUPPORT_ADDRESS and BATON_MAIL_IN_TICKET_TYPE',
     );

@@ -33,6 +33,11 @@ export type MailIntakeSettings = {
   ticketTypeId: string;
   /** BATON_MAIL_IN_MAX_MB (default 25): a larger mail is refused with SMTP 552. */
   maxBytes: number;
+  /**
+   * BATON_MAIL_IN_REOPEN_DAYS (default 7, 0: never): an answer to a ticket done at most this long
+   * ago reopens it; a later one opens a new ticket.
+   */
+  reopenWithinMs: number;
 };
 
 const port = (message: string) => z.coerce.number().int(message).min(1, message).max(65_535, message);
@@ -59,6 +64,13 @@ const apiEnvironment = z.object({
       .number('must be a number of megabytes (more than 0)')
       .positive('must be a number of megabytes (more than 0)')
       .default(25),
+  ),
+  BATON_MAIL_IN_REOPEN_DAYS: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number('must be a number of days (0 or more)')
+      .min(0, 'must be a number of days (0 or more)')
+      .default(7),
   ),
   BATON_DETAIL_CACHE_MB: z.preprocess(
     unsetIfEmpty,
@@ -110,6 +122,7 @@ function customerMailSettings(parsed: z.infer<typeof apiEnvironment>): CustomerM
             host: parsed.BATON_MAIL_IN_HOST ?? parsed.HOST,
             ticketTypeId: parsed.BATON_MAIL_IN_TICKET_TYPE!,
             maxBytes: Math.round(parsed.BATON_MAIL_IN_MAX_MB * 1024 * 1024),
+            reopenWithinMs: Math.round(parsed.BATON_MAIL_IN_REOPEN_DAYS * 86_400_000),
           },
   };
 }

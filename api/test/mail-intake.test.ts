@@ -16,6 +16,8 @@ const SUPPORT = 'help@example.test';
 const CUSTOMER = 'ana.lima@customer.example';
 const TYPE = 'mail-request';
 const MB = 1024 * 1024;
+const DAY = 86_400_000;
+const REOPEN_WITHIN_MS = 7 * DAY;
 let h: Harness;
 let intake: MailIntake;
 let outgoing: TestSmtp;
@@ -73,6 +75,7 @@ beforeAll(async () => {
     supportAddress: SUPPORT,
     ticketTypeId: TYPE,
     maxBytes: 25 * MB,
+    reopenWithinMs: REOPEN_WITHIN_MS,
     ownAddresses: [SUPPORT, 'baton@example.test'],
   });
   client = nodemailer.createTransport({
@@ -91,6 +94,8 @@ afterAll(async () => {
 
 describe('the mail intake', () => {
   let ticketId: string;
+  /** The thread's reply address, from the agent's reply. */
+  let threadAddress: string;
   const photo = Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 256));
 
   it('opens a ticket from a new mail: subject, sender, body and files kept; a redelivery adds nothing', async () => {
@@ -162,6 +167,7 @@ describe('the mail intake', () => {
     expect(sent.subject).toMatch(/^Re: \[#\d+\] My blender arrived broken$/);
     const replyTo = /^Reply-To: (.+)$/im.exec(sent.raw)?.[1]?.trim();
     expect(replyTo).toMatch(/^help\+[0-9a-f]{32}@example\.test$/);
+    threadAddress = replyTo!;
     const token = replyTo!.slice('help+'.length, 'help+'.length + 32);
     const messageId = /^Message-ID: (.+)$/im.exec(sent.raw)?.[1]?.trim();
     expect(messageId).toContain(token);
@@ -214,6 +220,51 @@ describe('the mail intake', () => {
       await json<Conversation>(h.call('agent', 'GET', `/api/tickets/${ticketId}/conversation`))
     ).items.map((m) => m.text.trim());
     expect(texts.slice(2)).toEqual(['It is R-2026-118.', 'The box is fine.']);
+  });
+
+  it('reopens a ticket done lately when the customer answers, and opens a new one for an answer long after', async () => {
+    const solve = async () => {
+      const task = (await json<Detail>(h.call('agent', 'GET', `/api/tickets/${ticketId}`))).openTasks[0]!;
+      await json(h.call('agent', 'POST', `/api/tasks/${task.id}/claim`, {})).catch(() => undefined);
+      await json(h.call('agent', 'POST', `/api/tasks/${task.id}/complete`, { outcome: 'solved' }));
+      await settled();
+      expect(
+        (await json<{ status: string }>(h.call('agent', 'GET', `/api/tickets/${ticketId}`))).status,
+      ).toBe('done');
+    };
+    await solve();
+    const mails = await count('ticket_mails');
+    await client.sendMail({ from: CUSTOMER, to: threadAddress, subject: 'Re: it', text: 'Still broken.' });
+    await settled();
+    expect(await ticketIds()).toEqual([ticketId]);
+    const reopened = await json<Detail & { status: string }>(
+      h.call('agent', 'GET', `/api/tickets/${ticketId}`),
+    );
+    expect(reopened.status).not.toBe('done');
+    expect(reopened.openTasks).toHaveLength(1);
+    expect(reopened.timeline.filter((e) => e.type === 'ticket.reopened')).toEqual([
+      expect.objectContaining({ actorId: 'customer', data: { reason: 'answered by e-mail after it was done' } }),
+    ]);
+    const conversation = await json<Conversation>(
+      h.call('agent', 'GET', `/api/tickets/${ticketId}/conversation`),
+    );
+    expect(conversation.items.at(-1)).toMatchObject({
+      direction: 'in',
+      text: expect.stringContaining('Still broken.'),
+    });
+    expect(await count('ticket_mails')).toBe(mails + 1);
+
+    // Done again, and answered after the window: a new ticket, the old one stays done.
+    await solve();
+    await h.clock!.advance(REOPEN_WITHIN_MS + 60_000);
+    await client.sendMail({ from: CUSTOMER, to: threadAddress, subject: 'Re: it', text: 'Again broken.' });
+    await settled();
+    const ids = await ticketIds();
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toBe(ticketId);
+    expect((await json<{ status: string }>(h.call('agent', 'GET', `/api/tickets/${ticketId}`))).status).toBe(
+      'done',
+    );
   });
 
   it('ignores auto-replies and mail loops: accepted, and nothing is opened or added', async () => {
@@ -283,6 +334,7 @@ describe('the mail intake', () => {
         supportAddress: SUPPORT,
         ticketTypeId: 'refund-request',
         maxBytes: MB,
+        reopenWithinMs: REOPEN_WITHIN_MS,
         ownAddresses: [SUPPORT],
       }),
     ).rejects.toThrow(/BATON_MAIL_IN_TICKET_TYPE="refund-request": a mail cannot fill .*orderNumber/);

@@ -31,6 +31,12 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 /** SLA levels from on time to most overdue: lists show the worst of several by this order. */
 export const SLA_LEVELS = ['ok', 'warning', 'overdue', 'severe'] as const satisfies readonly SlaLevel[];
 
+/**
+ * The actor id of what the customer's own channel does on a ticket (their mail reopening it): no
+ * user of Baton, so timelines say "the customer".
+ */
+export const CUSTOMER_ACTOR_ID = 'customer';
+
 /** Final statuses: nothing can be done with such a ticket any more. */
 export const FINISHED_TICKET_STATUSES = ['done', 'cancelled'] as const satisfies readonly TicketStatus[];
 export const isFinishedTicketStatus = (status: string) =>

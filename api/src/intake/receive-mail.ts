@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { ticketAttachments, ticketMails, ticketMailThreads, tickets } from '@baton/db';
+import { CUSTOMER_ACTOR_ID } from '@baton/engine';
 import { newReplyToken, refreshRuleClocks, supportRecipient, tokenFromMessageIds } from '@baton/workflows';
 import type { AppDeps } from '../http/env.js';
 import { storableText } from '../http/unstorable-text.js';
@@ -35,6 +36,8 @@ export type InboundMail = {
 export type MailOutcome =
   | { kind: 'ticket'; ticketId: string }
   | { kind: 'reply'; ticketId: string }
+  /** An answer to a ticket done lately: reopened, the mail kept on it. */
+  | { kind: 'reopened'; ticketId: string }
   | { kind: 'duplicate'; ticketId: string }
   | { kind: 'ignored'; reason: string };
 
@@ -44,6 +47,8 @@ export type IntakeRules = {
   ticketTypeId: string;
   /** Addresses Baton sends as: mail from them is a loop. */
   ownAddresses: readonly string[];
+  /** An answer this long after its ticket was done reopens it (0: never; it opens a new ticket). */
+  reopenWithinMs: number;
 };
 
 /** A ticket title holds one line. */
@@ -54,11 +59,11 @@ const ENGINE_TEXT_MAX = 20_000;
 export const titleOf = (subject: string) =>
   storableText(subject).replace(/\s+/g, ' ').trim().slice(0, TITLE_MAX) || '(no subject)';
 
-/** The ticket of a thread token, if the token is known and its ticket still open. */
+/** The ticket of a thread token, if the token is known. */
 async function threadTicket(deps: Pick<AppDeps, 'db'>, token: string | undefined) {
   if (!token) return undefined;
   const [row] = await deps.db
-    .select({ ticketId: ticketMailThreads.ticketId, closedAt: tickets.closedAt })
+    .select({ ticketId: ticketMailThreads.ticketId, closedAt: tickets.closedAt, status: tickets.status })
     .from(ticketMailThreads)
     .innerJoin(tickets, eq(tickets.id, ticketMailThreads.ticketId))
     .where(eq(ticketMailThreads.replyToken, token));
@@ -95,7 +100,28 @@ export async function receiveMail(
 
   const text = storableText(mail.text);
   const thread = await threadTicket(deps, threadTokenOf(mail, rules.supportAddress));
-  // An answer to a finished ticket opens a new one, as help desks do: the old run cannot take it.
+  // An answer to a ticket done lately reopens it, as help desks do: the customer says it is not
+  // solved. The engine first, then the mail, as below; a retry finds the ticket open again.
+  if (
+    thread?.status === 'done' &&
+    thread.closedAt !== null &&
+    deps.config.now() - thread.closedAt.getTime() <= rules.reopenWithinMs
+  ) {
+    const reopened = await deps.runtime.reopen(thread.ticketId, {
+      type: 'ticket.reopened',
+      actor: { userId: CUSTOMER_ACTOR_ID, departments: [], roles: [] },
+      reason: 'answered by e-mail after it was done',
+    });
+    if (reopened.ok) {
+      await keepMail(deps, mail, thread.ticketId, text, undefined);
+      return { kind: 'reopened', ticketId: thread.ticketId };
+    }
+    deps.log.info(
+      { ticketId: thread.ticketId, rejected: reopened.rejected },
+      'an answer to a done ticket did not reopen it',
+    );
+  }
+  // An answer to a ticket finished otherwise (or long ago) opens a new one, as help desks do.
   if (thread && thread.closedAt === null) {
     // The engine first, then the mail (a transaction cannot wait for the engine: recording the
     // step locks the ticket's row, which the mail's foreign key holds). If keeping the mail then

@@ -46,6 +46,21 @@ describe('timelineLabel', () => {
     ).toBe('Message “customer-reply” received');
   });
 
+  it('says who reopened a ticket and why, the customer too, and each status it took', () => {
+    expect(timelineLabel(event('ticket.reopened', { reason: 'not fixed' }), names)).toBe(
+      'Ada reopened the ticket: not fixed',
+    );
+    expect(
+      timelineLabel(
+        event('ticket.reopened', { reason: 'answered by e-mail after it was done' }, { actorId: 'customer' }),
+        names,
+      ),
+    ).toBe('The customer reopened the ticket: answered by e-mail after it was done');
+    expect(timelineLabel(event('ticket.status', { from: 'in_progress', to: 'pending' }), names)).toBe(
+      'Status: in progress → pending',
+    );
+  });
+
   it('tells granted and denied extensions alike, with the time and the reason', () => {
     expect(timelineLabel(event('task.extensionGranted', { extendByMs: 30 * 60_000 }), names)).toBe(
       'Ada extended the deadline of Triage by 30 min',

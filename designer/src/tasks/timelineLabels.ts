@@ -1,5 +1,6 @@
 // Ticket timeline rows in words. The raw ticket_events hold engine events (what someone did)
 // and their effects (what the engine did about it); agents read names, not ids.
+import { CUSTOMER_ACTOR_ID } from '@baton/engine';
 import type { TicketEvent } from '../api/types.js';
 import { outcomeLabel } from './outcomes.js';
 import { formatDuration } from './timeLeft.js';
@@ -58,7 +59,8 @@ function changedTargets(d: TicketEvent['data']): string {
 
 export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
   const task = names.task(e.taskId);
-  const who = names.user(e.actorId);
+  // The customer's own channel (their mail reopening the ticket) is no user of Baton.
+  const who = e.actorId === CUSTOMER_ACTOR_ID ? 'The customer' : names.user(e.actorId);
   const d = e.data;
   switch (e.type) {
     case 'ticket.started':
