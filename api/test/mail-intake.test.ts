@@ -243,7 +243,10 @@ describe('the mail intake', () => {
     expect(reopened.status).not.toBe('done');
     expect(reopened.openTasks).toHaveLength(1);
     expect(reopened.timeline.filter((e) => e.type === 'ticket.reopened')).toEqual([
-      expect.objectContaining({ actorId: 'customer', data: { reason: 'answered by e-mail after it was done' } }),
+      expect.objectContaining({
+        actorId: 'customer',
+        data: { reason: 'answered by e-mail after it was done' },
+      }),
     ]);
     const conversation = await json<Conversation>(
       h.call('agent', 'GET', `/api/tickets/${ticketId}/conversation`),
