@@ -217,6 +217,12 @@ describe('timing rules', () => {
       }),
       201,
     );
+    type Timeline = {
+      timeline: { seq: number; type: string; at: string; actorId: string | null; data: unknown }[];
+    };
+    // Read (and so kept in the API's detail cache) before the apply.
+    const before = await json<Timeline>(h.call('agent', 'GET', `/api/tickets/${ticket.ticketId}`));
+    const appliedAt = h.clock!.now();
     expect((await h.call('agent', 'POST', '/api/timing-rules/resolution/apply', {})).status).toBe(403);
     const answer = await json<{ version: number; tickets: number }>(
       h.call('owner', 'POST', '/api/timing-rules/resolution/apply', {}),
@@ -225,6 +231,17 @@ describe('timing rules', () => {
     // Every running ticket of this file created under an active earlier version (v1, v2, v4); not
     // the one created while the rule was retired (v3).
     expect(answer.tickets).toBe(4);
+    // The timeline says who applied which version, after the steps recorded before it.
+    const after = await json<Timeline>(h.call('agent', 'GET', `/api/tickets/${ticket.ticketId}`));
+    expect(after.timeline.slice(0, -1)).toEqual(before.timeline);
+    expect(after.timeline.at(-1)).toEqual({
+      seq: before.timeline.at(-1)!.seq,
+      type: 'timing.ruleApplied',
+      at: new Date(appliedAt).toISOString(),
+      actorId: h.ids.owner,
+      taskId: null,
+      data: { key: 'resolution', version: 5, name: 'Resolution' },
+    });
     await h.clock!.advance(10 * MIN);
     const clock = (await clockOf(ticket.ticketId, 'resolution')) as Clock & {
       explanation: { recalculations: { targetMs?: { from: number; to: number }; reason: string }[] };

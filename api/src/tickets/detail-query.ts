@@ -28,7 +28,16 @@ cross join lateral (
             order by s.entered_at, s.task_id) from stages s where s.ticket_id = t.id), '[]') as stages,
         coalesce((select json_agg(json_build_object(
             'seq', e.seq, 'type', e.type, 'at', e.at, 'actorId', e.actor_id, 'taskId', e.task_id, 'data', e.data)
-            order by e.seq, e.ord) from ticket_events e where e.ticket_id = t.id), '[]') as timeline,
+            order by e.seq, e.ord) from (
+          select seq, ord, type, at, actor_id, task_id, data from ticket_events where ticket_id = t.id
+          -- A timing rule version applied to the ticket, after the step recorded before it: the
+          -- engine's run knows nothing of timing rules, so no step of its records this.
+          union all
+          select coalesce((select max(p.seq) from ticket_events p where p.ticket_id = t.id and p.at <= a.applied_at), 0),
+            2147483647, 'timing.ruleApplied', a.applied_at, a.applied_by, null,
+            jsonb_build_object('key', a.key, 'version', a.version, 'name', r.rule->>'name')
+          from timing_rule_applications a join timing_rules r on r.key = a.key and r.version = a.version
+          where a.ticket_id = t.id) e), '[]') as timeline,
         coalesce((select json_agg(json_build_object(
             'id', x.id, 'taskId', x.task_id, 'requestedBy', x.requested_by, 'extendByMs', x.extend_by_ms, 'reason', x.reason,
             'status', x.status, 'decidedBy', x.decided_by, 'decidedAt', x.decided_at, 'decisionNote', x.decision_note, 'createdAt', x.created_at)

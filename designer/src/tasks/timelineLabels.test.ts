@@ -46,7 +46,7 @@ describe('timelineLabel', () => {
     ).toBe('Message “customer-reply” received');
   });
 
-  it('says who reopened a ticket and why, the customer too, and each status it took', () => {
+  it('says who reopened a ticket and why (the customer too), each status it took, and rule versions applied', () => {
     expect(timelineLabel(event('ticket.reopened', { reason: 'not fixed' }), names)).toBe(
       'Ada reopened the ticket: not fixed',
     );
@@ -56,6 +56,12 @@ describe('timelineLabel', () => {
         names,
       ),
     ).toBe('The customer reopened the ticket: answered by e-mail after it was done');
+    expect(
+      timelineLabel(
+        event('timing.ruleApplied', { key: 'resolution', version: 5, name: 'Resolution' }),
+        names,
+      ),
+    ).toBe('Ada applied version 5 of timing rule “Resolution”: its clock counts on it from now');
     expect(timelineLabel(event('ticket.status', { from: 'in_progress', to: 'pending' }), names)).toBe(
       'Status: in progress → pending',
     );

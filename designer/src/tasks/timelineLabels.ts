@@ -115,6 +115,8 @@ export function timelineLabel(e: TicketEvent, names: TimelineNames): string {
       return `Notified ${Array.isArray(d.to) ? d.to.join(', ') : 'someone'}`;
     case 'ticket.cancelled':
       return `${who} cancelled the ticket${because(d.reason)}`;
+    case 'timing.ruleApplied':
+      return `${who} applied version ${String(d.version)} of timing rule${quoted(d.name)}: its clock counts on it from now`;
     case 'ticket.status':
       return `Status: ${text(d.from)?.replaceAll('_', ' ') ?? '?'} → ${text(d.to)?.replaceAll('_', ' ') ?? '?'}`;
     case 'ticket.reopened':
