@@ -773,6 +773,7 @@ export const WEBHOOK_EVENTS = [
   'ticket.sla_level',
   'ticket.done',
   'ticket.rated',
+  'ticket.reopened',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

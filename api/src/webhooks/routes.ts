@@ -16,7 +16,7 @@ import {
 
 const EventSchema = z.enum(WEBHOOK_EVENTS).openapi({
   description:
-    "`ticket.created`; `ticket.stage_changed` (a stage opened: the ticket reached a department); `ticket.sla_level` (a stage's or the ticket's clock reached warning, overdue or severe); `ticket.done`; `ticket.rated` (the customer rated it).",
+    "`ticket.created`; `ticket.stage_changed` (a stage opened: the ticket reached a department); `ticket.sla_level` (a stage's or the ticket's clock reached warning, overdue or severe); `ticket.done`; `ticket.rated` (the customer rated it); `ticket.reopened` (a done ticket opened again: `data.reason`, and `data.by`, the user or `customer` for their answer by mail).",
 });
 
 const HttpUrl = z

@@ -9920,7 +9920,12 @@ export interface paths {
             url: string;
             description?: string;
             events: (
-              'ticket.created' | 'ticket.stage_changed' | 'ticket.sla_level' | 'ticket.done' | 'ticket.rated'
+              | 'ticket.created'
+              | 'ticket.stage_changed'
+              | 'ticket.sla_level'
+              | 'ticket.done'
+              | 'ticket.rated'
+              | 'ticket.reopened'
             )[];
             typeId?: string | null;
             active?: boolean;
@@ -10150,7 +10155,12 @@ export interface paths {
             url?: string;
             description?: string;
             events?: (
-              'ticket.created' | 'ticket.stage_changed' | 'ticket.sla_level' | 'ticket.done' | 'ticket.rated'
+              | 'ticket.created'
+              | 'ticket.stage_changed'
+              | 'ticket.sla_level'
+              | 'ticket.done'
+              | 'ticket.rated'
+              | 'ticket.reopened'
             )[];
             typeId?: string | null;
             active?: boolean;
@@ -11987,7 +11997,12 @@ export interface components {
       url: string;
       description: string;
       events: (
-        'ticket.created' | 'ticket.stage_changed' | 'ticket.sla_level' | 'ticket.done' | 'ticket.rated'
+        | 'ticket.created'
+        | 'ticket.stage_changed'
+        | 'ticket.sla_level'
+        | 'ticket.done'
+        | 'ticket.rated'
+        | 'ticket.reopened'
       )[];
       /** @description Only tickets of this type; null: every type. */
       typeId: string | null;
@@ -12010,10 +12025,16 @@ export interface components {
     WebhookDelivery: {
       id: string;
       /**
-       * @description `ticket.created`; `ticket.stage_changed` (a stage opened: the ticket reached a department); `ticket.sla_level` (a stage's or the ticket's clock reached warning, overdue or severe); `ticket.done`; `ticket.rated` (the customer rated it).
+       * @description `ticket.created`; `ticket.stage_changed` (a stage opened: the ticket reached a department); `ticket.sla_level` (a stage's or the ticket's clock reached warning, overdue or severe); `ticket.done`; `ticket.rated` (the customer rated it); `ticket.reopened` (a done ticket opened again: `data.reason`, and `data.by`, the user or `customer` for their answer by mail).
        * @enum {string}
        */
-      event: 'ticket.created' | 'ticket.stage_changed' | 'ticket.sla_level' | 'ticket.done' | 'ticket.rated';
+      event:
+        | 'ticket.created'
+        | 'ticket.stage_changed'
+        | 'ticket.sla_level'
+        | 'ticket.done'
+        | 'ticket.rated'
+        | 'ticket.reopened';
       /** @description The same for every delivery of one event: receivers dedupe by it. */
       eventId: string;
       ticketId: string;

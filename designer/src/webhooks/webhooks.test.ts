@@ -24,6 +24,7 @@ describe('webhook events', () => {
       'ticket.sla_level',
       'ticket.done',
       'ticket.rated',
+      'ticket.reopened',
     ]);
     for (const option of WEBHOOK_EVENT_OPTIONS) {
       expect(option.label).not.toBe('');

@@ -25,6 +25,10 @@ const EVENT_TEXT: Record<WebhookEvent, Omit<EventOption, 'value'>> = {
     explanation: 'the flow finished the ticket (not on a cancellation)',
   },
   'ticket.rated': { label: 'Ticket rated', explanation: 'the customer rated the service' },
+  'ticket.reopened': {
+    label: 'Ticket reopened',
+    explanation: 'a done ticket was opened again (by someone in charge, or the customer’s answer)',
+  },
 };
 
 export const WEBHOOK_EVENT_OPTIONS: readonly EventOption[] = (

@@ -55,6 +55,12 @@ export function webhookEventsOfStep(step: RecordStepInput): WebhookEventRecord[]
       });
     else if (entry.type === 'ticket.completed' && entry.data.outcome === 'done')
       events.push({ ...base, event: 'ticket.done', data: {} });
+    else if (entry.type === 'ticket.reopened')
+      events.push({
+        ...base,
+        event: 'ticket.reopened',
+        data: { reason: entry.data.reason ?? null, by: entry.actorId ?? null },
+      });
   });
   return events;
 }

@@ -1,0 +1,3 @@
+-- A done ticket opened again is an event webhook subscribers may ask for (ticket.reopened).
+ALTER TABLE "webhook_subscriptions" DROP CONSTRAINT "webhook_subscriptions_events_known";--> statement-breakpoint
+ALTER TABLE "webhook_subscriptions" ADD CONSTRAINT "webhook_subscriptions_events_known" CHECK ("webhook_subscriptions"."events" <@ ARRAY['ticket.created', 'ticket.stage_changed', 'ticket.sla_level', 'ticket.done', 'ticket.rated', 'ticket.reopened']::text[]);
