@@ -282,6 +282,11 @@ export const tickets = pgTable(
     importedFrom: text('imported_from'),
     /** How the ticket came in; null for tickets from before sources were recorded. */
     source: text('source').$type<TicketSource>(),
+    /**
+     * When its timing-rule clocks were first measured (ticket_clocks); null: never, so the
+     * background pass measures it. Kept for tickets no rule times too, which leave no clock row.
+     */
+    clocksMeasuredAt: ts('clocks_measured_at'),
   },
   (t) => [
     check('tickets_source_known', sql`${t.source} is null or ${t.source} in (${inList(TICKET_SOURCES)})`),

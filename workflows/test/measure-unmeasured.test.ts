@@ -47,4 +47,21 @@ describe('measuring the clocks of earlier tickets', () => {
 
     expect((await measureUnmeasuredClocks(t.db, { now: () => NOW, log })).tickets).toBe(0);
   });
+
+  it('does not measure again a ticket whose measure left no clock row (no rule times it)', async () => {
+    // Such a ticket, as a rule that does not time its priority leaves it: measured, no rows.
+    const { rows } = await t.pool.query<{ ticket_id: string }>(
+      `delete from ticket_clocks where ticket_id = (select min(id) from tickets) returning ticket_id`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect((await measureUnmeasuredClocks(t.db, { now: () => NOW, log })).tickets).toBe(0);
+    // A ticket never measured (its mark cleared) is measured by the next pass, and only it.
+    await t.pool.query('update tickets set clocks_measured_at = null where id = $1', [rows[0]!.ticket_id]);
+    expect((await measureUnmeasuredClocks(t.db, { now: () => NOW, log })).tickets).toBe(1);
+    const { rows: back } = await t.pool.query<{ n: number }>(
+      'select count(*)::int as n from ticket_clocks where ticket_id = $1',
+      [rows[0]!.ticket_id],
+    );
+    expect(back[0]!.n).toBe(2);
+  });
 });

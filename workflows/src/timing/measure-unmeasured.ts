@@ -1,7 +1,8 @@
-// Tickets whose clocks were never stored (written before ticket_clocks existed, or imported, like
-// the demo history) are measured once, in the background after a start, so the rule-clock report
-// covers them too. One pass in ticket id order: a ticket no rule times leaves no row, and the
-// cursor still moves past it. Each ticket in its own short transaction, as a recorded step does.
+// Tickets whose clocks were never measured (written before ticket_clocks existed, or imported,
+// like the demo history) are measured once, in the background after a start, so the rule-clock
+// report covers them too. One pass in ticket id order; a measure marks the ticket
+// (clocks_measured_at), also one no rule times, which leaves no clock row, so no later pass
+// measures it again. Each ticket in its own short transaction, as a recorded step does.
 import type { Database } from '@baton/db';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -21,8 +22,7 @@ export async function measureUnmeasuredClocks(
     if (options.stopped?.()) break;
     const { rows } = await db.$client.query<{ id: string }>(
       `select t.id from tickets t
-        where t.id > $1 and not exists (select 1 from ticket_clocks c where c.ticket_id = t.id)
-          and exists (select 1 from timing_rules)
+        where t.id > $1 and t.clocks_measured_at is null and exists (select 1 from timing_rules)
         order by t.id limit $2`,
       [after, batch],
     );
@@ -34,8 +34,7 @@ export async function measureUnmeasuredClocks(
         // whichever comes second measures the facts the first left, and a ticket measured meanwhile
         // is left as it is.
         const { rows: still } = await tx.execute<{ unmeasured: boolean }>(sql`
-          select not exists (select 1 from ticket_clocks c where c.ticket_id = t.id) as unmeasured
-            from tickets t where t.id = ${id} for update`);
+          select t.clocks_measured_at is null as unmeasured from tickets t where t.id = ${id} for update`);
         if (still[0]?.unmeasured) await refreshRuleClocks(tx, id, options.now());
       });
       tickets += 1;

@@ -7,8 +7,8 @@
 //   at their instant as it does a lagging workflow's. A level already due stays for the watch: it
 //   was due at the deadline known then.
 import { ticketRecipients, type RuleClockMeasure } from '@baton/engine';
-import { type Transaction, slaEscalations, ticketClocks } from '@baton/db';
-import { and, eq, gt, like, notInArray, sql } from 'drizzle-orm';
+import { type Transaction, slaEscalations, ticketClocks, tickets } from '@baton/db';
+import { and, eq, gt, isNull, like, notInArray, sql } from 'drizzle-orm';
 import { deletePendingLevels, RULE_CLOCK_PREFIX } from '../escalations/levels.js';
 import { slaLevelEventData } from '../webhooks/events.js';
 import { measureTicketClocks } from './clock-inputs.js';
@@ -51,6 +51,11 @@ export async function refreshRuleClocks(tx: Transaction, ticketId: string, now: 
   );
   const measured = await measureTicketClocks(tx, ticketId, now);
   if (measured === undefined) return;
+  // Once per ticket: later measures find it set and write nothing to the row.
+  await tx
+    .update(tickets)
+    .set({ clocksMeasuredAt: new Date(now) })
+    .where(and(eq(tickets.id, ticketId), isNull(tickets.clocksMeasuredAt)));
   // A clock whose filter cannot decide is not measured: no row, rather than a wrong one.
   const clocks = measured.clocks.filter((clock) => clock.filterError === undefined);
   await storeClockStates(tx, ticketId, clocks, now);
