@@ -11,6 +11,7 @@ import {
   QueryRejectedError,
   WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
+  type WorkflowHandle,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
@@ -142,6 +143,8 @@ function unavailable(error: unknown, what: string): RuntimeFailure | undefined {
 /** The server's failure type for an update a workflow task completed without handling. */
 const UNPROCESSED_UPDATE = 'UnprocessedUpdate';
 const UNPROCESSED_ATTEMPTS = 5;
+/** How often a reopen asks a run that is still applying an input again. */
+const REOPEN_POLL_MS = 50;
 
 /** The Temporal statuses of a run that ended without its code recording it. */
 const ENDED_OUTSIDE = new Set(['TERMINATED', 'TIMED_OUT', 'FAILED', 'CANCELLED']);
@@ -369,7 +372,7 @@ export class TemporalRuntime implements EngineRuntime {
     try {
       const { runId } = await this.within(this.deadlines.readMs, () => this.handle(ticketId).describe());
       const last = this.client.workflow.getHandle(workflowIdOf(ticketId), runId, { followRuns: false });
-      carry = await this.within(this.deadlines.readMs, () => last.query(reopenCarryQuery));
+      carry = await this.settledCarry(ticketId, last);
       if ('rejected' in carry) return { ok: false, rejected: carry.rejected };
       // A done run closes as soon as the task that finished it commits: wait for that rather
       // than race it to the start.
@@ -403,6 +406,24 @@ export class TemporalRuntime implements EngineRuntime {
           rejected: `conflict: ticket ${ticketId} is running: only a done ticket can be reopened`,
         };
       throw unavailable(error, `reopen ticket ${ticketId}`) ?? error;
+    }
+  }
+
+  /**
+   * The run's carry once no input is being applied: the step that made the ticket done may still
+   * be being recorded (an action's record may take as long as its result), and a query cannot wait.
+   */
+  private async settledCarry(
+    ticketId: string,
+    last: WorkflowHandle<typeof ticketWorkflow>,
+  ): Promise<Exclude<ReopenCarry, { busy: true }>> {
+    const until = Date.now() + this.deadlines.resultMs;
+    for (;;) {
+      const carry = await this.within(this.deadlines.readMs, () => last.query(reopenCarryQuery));
+      if (!('busy' in carry)) return carry;
+      if (Date.now() > until)
+        return { rejected: `conflict: ticket ${ticketId} is still applying an action: try again` };
+      await new Promise((resolve) => setTimeout(resolve, REOPEN_POLL_MS));
     }
   }
 

@@ -76,6 +76,8 @@ export type TicketRun = {
   finished(): boolean;
   /** Nothing queued, no activity whose outcome is still to come. */
   idle(): boolean;
+  /** An input is queued or being applied (its step perhaps still being recorded). */
+  applying(): boolean;
   /** Resolves when idle (for tests and shutdown). */
   settled(): Promise<void>;
   /** Resolves when nothing is queued (activities may still be running). */
@@ -200,6 +202,7 @@ export function createTicketRun(
     liveState: (now) => (driver ? liveState(flow, driver.run, now) : undefined),
     finished: () => driver !== undefined && driver.run.status !== 'running',
     idle: () => pending === 0 && inflight.size === 0,
+    applying: () => pending > 0,
     async settled() {
       for (;;) {
         const before = tail;

@@ -103,7 +103,12 @@ export const ticketReopened = defineUpdate<ActResult, []>('ticketReopened');
  */
 export const reopenCarryQuery = defineQuery<ReopenCarry>('reopenCarry');
 /** The next execution's input, or why the ticket cannot be reopened now (`<code>: <message>`). */
-export type ReopenCarry = { next: TicketWorkflowInput } | { rejected: string };
+/**
+ * `busy`: an input is being applied, its step perhaps still being recorded (the step that makes
+ * the ticket done, say), so the run's status is not known yet; a query may not wait, so the caller
+ * asks again.
+ */
+export type ReopenCarry = { next: TicketWorkflowInput } | { rejected: string } | { busy: true };
 /** Sent with the start (Update-with-Start): answers once the first step is recorded. */
 export const ticketStarted = defineUpdate<StartedTicket, []>('ticketStarted');
 export const customerMessage =
@@ -305,14 +310,14 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<Ticket
     return reopened!;
   });
   setHandler(reopenCarryQuery, (): ReopenCarry => {
+    if (run.applying() || !allHandlersFinished()) return { busy: true };
     const driver = run.driver();
     const status = driver?.run.status ?? 'starting';
     if (driver === undefined || status !== 'done')
       return {
         rejected: `conflict: ticket ${ticket.ticketId} is ${status}: only a done ticket can be reopened`,
       };
-    // A query may not wait: a run still recording its last step is asked again by the caller.
-    if (!quiet()) return { rejected: `conflict: ticket ${ticket.ticketId} is still finishing: try again` };
+    if (!quiet()) return { busy: true };
     return {
       next: {
         flow,
