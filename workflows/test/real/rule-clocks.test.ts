@@ -1,8 +1,9 @@
 // Timing-rule clocks escalate on time on a real Temporal server: no workflow timer knows them, so
 // each recorded step keeps their levels ahead pending, and the escalation watch beside the worker
 // records and notifies each at its instant. A ticket whose clock stops first (its task done before
-// the warning) has its levels dropped and hears nothing.
-import { notifications, slaEscalations } from '@baton/db';
+// the warning) has its levels dropped and hears nothing. A clock that starts again on reopen runs
+// a new cycle in the reopened execution, whose levels come on time too.
+import { notifications, slaEscalations, ticketClocks } from '@baton/db';
 import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Flow } from '@baton/engine';
@@ -15,7 +16,12 @@ import {
   startSimpleTicket,
   supportAgent,
 } from '../support/real-rig.js';
-import { insertQuickRule, QUICK_RULE_CLOCK } from '../support/quick-rule.js';
+import {
+  insertQuickRule,
+  QUICK_RESOLUTION,
+  QUICK_RESOLUTION_CLOCK,
+  QUICK_RULE_CLOCK,
+} from '../support/quick-rule.js';
 
 const skip = skipWithoutTemporal('workflows/test/real/rule-clocks.test.ts');
 const CLOCK = QUICK_RULE_CLOCK;
@@ -35,11 +41,11 @@ describe.skipIf(skip)('timing-rule clocks on a real Temporal server', () => {
   }, 120_000);
   afterAll(() => rig?.close());
 
-  const levelsOf = (ticketId: string) =>
+  const levelsOf = (ticketId: string, clock = CLOCK) =>
     rig.t.db
       .select()
       .from(slaEscalations)
-      .where(and(eq(slaEscalations.ticketId, ticketId), eq(slaEscalations.clock, CLOCK)))
+      .where(and(eq(slaEscalations.ticketId, ticketId), eq(slaEscalations.clock, clock)))
       .orderBy(asc(slaEscalations.dueAt));
 
   it('records and notifies each level at its instant, and drops the levels of a clock that stopped', async () => {
@@ -101,6 +107,52 @@ describe.skipIf(skip)('timing-rule clocks on a real Temporal server', () => {
       new Set(['rule:first-response', 'rule:resolution']),
     );
     expect(builtIn.filter((row) => row.clock !== CLOCK).every((row) => row.recordedAt === null)).toBe(true);
+  }, 60_000);
+
+  it('runs a new cycle of a clock that starts on reopen, in the reopened execution, its levels on time', async () => {
+    await insertQuickRule(rig.t.db, 4_000, QUICK_RESOLUTION);
+    const ticketId = `rule-reopen-${process.pid}-${Date.now()}`;
+    const taskId = await startSimpleTicket(rig.runtime, flow, ticketId);
+    const actor = supportAgent(agent);
+    await rig.runtime.act(ticketId, { type: 'task.claimed', taskId, actor });
+    await rig.runtime.act(ticketId, { type: 'task.completed', taskId, actor, outcome: 'done' });
+    // Done within the target: the first cycle stopped, met, and nothing is pending.
+    expect(await levelsOf(ticketId, QUICK_RESOLUTION_CLOCK)).toEqual([]);
+
+    const reopenedAt = Date.now();
+    const reopened = await rig.runtime.reopen(ticketId, {
+      type: 'ticket.reopened',
+      actor,
+      reason: 'the customer wrote again',
+    });
+    expect(reopened.ok).toBe(true);
+    const pending = await levelsOf(ticketId, QUICK_RESOLUTION_CLOCK);
+    expect(pending.map((row) => row.level)).toEqual(['warning', 'overdue', 'severe']);
+    // Counted from the reopen, not from the creation.
+    expect(pending[0]!.dueAt.getTime()).toBeGreaterThanOrEqual(reopenedAt + 2_000);
+
+    await expect
+      .poll(
+        async () =>
+          (await levelsOf(ticketId, QUICK_RESOLUTION_CLOCK)).filter((row) => row.recordedAt !== null).length,
+        { timeout: 20_000, interval: 200 },
+      )
+      .toBe(3);
+    for (const row of await levelsOf(ticketId, QUICK_RESOLUTION_CLOCK)) {
+      expect(row.recordedBy).toBe('watch');
+      expect(row.recordedAt!.getTime() - row.dueAt.getTime()).toBeGreaterThanOrEqual(0);
+      expect(row.recordedAt!.getTime() - row.dueAt.getTime()).toBeLessThan(1_000);
+    }
+    const cycles = await rig.t.db
+      .select()
+      .from(ticketClocks)
+      .where(and(eq(ticketClocks.ticketId, ticketId), eq(ticketClocks.ruleKey, QUICK_RESOLUTION.key)))
+      .orderBy(asc(ticketClocks.cycle));
+    expect(cycles.map((row) => [row.cycle, row.state, row.met])).toEqual([
+      [1, 'stopped', true],
+      [2, 'running', null],
+    ]);
+    expect(cycles[1]!.startedAt!.getTime()).toBeGreaterThanOrEqual(cycles[0]!.stoppedAt!.getTime());
   }, 60_000);
 });
 
